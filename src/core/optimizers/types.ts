@@ -1,0 +1,69 @@
+/**
+ * Optimizers update every coordinate of many particles at once. All state is structure-of-arrays:
+ * `theta` and `grad` hold x0, y0, x1, y1, … (two coordinates per particle) and each state slot is a
+ * Float64Array of the same length. Nothing is allocated per step.
+ */
+
+/** A hyperparameter's value: a number, a flag, or a pair such as Adam's betas. */
+export type ParamValue = number | boolean | readonly [number, number];
+export type Params = Readonly<Record<string, ParamValue>>;
+
+export interface ParamSpec {
+  /** The torch name (lr, betas, eps, weight_decay, momentum, nesterov, …). */
+  name: string;
+  kind: 'number' | 'boolean' | 'pair';
+  default: ParamValue;
+  /** Inclusive lower bound for numbers (and for each entry of a pair). */
+  min?: number;
+  /** Upper bound for numbers (and for each entry of a pair). */
+  max?: number;
+  /** True when the upper bound is excluded (betas in [0, 1)). */
+  maxExclusive?: boolean;
+  /** True when the lower bound is excluded (lr > 0). */
+  minExclusive?: boolean;
+  /** Integers only (e.g. a step interval). */
+  integer?: boolean;
+  /** Suggest a logarithmic slider in the UI. */
+  log?: boolean;
+  /** One plain line for tooltips and cards. */
+  help: string;
+}
+
+export interface StepContext {
+  /** Number of coordinates: 2 × particles. */
+  readonly n: number;
+  /** Positions, updated in place. */
+  readonly theta: Float64Array;
+  /**
+   * Gradient at theta, after `maximize` and L2 weight decay were applied by the caller (see
+   * `prepareGradient`). The optimizer may overwrite it.
+   */
+  readonly grad: Float64Array;
+  /** 1 where the particle (index = coordinate >> 1) still moves; diverged particles are 0. */
+  readonly active: Uint8Array;
+  /** Torch's step count: 1 on the first step. */
+  readonly t: number;
+  /** The optimizer's state slots, `stateSlots` arrays of length n, zero-filled at the start. */
+  readonly state: readonly Float64Array[];
+  /** Hessian entries fxx, fxy, fyy per particle (length 3n/2); only for optimizers that ask. */
+  readonly hessian: Float64Array | null;
+  /** Uniform numbers in [0, 1) for (particle, step, draw); only for optimizers that ask. */
+  readonly uniform: ((particle: number, draw: number) => number) | null;
+}
+
+export interface OptimizerDefinition {
+  /** The torch class name (`Adam`, `RMSprop`, …) or our own (`Newton`, `PerturbedGD`). */
+  name: string;
+  /** Every hyperparameter with torch's name and default. */
+  params: readonly ParamSpec[];
+  /** How many Float64Array state slots of length n the update needs. */
+  stateSlots: number;
+  /** AdamW applies its weight decay to theta itself, not as L2 on the gradient. */
+  decoupledWeightDecay: boolean;
+  needsHessian: boolean;
+  needsRandom: boolean;
+  /** Sets initial state (most optimizers start from zeros and leave this out). */
+  init?(params: Params, state: readonly Float64Array[]): void;
+  /** One step for every active particle. */
+  step(params: Params, ctx: StepContext): void;
+}

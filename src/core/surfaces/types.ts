@@ -15,6 +15,11 @@ export interface SurfaceFunctions {
   valueAndGradient(x: number, y: number, out: Float64Array, offset: number): number;
   /** Writes the Hessian's entries fxx, fxy, fyy to out[offset], out[offset + 1], out[offset + 2]. */
   hessian(x: number, y: number, out: Float64Array, offset: number): void;
+  /**
+   * Optional fast path for contour grids: out[j * xs.length + i] = f(xs[i], ys[j]), the same numbers
+   * `value` gives. `sampleGrid` (core/grid.ts) uses it when present, else calls `value` per point.
+   */
+  valueGrid?(xs: Float64Array, ys: Float64Array, out: Float64Array): void;
 }
 
 export interface KnownMinimum {

@@ -2,6 +2,11 @@
  * Optimizers update every coordinate of many particles at once. All state is structure-of-arrays:
  * `theta` and `grad` hold x0, y0, x1, y1, … (two coordinates per particle) and each state slot is a
  * Float64Array of the same length. Nothing is allocated per step.
+ *
+ * One step, as the simulation drives it (torch's order):
+ *   1. evaluate ∇f at theta into `grad` (plus gradient noise, if any);
+ *   2. `prepareGradient(def, params, theta, grad, active)` (prepare.ts): maximize, L2 decay;
+ *   3. `def.step(params, ctx)` with ctx.t = 1 on the first step.
  */
 
 /** A hyperparameter's value: a number, a flag, or a pair such as Adam's betas. */
@@ -11,6 +16,8 @@ export type Params = Readonly<Record<string, ParamValue>>;
 export interface ParamSpec {
   /** The torch name (lr, betas, eps, weight_decay, momentum, nesterov, …). */
   name: string;
+  /** A short label for controls ("learning rate"). */
+  label: string;
   kind: 'number' | 'boolean' | 'pair';
   default: ParamValue;
   /** Inclusive lower bound for numbers (and for each entry of a pair). */
@@ -25,8 +32,16 @@ export interface ParamSpec {
   integer?: boolean;
   /** Suggest a logarithmic slider in the UI. */
   log?: boolean;
+  /** A sensible slider range where the valid range is open-ended (momentum ≥ 0). Not enforced. */
+  range?: readonly [number, number];
   /** One plain line for tooltips and cards. */
   help: string;
+}
+
+/** A rule broken by a combination of hyperparameters, reported against one of them. */
+export interface ParamIssue {
+  param: string;
+  message: string;
 }
 
 export interface StepContext {
@@ -43,7 +58,7 @@ export interface StepContext {
   readonly active: Uint8Array;
   /** Torch's step count: 1 on the first step. */
   readonly t: number;
-  /** The optimizer's state slots, `stateSlots` arrays of length n, zero-filled at the start. */
+  /** The optimizer's state slots, `stateSlots` arrays of length n, zero-filled before `init`. */
   readonly state: readonly Float64Array[];
   /** Hessian entries fxx, fxy, fyy per particle (length 3n/2); only for optimizers that ask. */
   readonly hessian: Float64Array | null;
@@ -51,17 +66,34 @@ export interface StepContext {
   readonly uniform: ((particle: number, draw: number) => number) | null;
 }
 
-export interface OptimizerDefinition {
+/** The words the UI shows on an optimizer's card. */
+export interface OptimizerText {
+  /** Two or three plain sentences: what the update does. */
+  description: string;
+  /** One line: what it is good at. */
+  pros: string;
+  /** One line: where it struggles. */
+  cons: string;
+}
+
+export interface OptimizerDefinition extends OptimizerText {
   /** The torch class name (`Adam`, `RMSprop`, …) or our own (`Newton`, `PerturbedGD`). */
   name: string;
+  /** The name people read (`Perturbed GD`). */
+  label: string;
   /** Every hyperparameter with torch's name and default. */
   params: readonly ParamSpec[];
   /** How many Float64Array state slots of length n the update needs. */
   stateSlots: number;
-  /** AdamW applies its weight decay to theta itself, not as L2 on the gradient. */
+  /**
+   * Weight decay always shrinks theta itself (AdamW) instead of adding L2 to the gradient. Adam,
+   * NAdam and RAdam decide per run through their `decoupled_weight_decay` hyperparameter.
+   */
   decoupledWeightDecay: boolean;
   needsHessian: boolean;
   needsRandom: boolean;
+  /** Rules spanning several hyperparameters (single-field bounds live in `params`). */
+  crossCheck?(params: Params): ParamIssue[];
   /** Sets initial state (most optimizers start from zeros and leave this out). */
   init?(params: Params, state: readonly Float64Array[]): void;
   /** One step for every active particle. */

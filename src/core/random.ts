@@ -7,6 +7,12 @@
  * Never Math.random: every scene must reproduce from its seed.
  */
 
+/**
+ * One stream per purpose, so the numbers drawn for one never shift those of another: adding random
+ * starts to a scene leaves its gradient noise as it was.
+ */
+export const RANDOM_STREAMS = { gradientNoise: 1, perturbation: 2, starts: 3 } as const;
+
 /** A 32-bit avalanche mix (lowbias32 by Chris Wellons). */
 function mix32(h: number): number {
   h ^= h >>> 16;

@@ -1,0 +1,393 @@
+/**
+ * The scene: everything needed to reproduce what is on screen, as plain versioned JSON. The URL, the
+ * embed API, exports and the store all hold this one type; `validateScene` is the only way in from
+ * the outside world.
+ */
+import type { Extent, Point } from '../geometry.ts';
+import { checkValue, defaultParams, resolveParams } from '../optimizers/params.ts';
+import { findPreset, resolvePreset } from '../optimizers/presets.ts';
+import { findOptimizer } from '../optimizers/registry.ts';
+import type { ParamValue } from '../optimizers/types.ts';
+import { createRng, RANDOM_STREAMS } from '../random.ts';
+
+export const SCENE_VERSION = 1;
+
+export type SurfaceRef = { id: string } | { expression: string };
+
+export interface SceneRun {
+  /** Stable within a scene: React keys, URL order. */
+  id: string;
+  /** What the card and legend say (`Momentum`, `Adam lr=0.1`). */
+  label: string;
+  /** The optimizer's class name (`SGD`, `Adam`, `PerturbedGD`). */
+  optimizer: string;
+  /** Every hyperparameter, torch names. */
+  params: Record<string, ParamValue>;
+  visible: boolean;
+}
+
+export type StartSpec =
+  | { kind: 'points'; points: Point[] }
+  /** `count` points uniformly at random in the view, from the scene's seed. */
+  | { kind: 'random'; count: number }
+  /** A `count` × `count` lattice over the view. */
+  | { kind: 'grid'; count: number };
+
+export type Layout = 'overlay' | 'side-by-side';
+export type ContourScale = 'auto' | 'log' | 'linear';
+export type ChartMetric = 'loss' | 'gradNorm' | 'distance';
+
+export interface Scene {
+  version: typeof SCENE_VERSION;
+  surface: SurfaceRef;
+  /** Null: the surface's own default view. */
+  view: Extent | null;
+  runs: SceneRun[];
+  starts: StartSpec;
+  /** Seeds random starts, gradient noise and perturbations. */
+  seed: number;
+  /** σ of the Gaussian noise added to every gradient coordinate; 0 = exact gradients. */
+  noise: number;
+  /** Step budget. */
+  steps: number;
+  /** Playback speed in steps per second. */
+  speed: number;
+  layout: Layout;
+  contours: ContourScale;
+  chart: ChartMetric;
+}
+
+export const LIMITS = {
+  runs: 16,
+  /** Start points per run; runs × particles is further bounded by the history budget. */
+  particles: 10_000,
+  gridSide: 100,
+  steps: 100_000,
+  speed: [1, 1000] as const,
+  noise: 100,
+  labelLength: 40,
+  expressionLength: 1000,
+};
+
+/** The runs of the article's race, in its order. */
+export const ARTICLE_PRESETS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
+
+export function runFromPreset(presetId: string, id: string): SceneRun {
+  const preset = findPreset(presetId);
+  if (!preset) throw new Error(`no preset ${presetId}`);
+  const { params } = resolvePreset(preset);
+  return {
+    id,
+    label: preset.label,
+    optimizer: preset.optimizer,
+    params: { ...params },
+    visible: true,
+  };
+}
+
+export function defaultScene(): Scene {
+  return {
+    version: SCENE_VERSION,
+    surface: { id: 'beale' },
+    view: null,
+    runs: ARTICLE_PRESETS.map((preset, i) => runFromPreset(preset, `r${i + 1}`)),
+    starts: { kind: 'points', points: [[1, 1.5]] },
+    seed: 1,
+    noise: 0,
+    steps: 1000,
+    speed: 60,
+    layout: 'overlay',
+    contours: 'auto',
+    chart: 'loss',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation: every part that is wrong falls back on its own, with a notice a person can act on.
+
+export interface ValidatedScene {
+  scene: Scene;
+  /** One line per part that was replaced ("runs[2].params.lr: expected … ; used 0.05"). */
+  notices: string[];
+}
+
+type Check<T> = (value: unknown, fallback: T, path: string, notices: string[]) => T;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function show(value: unknown): string {
+  let text: string;
+  if (typeof value === 'number') text = String(value);
+  else if (value === undefined) text = 'nothing';
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+function numberIn(min: number, max: number, integer: boolean): Check<number> {
+  return (value, fallback, path, notices) => {
+    if (value === undefined) return fallback;
+    if (
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= min &&
+      value <= max &&
+      (!integer || Number.isInteger(value))
+    ) {
+      return value;
+    }
+    const kind = integer ? 'a whole number' : 'a number';
+    notices.push(
+      `${path} must be ${kind} from ${min} to ${max} (got ${show(value)}); used ${fallback}`,
+    );
+    return fallback;
+  };
+}
+
+function oneOf<T extends string>(options: readonly T[]): Check<T> {
+  return (value, fallback, path, notices) => {
+    if (value === undefined) return fallback;
+    if (typeof value === 'string' && (options as readonly string[]).includes(value))
+      return value as T;
+    notices.push(
+      `${path} must be one of ${options.join(', ')} (got ${show(value)}); used ${fallback}`,
+    );
+    return fallback;
+  };
+}
+
+const checkSurface: Check<SurfaceRef> = (value, fallback, path, notices) => {
+  if (value === undefined) return fallback;
+  if (isRecord(value) && typeof value.id === 'string' && value.id.length <= 64)
+    return { id: value.id };
+  if (
+    isRecord(value) &&
+    typeof value.expression === 'string' &&
+    value.expression.length <= LIMITS.expressionLength
+  ) {
+    return { expression: value.expression };
+  }
+  notices.push(
+    `${path} must name a surface or hold an expression (got ${show(value)}); used the default surface`,
+  );
+  return fallback;
+};
+
+const checkView: Check<Extent | null> = (value, fallback, path, notices) => {
+  if (value === undefined || value === null) return null;
+  if (isRecord(value)) {
+    const { xMin, xMax, yMin, yMax } = value;
+    const finite = [xMin, xMax, yMin, yMax].every(
+      (v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e6,
+    );
+    if (finite && (xMax as number) > (xMin as number) && (yMax as number) > (yMin as number)) {
+      return { xMin, xMax, yMin, yMax } as Extent;
+    }
+  }
+  notices.push(
+    `${path} must be {xMin, xMax, yMin, yMax} with min < max (got ${show(value)}); used the surface's view`,
+  );
+  return fallback;
+};
+
+function isPoint(value: unknown): value is Point {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    value.every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e6)
+  );
+}
+
+const checkStarts: Check<StartSpec> = (value, fallback, path, notices) => {
+  if (value === undefined) return fallback;
+  if (isRecord(value)) {
+    if (value.kind === 'points' && Array.isArray(value.points)) {
+      const points = value.points.filter(isPoint).slice(0, LIMITS.particles);
+      if (points.length > 0) {
+        if (points.length < value.points.length) {
+          notices.push(
+            `${path}.points: kept ${points.length} of ${value.points.length} start points (each must be two finite numbers; at most ${LIMITS.particles})`,
+          );
+        }
+        return { kind: 'points', points: points.map(([x, y]) => [x, y] as Point) };
+      }
+    }
+    if (value.kind === 'random') {
+      const count = numberIn(1, LIMITS.particles, true)(value.count, 100, `${path}.count`, notices);
+      return { kind: 'random', count };
+    }
+    if (value.kind === 'grid') {
+      const count = numberIn(1, LIMITS.gridSide, true)(value.count, 10, `${path}.count`, notices);
+      return { kind: 'grid', count };
+    }
+  }
+  notices.push(
+    `${path} must be start points, random or a grid (got ${show(value)}); used the default start`,
+  );
+  return fallback;
+};
+
+function checkRun(value: unknown, index: number, notices: string[]): SceneRun | null {
+  const path = `runs[${index}]`;
+  if (!isRecord(value) || typeof value.optimizer !== 'string') {
+    notices.push(`${path} must name an optimizer (got ${show(value)}); left out`);
+    return null;
+  }
+  const definition = findOptimizer(value.optimizer);
+  if (!definition) {
+    notices.push(`${path}.optimizer: unknown optimizer ${show(value.optimizer)}; left out`);
+    return null;
+  }
+  const defaults = defaultParams(definition);
+  const given = isRecord(value.params) ? value.params : {};
+  if (value.params !== undefined && !isRecord(value.params)) {
+    notices.push(
+      `${path}.params must be an object of hyperparameters; used ${definition.name}'s defaults`,
+    );
+  }
+  // Each hyperparameter on its own first, so one bad value does not throw the others away; then
+  // the rules spanning several (Nesterov needs momentum), which fall back to the defaults.
+  const params: Record<string, ParamValue> = { ...defaults };
+  const known = new Map(definition.params.map((spec) => [spec.name, spec]));
+  for (const [name, raw] of Object.entries(given)) {
+    const spec = known.get(name);
+    const problem = spec ? checkValue(spec, raw) : `unknown hyperparameter for ${definition.name}`;
+    if (spec && problem === null)
+      params[name] = Array.isArray(raw) ? [raw[0], raw[1]] : (raw as ParamValue);
+    else
+      notices.push(
+        `${path}.params.${name}: ${problem}; ${spec ? `used ${show(defaults[name])}` : 'ignored'}`,
+      );
+  }
+  const combined = resolveParams(definition, params, `${path}.params`);
+  const resolved = combined.ok ? combined.params : defaults;
+  if (!combined.ok) notices.push(`${combined.errors[0]}; used ${definition.name}'s defaults`);
+
+  const label =
+    typeof value.label === 'string' && value.label.trim() !== ''
+      ? value.label.trim().slice(0, LIMITS.labelLength)
+      : definition.label;
+  const id =
+    typeof value.id === 'string' && /^[\w-]{1,16}$/.test(value.id) ? value.id : `r${index + 1}`;
+  return {
+    id,
+    label,
+    optimizer: definition.name,
+    params: { ...resolved },
+    visible: value.visible !== false,
+  };
+}
+
+function checkRuns(value: unknown, fallback: SceneRun[], notices: string[]): SceneRun[] {
+  if (value === undefined) return fallback;
+  if (!Array.isArray(value)) {
+    notices.push(`runs must be a list (got ${show(value)}); used the article's six optimizers`);
+    return fallback;
+  }
+  if (value.length > LIMITS.runs) {
+    notices.push(`runs: at most ${LIMITS.runs} runs; kept the first ${LIMITS.runs}`);
+  }
+  const runs = value
+    .slice(0, LIMITS.runs)
+    .map((run, i) => checkRun(run, i, notices))
+    .filter((run): run is SceneRun => run !== null);
+  // Ids must be unique for React keys and for the URL.
+  const seen = new Set<string>();
+  for (const [i, run] of runs.entries()) {
+    if (seen.has(run.id)) run.id = `r${i + 1}-${seen.size}`;
+    seen.add(run.id);
+  }
+  if (runs.length === 0) {
+    notices.push("runs: no valid run; used the article's six optimizers");
+    return fallback;
+  }
+  return runs;
+}
+
+/**
+ * Turns anything (parsed JSON, a decoded URL, a postMessage payload) into a valid scene. Parts that
+ * are missing take the defaults silently; parts that are wrong take the defaults with a notice.
+ */
+export function validateScene(input: unknown): ValidatedScene {
+  const notices: string[] = [];
+  const defaults = defaultScene();
+  if (!isRecord(input)) {
+    notices.push(`scene must be an object (got ${show(input)}); used the default scene`);
+    return { scene: defaults, notices };
+  }
+  if (input.version !== undefined && input.version !== SCENE_VERSION) {
+    notices.push(
+      `scene version ${show(input.version)} is not known to this version of Descent Lab; read it as version ${SCENE_VERSION}`,
+    );
+  }
+  const scene: Scene = {
+    version: SCENE_VERSION,
+    surface: checkSurface(input.surface, defaults.surface, 'surface', notices),
+    view: checkView(input.view, defaults.view, 'view', notices),
+    runs: checkRuns(input.runs, defaults.runs, notices),
+    starts: checkStarts(input.starts, defaults.starts, 'starts', notices),
+    seed: numberIn(0, 2 ** 31 - 1, true)(input.seed, defaults.seed, 'seed', notices),
+    noise: numberIn(0, LIMITS.noise, false)(input.noise, defaults.noise, 'noise', notices),
+    steps: numberIn(1, LIMITS.steps, true)(input.steps, defaults.steps, 'steps', notices),
+    speed: numberIn(LIMITS.speed[0], LIMITS.speed[1], false)(
+      input.speed,
+      defaults.speed,
+      'speed',
+      notices,
+    ),
+    layout: oneOf<Layout>(['overlay', 'side-by-side'])(
+      input.layout,
+      defaults.layout,
+      'layout',
+      notices,
+    ),
+    contours: oneOf<ContourScale>(['auto', 'log', 'linear'])(
+      input.contours,
+      defaults.contours,
+      'contours',
+      notices,
+    ),
+    chart: oneOf<ChartMetric>(['loss', 'gradNorm', 'distance'])(
+      input.chart,
+      defaults.chart,
+      'chart',
+      notices,
+    ),
+  };
+  return { scene, notices };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The start points a scene asks for, as x0, y0, x1, y1, … inside `view`. */
+export function resolveStarts(starts: StartSpec, view: Extent, seed: number): Float64Array {
+  const width = view.xMax - view.xMin;
+  const height = view.yMax - view.yMin;
+  if (starts.kind === 'points') return Float64Array.from(starts.points.flat());
+  if (starts.kind === 'grid') {
+    const n = starts.count;
+    const out = new Float64Array(2 * n * n);
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < n; i++) {
+        const k = 2 * (j * n + i);
+        out[k] = view.xMin + ((i + 0.5) / n) * width;
+        out[k + 1] = view.yMin + ((j + 0.5) / n) * height;
+      }
+    }
+    return out;
+  }
+  const rng = createRng(seed, RANDOM_STREAMS.starts);
+  const out = new Float64Array(2 * starts.count);
+  for (let k = 0; k < out.length; k += 2) {
+    out[k] = view.xMin + rng.next() * width;
+    out[k + 1] = view.yMin + rng.next() * height;
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+/**
+ * Per-step records of many particles, stored in fixed-size chunks so a long run grows without ever
+ * copying what it already holds (a doubling array would briefly need twice the memory).
+ * Layout: step-major, `width` numbers per step (e.g. x0, y0, x1, y1, … for positions).
+ */
+/** Target chunk size: big enough to make allocation rare, small enough to waste little. */
+const CHUNK_BYTES = 256 * 1024;
+
+export class StepHistory {
+  private readonly chunks: Float64Array[] = [];
+  private readonly chunkSteps: number;
+  private stepCount = 0;
+
+  constructor(readonly width: number) {
+    this.chunkSteps = Math.max(1, Math.floor(CHUNK_BYTES / (8 * Math.max(1, width))));
+  }
+
+  get steps(): number {
+    return this.stepCount;
+  }
+
+  /** Appends one step's values (length `width`). */
+  push(values: Float64Array): void {
+    const chunkIndex = Math.floor(this.stepCount / this.chunkSteps);
+    if (chunkIndex === this.chunks.length) {
+      this.chunks.push(new Float64Array(this.chunkSteps * this.width));
+    }
+    this.chunks[chunkIndex].set(values, (this.stepCount % this.chunkSteps) * this.width);
+    this.stepCount++;
+  }
+
+  /** Value `column` of step `step` (both must be in range). */
+  get(step: number, column: number): number {
+    return this.chunks[Math.floor(step / this.chunkSteps)][
+      (step % this.chunkSteps) * this.width + column
+    ];
+  }
+
+  /** Forgets every step after `steps` (used when a run restarts). */
+  truncate(steps: number): void {
+    this.stepCount = Math.min(this.stepCount, steps);
+    this.chunks.length = Math.ceil(this.stepCount / this.chunkSteps);
+  }
+
+  /** Bytes held, for the memory budget. */
+  get bytes(): number {
+    return this.chunks.length * this.chunkSteps * this.width * 8;
+  }
+}

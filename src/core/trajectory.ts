@@ -1,0 +1,142 @@
+/**
+ * One optimizer run described as plain JSON, as the `trajectory` CLI takes it:
+ * {"surface": "rosenbrock" | {"expression": "…"}, "optimizer": "Adam", "params": {…},
+ *  "start": [x, y], "steps": 500, "noise": {"sigma": 0, "seed": 0}}
+ * Output: N + 1 points (start, then the position after each step) and their losses; when a step
+ * produces a non-finite position, loss or gradient, `diverged_at` is that step and the arrays stop
+ * at the last finite point.
+ */
+import { compileExpression } from './expr/index.ts';
+import { resolveParams } from './optimizers/params.ts';
+import { findOptimizer, OPTIMIZERS } from './optimizers/registry.ts';
+import { Run } from './sim/run.ts';
+import { getSurface, SURFACE_IDS } from './surfaces/index.ts';
+import type { SurfaceFunctions } from './surfaces/types.ts';
+
+/** Steps one request may ask for: 1 M points of output is already ~40 MB of JSON. */
+export const MAX_TRAJECTORY_STEPS = 1_000_000;
+
+export interface TrajectoryOutput {
+  trajectory: [number, number][];
+  loss: number[];
+  diverged_at: number | null;
+}
+
+export type TrajectoryResult =
+  { ok: true; output: TrajectoryOutput } | { ok: false; error: string };
+
+const FIELDS = ['surface', 'optimizer', 'params', 'start', 'steps', 'noise'];
+
+class InputError extends Error {}
+
+function fail(message: string): never {
+  throw new InputError(message);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readSurface(value: unknown): SurfaceFunctions {
+  if (typeof value === 'string') {
+    return (
+      getSurface(value) ??
+      fail(`surface: unknown surface "${value}" (known: ${SURFACE_IDS.join(', ')})`)
+    );
+  }
+  if (isRecord(value) && typeof value.expression === 'string' && Object.keys(value).length === 1) {
+    const compiled = compileExpression(value.expression);
+    if (!compiled.ok) fail(`surface.expression: ${compiled.error.message}`);
+    return compiled.functions;
+  }
+  return fail(`surface: expected a surface id or {"expression": "…"} (got ${describe(value)})`);
+}
+
+function readStart(value: unknown): Float64Array {
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !value.every((v) => typeof v === 'number' && Number.isFinite(v))
+  ) {
+    fail(`start: expected two finite numbers [x, y] (got ${describe(value)})`);
+  }
+  return Float64Array.from(value as number[]);
+}
+
+function readSteps(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    fail(`steps: expected a whole number ≥ 0 (got ${describe(value)})`);
+  }
+  if (value > MAX_TRAJECTORY_STEPS) {
+    fail(`steps: at most ${MAX_TRAJECTORY_STEPS.toLocaleString('en')} (got ${value})`);
+  }
+  return value;
+}
+
+function readNoise(value: unknown): { sigma: number; seed: number } {
+  if (value === undefined) return { sigma: 0, seed: 0 };
+  if (!isRecord(value))
+    fail(`noise: expected {"sigma": number, "seed": integer} (got ${describe(value)})`);
+  for (const key of Object.keys(value)) {
+    if (key !== 'sigma' && key !== 'seed') fail(`noise.${key}: unknown field (known: sigma, seed)`);
+  }
+  const sigma = value.sigma ?? 0;
+  const seed = value.seed ?? 0;
+  if (typeof sigma !== 'number' || !Number.isFinite(sigma) || sigma < 0) {
+    fail(`noise.sigma: expected a number ≥ 0 (got ${describe(sigma)})`);
+  }
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
+    fail(`noise.seed: expected a whole number (got ${describe(seed)})`);
+  }
+  return { sigma, seed };
+}
+
+function run(input: unknown): TrajectoryOutput {
+  if (!isRecord(input)) fail(`input: expected a JSON object (got ${describe(input)})`);
+  for (const key of Object.keys(input)) {
+    if (!FIELDS.includes(key)) fail(`${key}: unknown field (known: ${FIELDS.join(', ')})`);
+  }
+  const surface = readSurface(input.surface);
+  if (typeof input.optimizer !== 'string') {
+    fail(`optimizer: expected an optimizer name (got ${describe(input.optimizer)})`);
+  }
+  const optimizer =
+    findOptimizer(input.optimizer) ??
+    fail(
+      `optimizer: unknown optimizer "${input.optimizer}" (known: ${OPTIMIZERS.map((o) => o.name).join(', ')})`,
+    );
+  const resolved = resolveParams(optimizer, input.params ?? {});
+  if (!resolved.ok) fail(resolved.errors[0]);
+  const start = readStart(input.start);
+  const steps = readSteps(input.steps);
+  const noise = readNoise(input.noise);
+
+  const path = new Run({ surface, optimizer, params: resolved.params, starts: start, noise });
+  while (path.steps < steps && path.activeCount > 0) path.advance();
+
+  const divergedAt = path.divergedAt[0];
+  const points = divergedAt >= 0 ? divergedAt : steps + 1;
+  const trajectory: [number, number][] = [];
+  const loss: number[] = [];
+  for (let k = 0; k < points; k++) {
+    trajectory.push([path.positions.get(k, 0), path.positions.get(k, 1)]);
+    loss.push(path.losses.get(k, 0));
+  }
+  return { trajectory, loss, diverged_at: divergedAt >= 0 ? divergedAt : null };
+}
+
+/** Runs a request; invalid input gives one message naming the field, never an exception. */
+export function computeTrajectory(input: unknown): TrajectoryResult {
+  try {
+    return { ok: true, output: run(input) };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, error: error.message };
+    throw error;
+  }
+}

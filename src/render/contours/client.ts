@@ -1,0 +1,166 @@
+import type { ContourBands } from './bands.ts';
+import type { ContourWorkerRequest, ContourWorkerResponse } from './protocol.ts';
+import { contourCacheKey, type ContourRequest } from './request.ts';
+
+/** What ContourClient needs from a Worker; tests pass a fake. */
+export interface ContourWorkerLike {
+  postMessage(message: ContourWorkerRequest): void;
+  onmessage: ((event: MessageEvent<ContourWorkerResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+export type ContourResult =
+  | { status: 'done'; bands: ContourBands }
+  /** A newer request came in before this one's answer; draw nothing for it. */
+  | { status: 'stale' }
+  | { status: 'error'; error: string };
+
+export interface ContourClientOptions {
+  createWorker?: () => ContourWorkerLike;
+  /** Full-resolution results kept (a 200×200 Rastrigin is ~3 MB). */
+  cacheEntries?: number;
+}
+
+interface PendingRequest {
+  requestId: number;
+  channel: string;
+  request: ContourRequest;
+  key: string;
+  resolve: (result: ContourResult) => void;
+}
+
+function createContourWorker(): ContourWorkerLike {
+  return new Worker(new URL('./contourWorker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Main-thread side of the contour worker. Requests are grouped in channels (one per plot panel):
+ * on each channel only the newest request counts, and older ones resolve `stale`. The worker holds
+ * one request at a time and each channel at most one more waiting (a newer one replaces it), so
+ * dragging the view never builds a queue of pictures nobody will see. Channels share the worker and
+ * the cache: side-by-side panels asking for the same picture get it computed once.
+ * Results are cached by surface, view, grid size, spacing and level count (least recently used out).
+ */
+export class ContourClient {
+  private readonly createWorker: () => ContourWorkerLike;
+  private readonly cacheEntries: number;
+  private readonly cache = new Map<string, ContourBands>();
+  private worker: ContourWorkerLike | undefined;
+  private lastRequestId = 0;
+  private readonly latestByChannel = new Map<string, number>();
+  private inFlight: PendingRequest | undefined;
+  /** At most one per channel, sent in the order the channels first started waiting. */
+  private readonly waiting = new Map<string, PendingRequest>();
+
+  constructor({ createWorker = createContourWorker, cacheEntries = 6 }: ContourClientOptions = {}) {
+    this.createWorker = createWorker;
+    this.cacheEntries = cacheEntries;
+  }
+
+  /** The cached full-resolution bands for this request, if any. */
+  peek(request: ContourRequest): ContourBands | undefined {
+    return this.cachedBands(contourCacheKey(request));
+  }
+
+  /**
+   * Full-resolution bands from the worker (or the cache); `stale` once a newer request on the same
+   * channel exists.
+   */
+  request(request: ContourRequest, channel = 'default'): Promise<ContourResult> {
+    const requestId = ++this.lastRequestId;
+    this.latestByChannel.set(channel, requestId);
+    this.waiting.get(channel)?.resolve({ status: 'stale' });
+    this.waiting.delete(channel);
+    const key = contourCacheKey(request);
+    const cached = this.cachedBands(key);
+    if (cached) return Promise.resolve({ status: 'done', bands: cached });
+    return new Promise((resolve) => {
+      this.waiting.set(channel, { requestId, channel, request, key, resolve });
+      if (!this.inFlight) this.sendNext();
+    });
+  }
+
+  /** Stops the worker; unanswered requests resolve `stale`. */
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.inFlight?.resolve({ status: 'stale' });
+    this.inFlight = undefined;
+    for (const pending of this.waiting.values()) pending.resolve({ status: 'stale' });
+    this.waiting.clear();
+  }
+
+  private sendNext(): void {
+    for (const [channel, next] of this.waiting) {
+      this.waiting.delete(channel);
+      // The answer just received may be this picture too (panels showing the same view).
+      const cached = this.cachedBands(next.key);
+      if (cached) {
+        next.resolve({ status: 'done', bands: cached });
+        continue;
+      }
+      this.inFlight = next;
+      this.ensureWorker().postMessage({ requestId: next.requestId, request: next.request });
+      return;
+    }
+  }
+
+  private ensureWorker(): ContourWorkerLike {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    worker.onmessage = (event) => this.receive(event.data);
+    worker.onerror = (event) => {
+      // A worker that fails to load or throws outside the handler will not answer: fail what waits
+      // on it and start a fresh one for the next request.
+      event.preventDefault();
+      worker.terminate();
+      this.worker = undefined;
+      const failed = this.inFlight;
+      this.inFlight = undefined;
+      failed?.resolve(this.resultFor(failed, { status: 'error', error: event.message }));
+      this.sendNext();
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive({ requestId, outcome }: ContourWorkerResponse): void {
+    const answered = this.inFlight;
+    if (!answered || answered.requestId !== requestId) return;
+    this.inFlight = undefined;
+    if (outcome.ok) this.remember(answered.key, outcome.bands);
+    answered.resolve(
+      this.resultFor(
+        answered,
+        outcome.ok
+          ? { status: 'done', bands: outcome.bands }
+          : { status: 'error', error: outcome.error },
+      ),
+    );
+    this.sendNext();
+  }
+
+  private resultFor(pending: PendingRequest, result: ContourResult): ContourResult {
+    return pending.requestId === this.latestByChannel.get(pending.channel)
+      ? result
+      : { status: 'stale' };
+  }
+
+  private cachedBands(key: string): ContourBands | undefined {
+    const bands = this.cache.get(key);
+    if (bands) {
+      // Re-insert to mark it most recently used (a Map iterates in insertion order).
+      this.cache.delete(key);
+      this.cache.set(key, bands);
+    }
+    return bands;
+  }
+
+  private remember(key: string, bands: ContourBands): void {
+    this.cache.set(key, bands);
+    while (this.cache.size > this.cacheEntries) {
+      this.cache.delete(this.cache.keys().next().value as string);
+    }
+  }
+}

@@ -1,0 +1,244 @@
+import { expect, test } from '@playwright/test';
+import { DescentLab } from './descentLab.ts';
+
+test.describe('the race on first open', () => {
+  test('opens already playing, with contours and six optimizers, and no console errors', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    for (const label of ['SGD', 'Momentum', 'Nesterov', 'Adagrad', 'RMSProp', 'Adam']) {
+      await expect(app.runCard(label)).toBeVisible();
+    }
+    await expect(app.button('Pause')).toBeVisible();
+    await expect.poll(() => app.step()).toBeGreaterThan(5);
+    const contours = await app.canvasFingerprint('contour-canvas');
+    expect(contours.distinct).toBeGreaterThan(10);
+    expect(app.errors).toEqual([]);
+  });
+
+  test('playing advances the step counter and draws new trail segments, without re-rendering React', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await app.pause();
+    const before = await app.step();
+    const trails = await app.canvasFingerprint('trail-canvas');
+    const renders = await page.evaluate(() => window.__descentLab!.renderCount());
+    await app.button('Play').click();
+    await expect.poll(() => app.step(), { timeout: 10_000 }).toBeGreaterThan(before + 30);
+    expect((await app.canvasFingerprint('trail-canvas')).sum).not.toBe(trails.sum);
+    // Clicking Play re-renders the playback bar once; frames must not add more.
+    const afterPlay = await page.evaluate(() => window.__descentLab!.renderCount());
+    await page.waitForTimeout(700);
+    expect(await page.evaluate(() => window.__descentLab!.renderCount())).toBe(afterPlay);
+    expect(afterPlay - renders).toBeLessThanOrEqual(2);
+  });
+});
+
+test.describe('playback', () => {
+  test('step forward, step back and reset move the timeline and restore earlier positions', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await app.pause();
+    await app.button('Reset').click();
+    await expect(app.stepCounter).toHaveText(/^Step 0 /);
+    const atStart = await app.position(5);
+    await app.button('Step forward').click();
+    await app.button('Step forward').click();
+    await expect(app.stepCounter).toHaveText(/^Step 2 /);
+    const atTwo = await app.position(5);
+    expect(atTwo).not.toEqual(atStart);
+    await app.button('Step back').click();
+    await app.button('Step back').click();
+    await expect(app.stepCounter).toHaveText(/^Step 0 /);
+    expect(await app.position(5)).toEqual(atStart);
+  });
+
+  test('the timeline scrubs to any computed step', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await expect.poll(() => app.step()).toBeGreaterThan(40);
+    await app.pause();
+    await page.getByRole('slider', { name: 'Timeline' }).fill('20');
+    await expect(app.stepCounter).toHaveText(/^Step 20 /);
+  });
+
+  test('keyboard: Space plays and pauses, arrows step, R resets', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await page.locator('body').press('Space');
+    await expect(app.button('Play')).toBeVisible();
+    await page.keyboard.press('r');
+    await expect(app.stepCounter).toHaveText(/^Step 0 /);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(app.stepCounter).toHaveText(/^Step 3 /);
+    await page.keyboard.press('ArrowLeft');
+    await expect(app.stepCounter).toHaveText(/^Step 2 /);
+    await page.keyboard.press('Space');
+    await expect(app.button('Pause')).toBeVisible();
+  });
+
+  test('speed is in steps per second', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await app.pause();
+    await page.keyboard.press('r');
+    await page.evaluate(() => window.__descentLab!.store.getState().setSpeed(200));
+    await expect(page.getByText('200 steps/s')).toBeVisible();
+    await app.button('Play').click();
+    await page.waitForTimeout(1000);
+    await app.pause();
+    // One second at 200 steps/s, give or take the start-up frames of a busy test machine.
+    expect(await app.step()).toBeGreaterThan(100);
+    expect(await app.step()).toBeLessThanOrEqual(240);
+  });
+});
+
+test.describe('the plot', () => {
+  test('clicking the plot moves the start of every run', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await app.pause();
+    const before = await app.startPoint();
+    const box = (await page.getByTestId('plot-interaction').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    const after = await app.startPoint();
+    expect(after).not.toEqual(before);
+    await expect(app.button('Pause')).toBeVisible();
+    await app.pause();
+    await page.keyboard.press('r');
+    for (const run of [0, 3, 5]) {
+      const [x, y] = await app.position(run);
+      expect(x).toBeCloseTo(after[0], 9);
+      expect(y).toBeCloseTo(after[1], 9);
+    }
+  });
+
+  test('the focused start marker moves with the arrow keys', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    const [x, y] = await app.startPoint();
+    await page.getByRole('button', { name: /^Start point/ }).focus();
+    await page.keyboard.press('ArrowUp');
+    const [x2, y2] = await app.startPoint();
+    expect(x2).toBe(x);
+    expect(y2).toBeGreaterThan(y);
+  });
+
+  test('hovering shows x, y, f and the gradient norm', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    const box = (await page.getByTestId('plot-interaction').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect(page.locator('.hover-readout')).toHaveText(/x .*, y .* · f .* · ‖∇f‖ /);
+  });
+
+  test('side by side shows one panel per run on one clock', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await page.getByRole('switch', { name: 'Side by side' }).check();
+    await expect(page.getByTestId('plot-panel')).toHaveCount(6);
+    await expect(page.locator('.panel-title')).toHaveText([
+      'SGD',
+      'Momentum',
+      'Nesterov',
+      'Adagrad',
+      'RMSProp',
+      'Adam',
+    ]);
+    await page.getByRole('switch', { name: 'Side by side' }).uncheck();
+    await expect(page.getByTestId('plot-panel')).toHaveCount(1);
+  });
+});
+
+test.describe('runs and hyperparameters', () => {
+  test('changing lr restarts that run with a different path', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await app.pause();
+    await page.keyboard.press('r');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    const before = await app.position(5);
+    const lr = app.runCard('Adam').getByRole('textbox', { name: 'lr', exact: true });
+    await lr.fill('0.2');
+    await expect(app.stepCounter).toHaveText(/^Step 10 /);
+    const after = await app.position(5);
+    expect(after).not.toEqual(before);
+  });
+
+  test('a huge learning rate shows where and when the run diverged', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await app.runCard('SGD').getByRole('textbox', { name: 'lr', exact: true }).fill('1000');
+    await expect(app.runCard('SGD').getByTestId('run-status')).toHaveText(/diverged at step \d+/, {
+      timeout: 10_000,
+    });
+    expect(app.errors).toEqual([]);
+  });
+
+  test('an invalid value gets a message next to the field and the run keeps its last valid value', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    const card = app.runCard('Adam');
+    await card.getByRole('textbox', { name: 'lr', exact: true }).fill('-1');
+    await expect(card.getByRole('alert')).toContainText('expected a number');
+    await card.getByRole('textbox', { name: 'lr', exact: true }).fill('abc');
+    await expect(card.getByRole('alert')).toBeVisible();
+    const lr = await page.evaluate(
+      () => window.__descentLab!.store.getState().scene.runs[5].params.lr,
+    );
+    expect(lr).toBeGreaterThan(0);
+  });
+
+  test('add, duplicate and remove runs', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await page.getByRole('combobox', { name: 'Add optimizer' }).selectOption({ label: 'Newton' });
+    await expect(app.runCard('Newton')).toBeVisible();
+    await page.getByRole('button', { name: 'Duplicate Adam' }).click();
+    await expect(page.getByRole('region', { name: 'Adam', exact: true })).toHaveCount(2);
+    await page.getByRole('button', { name: 'Remove Newton' }).click();
+    await expect(app.runCard('Newton')).toHaveCount(0);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+test.describe('surfaces', () => {
+  test('the surface picker switches surfaces and redraws the contours', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    const before = await app.canvasFingerprint('contour-canvas');
+    await page.getByRole('button', { name: /^Surface:/ }).click();
+    await page.getByRole('option', { name: 'Rosenbrock' }).click();
+    await expect(page.getByRole('heading', { name: 'Rosenbrock' })).toBeVisible();
+    await expect
+      .poll(async () => (await app.canvasFingerprint('contour-canvas')).sum)
+      .not.toBe(before.sum);
+  });
+
+  test('a bad expression shows the parser message inline and the app keeps working', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await page.getByRole('button', { name: /^Surface:/ }).click();
+    await page.getByRole('option', { name: 'Custom…' }).click();
+    const field = page.getByRole('textbox', { name: 'f(x, y) =' });
+    await field.fill('x^2 + sinn(y)');
+    await expect(page.getByRole('alert')).toContainText(
+      'unknown function "sinn" at 7 — did you mean "sin"?',
+    );
+    await field.fill('x^2 + 3*y^2');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect.poll(() => app.step()).toBeGreaterThan(3);
+    expect(app.errors).toEqual([]);
+  });
+});

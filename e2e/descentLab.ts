@@ -1,0 +1,79 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page object over the app's accessible controls and its small test hook. */
+export class DescentLab {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(`console: ${message.text()}`);
+    });
+  }
+
+  async open(path = '/'): Promise<void> {
+    await this.page.goto(path);
+    await expect(this.page.getByTestId('plot-panel').first()).toBeVisible();
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  get stepCounter(): Locator {
+    return this.page.getByTestId('step-counter');
+  }
+
+  /** The step on screen, from the visible counter ("Step 12 / 1000"). */
+  async step(): Promise<number> {
+    const text = (await this.stepCounter.textContent()) ?? '';
+    return Number(/Step (\d+)/.exec(text)?.[1] ?? NaN);
+  }
+
+  async pause(): Promise<void> {
+    const pause = this.button('Pause');
+    if (await pause.isVisible()) await pause.click();
+    await expect(this.button('Play')).toBeVisible();
+  }
+
+  runCard(label: string): Locator {
+    return this.page.getByRole('region', { name: label, exact: true });
+  }
+
+  /** Position of run `run`'s first particle at the step on screen, from the test hook. */
+  async position(run: number): Promise<[number, number]> {
+    return this.page.evaluate((index) => {
+      const { controller } = window.__descentLab!;
+      const r = controller.simulation.runs[index];
+      const k = Math.min(controller.step, r.steps);
+      return [r.positions.get(k, 0), r.positions.get(k, 1)] as [number, number];
+    }, run);
+  }
+
+  async startPoint(): Promise<[number, number]> {
+    return this.page.evaluate(() => {
+      const { starts } = window.__descentLab!.store.getState().scene;
+      return starts.kind === 'points' ? [starts.points[0][0], starts.points[0][1]] : [NaN, NaN];
+    }) as Promise<[number, number]>;
+  }
+
+  /** A cheap fingerprint of a canvas's pixels, to tell whether something was drawn or changed. */
+  async canvasFingerprint(testId: string, index = 0): Promise<{ sum: number; distinct: number }> {
+    return this.page
+      .getByTestId(testId)
+      .nth(index)
+      .evaluate((element) => {
+        const canvas = element as HTMLCanvasElement;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let sum = 0;
+        const colours = new Set<number>();
+        for (let i = 0; i < data.length; i += 4 * 7) {
+          sum =
+            (sum * 31 + data[i] + 3 * data[i + 1] + 7 * data[i + 2] + 11 * data[i + 3]) %
+            1_000_000_007;
+          colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+        }
+        return { sum, distinct: colours.size };
+      });
+  }
+}

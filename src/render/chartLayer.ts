@@ -1,0 +1,225 @@
+/**
+ * Loss (or ‖∇f‖, or distance to the nearest known minimum) against step for every visible run, with
+ * a marker at the current step. Series are summarised once per step and cached, so a frame only
+ * summarises the new steps; drawing is decimated to about one point per pixel column.
+ */
+import { scaleLinear, scaleLog } from 'd3-scale';
+import type { ChartMetric } from '../core/scene/scene.ts';
+import type { Run } from '../core/sim/run.ts';
+import type { KnownMinimum } from '../core/surfaces/types.ts';
+import { clearCanvas, fitCanvas } from './canvas.ts';
+import { runStyle } from './runStyle.ts';
+import type { Drawable, FrameState } from './simulationController.ts';
+
+const MARGIN = { left: 52, right: 12, top: 8, bottom: 22 };
+
+export const METRIC_LABELS: Record<ChartMetric, string> = {
+  loss: 'loss f(x, y)',
+  gradNorm: 'gradient norm ‖∇f‖',
+  distance: 'distance to the nearest known minimum',
+};
+
+/** The metric of one particle at one step; NaN where it has diverged. */
+function particleMetric(
+  run: Run,
+  metric: ChartMetric,
+  step: number,
+  p: number,
+  minima: readonly KnownMinimum[],
+): number {
+  const diverged = run.divergedAt[p];
+  if (diverged >= 0 && step >= diverged) return NaN;
+  if (metric === 'loss') return run.losses.get(step, p);
+  if (metric === 'gradNorm') return run.gradNorms.get(step, p);
+  const x = run.positions.get(step, 2 * p);
+  const y = run.positions.get(step, 2 * p + 1);
+  let best = Infinity;
+  for (const { point } of minima) best = Math.min(best, Math.hypot(x - point[0], y - point[1]));
+  return best;
+}
+
+/**
+ * Per step: the metric of a single particle, or the median over the particles still moving (a mean
+ * would be dominated by the few that are about to diverge).
+ */
+class SeriesCache {
+  values = new Float64Array(256);
+  length = 0;
+  private readonly scratch: Float64Array;
+
+  constructor(
+    readonly run: Run,
+    readonly metric: ChartMetric,
+    readonly minima: readonly KnownMinimum[],
+  ) {
+    this.scratch = new Float64Array(run.particles);
+  }
+
+  extendTo(step: number): void {
+    const { run, metric, minima } = this;
+    while (this.length <= step) {
+      if (this.length === this.values.length) {
+        const grown = new Float64Array(this.values.length * 2);
+        grown.set(this.values);
+        this.values = grown;
+      }
+      let count = 0;
+      for (let p = 0; p < run.particles; p++) {
+        const v = particleMetric(run, metric, this.length, p, minima);
+        if (Number.isFinite(v)) this.scratch[count++] = v;
+      }
+      this.values[this.length++] = count > 0 ? median(this.scratch.subarray(0, count)) : NaN;
+    }
+  }
+}
+
+/** Median of the numbers in `values` (reorders them). */
+function median(values: Float64Array): number {
+  values.sort();
+  const mid = values.length >> 1;
+  return values.length % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+export class ChartLayer implements Drawable {
+  private ctx: CanvasRenderingContext2D | null = null;
+  private width = 0;
+  private height = 0;
+  private caches = new Map<Run, SeriesCache>();
+
+  constructor(private readonly canvas: HTMLCanvasElement) {}
+
+  resize(width: number, height: number, pixelRatio: number): void {
+    this.width = width;
+    this.height = height;
+    this.ctx = fitCanvas(this.canvas, width, height, pixelRatio);
+  }
+
+  draw(frame: FrameState): void {
+    const { ctx, width, height } = this;
+    if (!ctx || width < MARGIN.left + MARGIN.right + 10) return;
+    const metric =
+      frame.scene.chart === 'distance' && frame.surface.minima.length === 0
+        ? 'loss'
+        : frame.scene.chart;
+    const series = this.series(frame, metric);
+    const end = Math.max(1, frame.simulation.computedSteps);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const [cache] of series) {
+      for (let k = 0; k <= Math.min(frame.step, cache.length - 1); k++) {
+        const v = cache.values[k];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+    if (!(lo <= hi)) {
+      lo = 0;
+      hi = 1;
+    }
+    // Log scale when every value is positive (the usual loss curve); linear when a surface goes negative.
+    const useLog = lo > 0 && hi / lo > 10;
+    const y = (useLog ? scaleLog() : scaleLinear())
+      .domain(useLog ? [lo, hi] : lo === hi ? [lo - 1, hi + 1] : [lo, hi])
+      .range([height - MARGIN.bottom, MARGIN.top])
+      .nice()
+      .clamp(true);
+    const x = scaleLinear()
+      .domain([0, end])
+      .range([MARGIN.left, width - MARGIN.right]);
+
+    clearCanvas(ctx);
+    const manyParticles = series.some(([cache]) => cache.run.particles > 1);
+    this.drawAxes(ctx, x, y, useLog, metric, manyParticles);
+    const stride = Math.max(1, Math.floor(end / (width - MARGIN.left - MARGIN.right)));
+    for (const [cache, index] of series) {
+      ctx.beginPath();
+      let penDown = false;
+      const last = Math.min(frame.step, cache.length - 1);
+      // Every `stride`-th step, and always the current one.
+      for (let k = 0; k <= last; k = k === last ? last + 1 : Math.min(k + stride, last)) {
+        const v = cache.values[k];
+        if (!Number.isFinite(v) || (useLog && v <= 0)) {
+          penDown = false; // a diverged run's line ends at its last finite value
+          continue;
+        }
+        if (penDown) ctx.lineTo(x(k), y(v));
+        else ctx.moveTo(x(k), y(v));
+        penDown = true;
+      }
+      ctx.strokeStyle = runStyle(index).color;
+      ctx.lineWidth = 1.75;
+      ctx.stroke();
+    }
+    ctx.strokeStyle = 'rgba(0, 0, 0, 0.45)';
+    ctx.setLineDash([4, 3]);
+    ctx.beginPath();
+    ctx.moveTo(x(frame.step), MARGIN.top);
+    ctx.lineTo(x(frame.step), height - MARGIN.bottom);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+
+  private series(frame: FrameState, metric: ChartMetric): [SeriesCache, number][] {
+    const next = new Map<Run, SeriesCache>();
+    const out: [SeriesCache, number][] = [];
+    frame.scene.runs.forEach((sceneRun, index) => {
+      const run = frame.simulation.runs[index];
+      if (!run || !sceneRun.visible) return;
+      let cache = this.caches.get(run);
+      if (!cache || cache.metric !== metric || cache.minima !== frame.surface.minima) {
+        cache = new SeriesCache(run, metric, frame.surface.minima);
+      }
+      cache.extendTo(Math.min(frame.step, run.steps));
+      next.set(run, cache);
+      out.push([cache, index]);
+    });
+    this.caches = next;
+    return out;
+  }
+
+  private drawAxes(
+    ctx: CanvasRenderingContext2D,
+    x: ReturnType<typeof scaleLinear<number, number>>,
+    y: ReturnType<typeof scaleLinear<number, number>> | ReturnType<typeof scaleLog<number, number>>,
+    useLog: boolean,
+    metric: ChartMetric,
+    manyParticles: boolean,
+  ): void {
+    const { width, height } = this;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.fillStyle = '#444';
+    ctx.strokeStyle = '#ccc';
+    ctx.lineWidth = 1;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    const yTicks = useLog
+      ? y.ticks(4).filter((_, i, all) => all.length <= 6 || i % 3 === 0)
+      : y.ticks(4);
+    for (const tick of yTicks) {
+      const py = y(tick);
+      ctx.beginPath();
+      ctx.moveTo(MARGIN.left, py);
+      ctx.lineTo(width - MARGIN.right, py);
+      ctx.stroke();
+      ctx.fillText(
+        useLog ? tick.toExponential(0) : String(Number(tick.toPrecision(3))),
+        MARGIN.left - 4,
+        py,
+      );
+    }
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    for (const tick of x.ticks(Math.max(2, Math.round(width / 80)))) {
+      ctx.fillText(String(tick), x(tick), height - MARGIN.bottom + 4);
+    }
+    ctx.save();
+    ctx.textAlign = 'left';
+    ctx.fillStyle = '#222';
+    ctx.fillText(
+      `${METRIC_LABELS[metric]}${manyParticles ? ', median over moving particles' : ''}${useLog ? ' (log scale)' : ''}`,
+      MARGIN.left + 6,
+      MARGIN.top + 2,
+    );
+    ctx.restore();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * How a run looks: a colour from the Okabe–Ito palette (distinguishable with the common colour-vision
+ * deficiencies) and a marker shape, so runs differ by more than hue.
+ */
+export const RUN_COLORS = [
+  '#D55E00', // vermillion
+  '#0072B2', // blue
+  '#009E73', // bluish green
+  '#CC79A7', // reddish purple
+  '#E69F00', // orange
+  '#56B4E9', // sky blue
+  '#F0E442', // yellow
+  '#000000', // black
+] as const;
+
+export const MARKER_SHAPES = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star'] as const;
+export type MarkerShape = (typeof MARKER_SHAPES)[number];
+
+export interface RunStyle {
+  color: string;
+  shape: MarkerShape;
+}
+
+/** Colour and shape cycle at different lengths, so 48 runs get distinct pairs. */
+export function runStyle(index: number): RunStyle {
+  return {
+    color: RUN_COLORS[index % RUN_COLORS.length],
+    shape: MARKER_SHAPES[index % MARKER_SHAPES.length],
+  };
+}
+
+/** Adds the path of a marker of radius r centred at (x, y) to the context's current path. */
+export function traceMarker(
+  ctx: CanvasRenderingContext2D,
+  shape: MarkerShape,
+  x: number,
+  y: number,
+  r: number,
+): void {
+  switch (shape) {
+    case 'circle':
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      break;
+    case 'square':
+      ctx.rect(x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+      break;
+    case 'triangle':
+      ctx.moveTo(x, y - r * 1.1);
+      ctx.lineTo(x + r, y + r * 0.75);
+      ctx.lineTo(x - r, y + r * 0.75);
+      ctx.closePath();
+      break;
+    case 'diamond':
+      ctx.moveTo(x, y - r * 1.2);
+      ctx.lineTo(x + r, y);
+      ctx.lineTo(x, y + r * 1.2);
+      ctx.lineTo(x - r, y);
+      ctx.closePath();
+      break;
+    case 'cross': {
+      const a = r * 0.4;
+      ctx.moveTo(x - a, y - r);
+      for (const [px, py] of [
+        [a, -r],
+        [a, -a],
+        [r, -a],
+        [r, a],
+        [a, a],
+        [a, r],
+        [-a, r],
+        [-a, a],
+        [-r, a],
+        [-r, -a],
+        [-a, -a],
+      ]) {
+        ctx.lineTo(x + px, y + py);
+      }
+      ctx.closePath();
+      break;
+    }
+    case 'star':
+      for (let i = 0; i < 10; i++) {
+        const radius = i % 2 === 0 ? r * 1.25 : r * 0.55;
+        const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+        const px = x + radius * Math.cos(angle);
+        const py = y + radius * Math.sin(angle);
+        if (i === 0) ctx.moveTo(px, py);
+        else ctx.lineTo(px, py);
+      }
+      ctx.closePath();
+      break;
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { defaultScene } from '../core/scene/scene.ts';
+import { createAppStore } from './store.ts';
+
+describe('createAppStore', () => {
+  it('starts playing the default scene, and each store is independent', () => {
+    const a = createAppStore();
+    const b = createAppStore();
+    expect(a.getState().playing).toBe(true);
+    a.getState().pause();
+    expect(b.getState().playing).toBe(true);
+    expect(a.getState().scene).toEqual(defaultScene());
+  });
+
+  it('adds, duplicates and removes runs with fresh ids, never below one run', () => {
+    const store = createAppStore();
+    const { addRun, duplicateRun, removeRun } = store.getState();
+    addRun('newton');
+    const ids = store.getState().scene.runs.map((run) => run.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(store.getState().scene.runs.at(-1)?.optimizer).toBe('Newton');
+    duplicateRun('r1');
+    expect(store.getState().scene.runs[1].label).toBe('SGD');
+    expect(store.getState().scene.runs[1].id).not.toBe('r1');
+    for (const run of store.getState().scene.runs) removeRun(run.id);
+    expect(store.getState().scene.runs).toHaveLength(1);
+  });
+
+  it('changes one hyperparameter of one run without touching the others', () => {
+    const store = createAppStore();
+    const before = store.getState().scene.runs;
+    store.getState().setRunParam('r6', 'lr', 0.2);
+    const after = store.getState().scene.runs;
+    expect(after[5].params.lr).toBe(0.2);
+    expect(after[0]).toBe(before[0]);
+  });
+
+  it('clamps the speed to 1 … 1,000 steps per second', () => {
+    const store = createAppStore();
+    store.getState().setSpeed(5000);
+    expect(store.getState().scene.speed).toBe(1000);
+    store.getState().setSpeed(0);
+    expect(store.getState().scene.speed).toBe(1);
+  });
+
+  it('a new surface resets the view to that surface’s own', () => {
+    const store = createAppStore();
+    store.getState().setView({ xMin: 0, xMax: 1, yMin: 0, yMax: 1 });
+    store.getState().setSurface({ id: 'rosenbrock' });
+    expect(store.getState().scene.view).toBeNull();
+  });
+});

@@ -1,0 +1,88 @@
+import { useRef } from 'react';
+import { useActions, useApp, useServices } from './appContext.ts';
+import { LossChart } from './LossChart.tsx';
+import { PlaybackBar } from './PlaybackBar.tsx';
+import { PlotArea } from './PlotArea.tsx';
+import { countRender } from './renderCount.ts';
+import { RunList } from './RunList.tsx';
+import { DisplayControls, NoiseControls } from './SceneControls.tsx';
+import { SurfacePicker } from './SurfacePicker.tsx';
+import { useElementSize } from './useElementSize.ts';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
+
+function Notices() {
+  const notices = useApp((s) => s.notices);
+  const { controller } = useServices();
+  const surfaceError = useApp((s) => s.scene.surface) && controller.surfaceError;
+  const actions = useActions();
+  const all = surfaceError ? [surfaceError, ...notices] : notices;
+  if (all.length === 0) return null;
+  return (
+    <div className="notices" role="status">
+      <ul>
+        {all.map((notice, i) => (
+          <li key={i}>{notice}</li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="small-button"
+        onClick={actions.dismissNotices}
+        aria-label="Dismiss notices"
+      >
+        ✕
+      </button>
+    </div>
+  );
+}
+
+function SurfaceInfo() {
+  const { controller } = useServices();
+  const surface = useApp((s) => s.scene.surface) && controller.surface;
+  return (
+    <section className="surface-info" aria-label="About this surface">
+      <h2>{surface.name}</h2>
+      <p className="formula">
+        f(x, y) = <code>{surface.formula}</code>
+      </p>
+      <p>{surface.blurb}</p>
+    </section>
+  );
+}
+
+function Chart() {
+  const box = useRef<HTMLDivElement>(null);
+  const { width } = useElementSize(box);
+  return (
+    <div className="chart-box" ref={box}>
+      {width > 0 && <LossChart width={width} height={150} />}
+    </div>
+  );
+}
+
+export function App() {
+  countRender();
+  useKeyboardShortcuts();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Descent Lab</h1>
+        <SurfacePicker />
+        <DisplayControls />
+      </header>
+      <Notices />
+      <main className="workspace">
+        <section className="stage" aria-label="Plot">
+          <PlotArea />
+          <PlaybackBar />
+          <Chart />
+        </section>
+        <aside className="sidebar">
+          <SurfaceInfo />
+          <NoiseControls />
+          <RunList />
+        </aside>
+      </main>
+    </div>
+  );
+}

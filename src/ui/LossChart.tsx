@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import type { ChartMetric } from '../core/scene/scene.ts';
+import { ChartLayer } from '../render/chartLayer.ts';
+import { useActions, useApp, useServices } from './appContext.ts';
+
+const METRICS: [ChartMetric, string][] = [
+  ['loss', 'Loss'],
+  ['gradNorm', '‖∇f‖'],
+  ['distance', 'Distance to minimum'],
+];
+
+export function LossChart({ width, height }: { width: number; height: number }) {
+  const { controller } = useServices();
+  const actions = useActions();
+  const metric = useApp((s) => s.scene.chart);
+  const hasMinima = useApp((s) => s.scene.surface) && controller.surface.minima.length > 0;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const layer = useRef<ChartLayer | null>(null);
+
+  useEffect(() => {
+    const chart = new ChartLayer(canvas.current!);
+    layer.current = chart;
+    return controller.addDrawable(chart);
+  }, [controller]);
+  useEffect(() => {
+    layer.current!.resize(width, height, window.devicePixelRatio || 1);
+    controller.invalidate();
+  }, [controller, width, height]);
+
+  return (
+    <figure className="loss-chart">
+      <div className="chart-metrics" role="radiogroup" aria-label="Chart shows">
+        {METRICS.map(([value, label]) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="chart-metric"
+              value={value}
+              checked={metric === value}
+              disabled={value === 'distance' && !hasMinima}
+              onChange={() => actions.setChart(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+      <canvas
+        ref={canvas}
+        style={{ width, height }}
+        aria-label="Chart of the runs' progress against step"
+        role="img"
+      />
+    </figure>
+  );
+}

@@ -1,0 +1,73 @@
+import { useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp, useServices } from './appContext.ts';
+import { PlotPanel } from './PlotPanel.tsx';
+import { countRender } from './renderCount.ts';
+import { useElementSize } from './useElementSize.ts';
+
+const GAP = 8;
+
+/** Columns for n panels in a box, choosing the layout that gives the largest square-ish panels. */
+function gridColumns(n: number, width: number, height: number): number {
+  let best = 1;
+  let bestSide = 0;
+  for (let cols = 1; cols <= n; cols++) {
+    const rows = Math.ceil(n / cols);
+    const side = Math.min((width - GAP * (cols - 1)) / cols, (height - GAP * (rows - 1)) / rows);
+    if (side > bestSide) {
+      best = cols;
+      bestSide = side;
+    }
+  }
+  return best;
+}
+
+/** Overlay: one plot with every visible run. Side by side: one panel per run, on one clock. */
+export function PlotArea() {
+  countRender();
+  const { controller } = useServices();
+  const box = useRef<HTMLDivElement>(null);
+  const { width, height } = useElementSize(box);
+  const layout = useApp((s) => s.scene.layout);
+  const surfaceRef = useApp((s) => s.scene.surface);
+  const runs = useApp(useShallow((s) => s.scene.runs.map((run) => `${run.id}\u0000${run.label}`)));
+  // The controller resolves the surface on the same store update that changes `surfaceRef`.
+  const surface = surfaceRef && controller.surface;
+
+  let panels: React.ReactNode = null;
+  if (width > 0 && height > 0) {
+    if (layout === 'overlay') {
+      panels = <PlotPanel surface={surface} width={width} height={height} runId={null} />;
+    } else {
+      const cols = gridColumns(runs.length, width, height);
+      const rows = Math.ceil(runs.length / cols);
+      const panelWidth = Math.floor((width - GAP * (cols - 1)) / cols);
+      const panelHeight = Math.floor((height - GAP * (rows - 1)) / rows);
+      panels = (
+        <div
+          className="panel-grid"
+          style={{ gridTemplateColumns: `repeat(${cols}, ${panelWidth}px)`, gap: GAP }}
+        >
+          {runs.map((key) => {
+            const [id, label] = key.split('\u0000');
+            return (
+              <PlotPanel
+                key={id}
+                surface={surface}
+                width={panelWidth}
+                height={panelHeight}
+                runId={id}
+                title={label}
+              />
+            );
+          })}
+        </div>
+      );
+    }
+  }
+  return (
+    <div className="plot-area" ref={box}>
+      {panels}
+    </div>
+  );
+}

@@ -1,0 +1,264 @@
+import { scaleLinear } from 'd3-scale';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Point } from '../core/geometry.ts';
+import type { ResolvedSurface } from '../core/scene/resolve.ts';
+import { ContourLayer } from '../render/contourLayer.ts';
+import { TrajectoryLayer } from '../render/trajectoryLayer.ts';
+import { Viewport } from '../render/viewport.ts';
+import { useActions, useApp, useServices } from './appContext.ts';
+import { formatNumber } from './format.ts';
+import { setText } from './useTick.ts';
+
+interface PlotPanelProps {
+  surface: ResolvedSurface;
+  width: number;
+  height: number;
+  /** One run's id for a side-by-side panel; null shows every visible run. */
+  runId: string | null;
+  title?: string;
+}
+
+/** Pixels the pointer may travel between press and release for it to count as a click. */
+const CLICK_SLOP = 4;
+const gradient = new Float64Array(2);
+
+function readoutText(surface: ResolvedSurface, [x, y]: Point): string {
+  const f = surface.functions.valueAndGradient(x, y, gradient, 0);
+  return `x ${formatNumber(x)}, y ${formatNumber(y)} · f ${formatNumber(f)} · ‖∇f‖ ${formatNumber(Math.hypot(gradient[0], gradient[1]))}`;
+}
+
+/**
+ * One plot: contour canvas, SVG axes and minima, trail and head canvases, and an interaction layer on
+ * top (click sets the start, drag pans, wheel zooms, hover reads out f and ‖∇f‖).
+ */
+export function PlotPanel({ surface, width, height, runId, title }: PlotPanelProps) {
+  const { controller } = useServices();
+  const actions = useActions();
+  const view = useApp((s) => s.scene.view) ?? surface.view;
+  const contourScale = useApp((s) => s.scene.contours);
+  const start = useApp((s) => (s.scene.starts.kind === 'points' ? s.scene.starts.points[0] : null));
+  const viewport = useMemo(() => new Viewport(view, width, height), [view, width, height]);
+
+  const contourCanvas = useRef<HTMLCanvasElement>(null);
+  const trailCanvas = useRef<HTMLCanvasElement>(null);
+  const headCanvas = useRef<HTMLCanvasElement>(null);
+  const readout = useRef<HTMLDivElement>(null);
+  const crosshairX = useRef<SVGLineElement>(null);
+  const crosshairY = useRef<SVGLineElement>(null);
+  const contourLayer = useRef<ContourLayer | null>(null);
+  const trajectoryLayer = useRef<TrajectoryLayer | null>(null);
+
+  // Layers are created once per mounted canvas and fed new sizes and options as they change.
+  useEffect(() => {
+    const layer = new ContourLayer(contourCanvas.current!);
+    contourLayer.current = layer;
+    return () => layer.dispose();
+  }, []);
+  useEffect(() => {
+    const layer = new TrajectoryLayer(trailCanvas.current!, headCanvas.current!, {
+      runId,
+      scale: 1,
+    });
+    trajectoryLayer.current = layer;
+    return controller.addDrawable(layer);
+  }, [controller, runId]);
+  useEffect(() => {
+    const pixelRatio = window.devicePixelRatio || 1;
+    contourLayer.current!.show(surface, viewport, pixelRatio, contourScale);
+    trajectoryLayer.current!.setViewport(viewport, pixelRatio);
+    controller.invalidate(true);
+  }, [controller, surface, viewport, contourScale]);
+
+  // The crosshair follows the pointer in every panel at once.
+  useEffect(
+    () =>
+      controller.onHover((point) => {
+        const lines: [SVGLineElement | null, string, string][] = [
+          [crosshairX.current, 'x1', 'x2'],
+          [crosshairY.current, 'y1', 'y2'],
+        ];
+        for (const [line, a, b] of lines) {
+          if (!line) continue;
+          line.style.display = point ? '' : 'none';
+          if (!point) continue;
+          const pixel = a === 'x1' ? viewport.toPixelX(point[0]) : viewport.toPixelY(point[1]);
+          line.setAttribute(a, String(pixel));
+          line.setAttribute(b, String(pixel));
+        }
+      }),
+    [controller, viewport],
+  );
+
+  const pointer = useRef<{
+    id: number;
+    x: number;
+    y: number;
+    moved: boolean;
+    extent: Viewport;
+  } | null>(null);
+  const toWorld = (event: React.PointerEvent | React.WheelEvent): Point => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return [
+      viewport.toWorldX(event.clientX - rect.left),
+      viewport.toWorldY(event.clientY - rect.top),
+    ];
+  };
+
+  // Labels too close to the bottom-left corner would overprint each other; leave those out.
+  const xTicks = scaleLinear()
+    .domain([viewport.extent.xMin, viewport.extent.xMax])
+    .ticks(Math.max(2, Math.round(width / 90)))
+    .filter((tick) => viewport.toPixelX(tick) > 24 && viewport.toPixelX(tick) < width - 12);
+  const yTicks = scaleLinear()
+    .domain([viewport.extent.yMin, viewport.extent.yMax])
+    .ticks(Math.max(2, Math.round(height / 70)))
+    .filter((tick) => viewport.toPixelY(tick) < height - 24 && viewport.toPixelY(tick) > 10);
+  const startPixel = start ? [viewport.toPixelX(start[0]), viewport.toPixelY(start[1])] : null;
+  const moveStart = (dx: number, dy: number) => {
+    if (!start) return;
+    actions.setStart([start[0] + dx, start[1] + dy]);
+  };
+
+  return (
+    <div className="plot-panel" style={{ width, height }} data-testid="plot-panel">
+      <canvas
+        ref={contourCanvas}
+        className="layer"
+        aria-hidden="true"
+        data-testid="contour-canvas"
+      />
+      <svg className="layer axes" width={width} height={height} aria-hidden="true">
+        {xTicks.map((tick) => (
+          <g key={`x${tick}`} transform={`translate(${viewport.toPixelX(tick)},${height})`}>
+            <line y2={-5} />
+            <text y={-8} textAnchor="middle">
+              {tick}
+            </text>
+          </g>
+        ))}
+        {yTicks.map((tick) => (
+          <g key={`y${tick}`} transform={`translate(0,${viewport.toPixelY(tick)})`}>
+            <line x2={5} />
+            <text x={8} dominantBaseline="middle">
+              {tick}
+            </text>
+          </g>
+        ))}
+        {surface.minima.map((minimum, i) => (
+          <g
+            key={i}
+            className={minimum.global ? 'minimum global' : 'minimum'}
+            transform={`translate(${viewport.toPixelX(minimum.point[0])},${viewport.toPixelY(minimum.point[1])})`}
+          >
+            <title>{`${minimum.global ? 'global' : 'local'} minimum f = ${formatNumber(minimum.value)}`}</title>
+            <path d="M-5,-5L5,5M-5,5L5,-5" />
+          </g>
+        ))}
+        <line
+          ref={crosshairX}
+          className="crosshair"
+          y1={0}
+          y2={height}
+          style={{ display: 'none' }}
+        />
+        <line
+          ref={crosshairY}
+          className="crosshair"
+          x1={0}
+          x2={width}
+          style={{ display: 'none' }}
+        />
+      </svg>
+      <canvas ref={trailCanvas} className="layer" aria-hidden="true" data-testid="trail-canvas" />
+      <canvas ref={headCanvas} className="layer" aria-hidden="true" data-testid="head-canvas" />
+      <div
+        className="layer interaction"
+        data-testid="plot-interaction"
+        aria-label="Loss surface. Click to start every run from that point; drag to pan; scroll to zoom."
+        role="img"
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture(event.pointerId);
+          pointer.current = {
+            id: event.pointerId,
+            x: event.clientX,
+            y: event.clientY,
+            moved: false,
+            extent: viewport,
+          };
+        }}
+        onPointerMove={(event) => {
+          const press = pointer.current;
+          if (press && press.id === event.pointerId) {
+            const dx = event.clientX - press.x;
+            const dy = event.clientY - press.y;
+            if (press.moved || Math.hypot(dx, dy) > CLICK_SLOP) {
+              press.moved = true;
+              actions.setView(press.extent.panned(dx, dy));
+            }
+            return;
+          }
+          const point = toWorld(event);
+          controller.setHover(point);
+          setText(readout.current, readoutText(surface, point));
+        }}
+        onPointerUp={(event) => {
+          const press = pointer.current;
+          pointer.current = null;
+          if (press && !press.moved) {
+            actions.setStart(toWorld(event));
+            actions.play();
+          }
+        }}
+        onPointerLeave={() => {
+          controller.setHover(null);
+          setText(readout.current, '');
+        }}
+        onWheel={(event) => {
+          const rect = event.currentTarget.getBoundingClientRect();
+          const factor = Math.exp(-event.deltaY * 0.0015);
+          actions.setView(
+            viewport.zoomedAbout(event.clientX - rect.left, event.clientY - rect.top, factor),
+          );
+        }}
+      />
+      {startPixel && start && (
+        <button
+          type="button"
+          className="start-marker"
+          style={{ left: startPixel[0], top: startPixel[1] }}
+          aria-label={`Start point (${formatNumber(start[0])}, ${formatNumber(start[1])}). Arrow keys move it.`}
+          title="Start point: drag it, or focus it and use the arrow keys"
+          onPointerDown={(event) => {
+            event.stopPropagation();
+            event.currentTarget.setPointerCapture(event.pointerId);
+          }}
+          onPointerMove={(event) => {
+            if (!event.currentTarget.hasPointerCapture(event.pointerId)) return;
+            const rect = event.currentTarget.parentElement!.getBoundingClientRect();
+            actions.setStart([
+              viewport.toWorldX(event.clientX - rect.left),
+              viewport.toWorldY(event.clientY - rect.top),
+            ]);
+          }}
+          onKeyDown={(event) => {
+            const stepSize =
+              ((viewport.extent.xMax - viewport.extent.xMin) / 100) * (event.shiftKey ? 10 : 1);
+            const moves: Record<string, [number, number]> = {
+              ArrowLeft: [-stepSize, 0],
+              ArrowRight: [stepSize, 0],
+              ArrowUp: [0, stepSize],
+              ArrowDown: [0, -stepSize],
+            };
+            const move = moves[event.key];
+            if (!move) return;
+            event.preventDefault();
+            event.stopPropagation();
+            moveStart(...move);
+          }}
+        />
+      )}
+      {title && <div className="panel-title">{title}</div>}
+      <div className="hover-readout" ref={readout} aria-live="off" />
+    </div>
+  );
+}

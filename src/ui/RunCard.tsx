@@ -1,0 +1,105 @@
+import { useCallback, useRef } from 'react';
+import { findOptimizer } from '../core/optimizers/registry.ts';
+import type { SceneRun } from '../core/scene/scene.ts';
+import type { FrameState } from '../render/simulationController.ts';
+import { useActions } from './appContext.ts';
+import { formatNumber } from './format.ts';
+import { ParamField } from './ParamField.tsx';
+import { RunMarker } from './RunMarker.tsx';
+import { setText, useTick } from './useTick.ts';
+
+/** Live numbers of the run's first particle, or a summary when it has many. */
+function runStatus(frame: FrameState, index: number): string {
+  const run = frame.simulation.runs[index];
+  if (!run) return '';
+  const step = Math.min(frame.step, run.steps);
+  if (run.particles === 1) {
+    const diverged = run.divergedAt[0];
+    if (diverged >= 0 && step >= diverged) return `diverged at step ${diverged}`;
+    return `loss ${formatNumber(run.losses.get(step, 0))} · ‖∇f‖ ${formatNumber(run.gradNorms.get(step, 0))}`;
+  }
+  let diverged = 0;
+  for (let p = 0; p < run.particles; p++)
+    if (run.divergedAt[p] >= 0 && run.divergedAt[p] <= step) diverged++;
+  const alive = run.particles - diverged;
+  return `${alive} of ${run.particles} particles moving${diverged > 0 ? ` · ${diverged} diverged` : ''}`;
+}
+
+export function RunCard({
+  run,
+  index,
+  canRemove,
+}: {
+  run: SceneRun;
+  index: number;
+  canRemove: boolean;
+}) {
+  const actions = useActions();
+  const definition = findOptimizer(run.optimizer);
+  const status = useRef<HTMLParagraphElement>(null);
+  const onTick = useCallback(
+    (frame: FrameState) => setText(status.current, runStatus(frame, index)),
+    [index],
+  );
+  useTick(onTick);
+  if (!definition) return null;
+  const headingId = `run-${run.id}-heading`;
+  return (
+    <section className="run-card" aria-labelledby={headingId} data-run-id={run.id}>
+      <header>
+        <RunMarker index={index} />
+        <h3 id={headingId} title={definition.description}>
+          {run.label}
+        </h3>
+        <label className="run-visible" title="Show this run on the plot">
+          <input
+            type="checkbox"
+            checked={run.visible}
+            onChange={(event) => actions.setRunVisible(run.id, event.currentTarget.checked)}
+          />
+          <span className="visually-hidden">Show {run.label}</span>
+        </label>
+        <button
+          type="button"
+          className="small-button"
+          onClick={() => actions.duplicateRun(run.id)}
+          aria-label={`Duplicate ${run.label}`}
+          title="Duplicate"
+        >
+          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+            <rect x="1.5" y="4.5" width="8" height="8" rx="1.5" fill="none" stroke="currentColor" />
+            <path
+              d="M4.5 4.5V2.9c0-.8.6-1.4 1.4-1.4h5.2c.8 0 1.4.6 1.4 1.4v5.2c0 .8-.6 1.4-1.4 1.4H9.5"
+              fill="none"
+              stroke="currentColor"
+            />
+          </svg>
+        </button>
+        <button
+          type="button"
+          className="small-button"
+          onClick={() => actions.removeRun(run.id)}
+          disabled={!canRemove}
+          aria-label={`Remove ${run.label}`}
+          title="Remove"
+        >
+          ✕
+        </button>
+      </header>
+      <p className="run-status" ref={status} data-testid="run-status" />
+      <div className="params">
+        {definition.params
+          .filter((spec) => spec.name !== 'maximize')
+          .map((spec) => (
+            <ParamField
+              key={`${run.id}-${spec.name}`}
+              definition={definition}
+              spec={spec}
+              params={run.params}
+              onChange={(value) => actions.setRunParam(run.id, spec.name, value)}
+            />
+          ))}
+      </div>
+    </section>
+  );
+}

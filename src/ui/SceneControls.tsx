@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import type { ContourScale } from '../core/scene/scene.ts';
+import { useActions, useApp } from './appContext.ts';
+
+/** Display switches in the top bar: layout, contour scale, reset view. */
+export function DisplayControls() {
+  const actions = useActions();
+  const layout = useApp((s) => s.scene.layout);
+  const contours = useApp((s) => s.scene.contours);
+  const hasCustomView = useApp((s) => s.scene.view !== null);
+  const scaleId = useId();
+  return (
+    <div className="display-controls">
+      <label className="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={layout === 'side-by-side'}
+          onChange={(event) =>
+            actions.setLayout(event.currentTarget.checked ? 'side-by-side' : 'overlay')
+          }
+        />
+        Side by side
+      </label>
+      <label htmlFor={scaleId}>Contours</label>
+      <select
+        id={scaleId}
+        value={contours}
+        onChange={(event) => actions.setContourScale(event.currentTarget.value as ContourScale)}
+      >
+        <option value="auto">auto</option>
+        <option value="log">log</option>
+        <option value="linear">linear</option>
+      </select>
+      <button type="button" onClick={() => actions.setView(null)} disabled={!hasCustomView}>
+        Reset view
+      </button>
+    </div>
+  );
+}
+
+/** Gradient noise and its seed: stochastic gradient descent, reproducible. */
+export function NoiseControls() {
+  const actions = useActions();
+  const noise = useApp((s) => s.scene.noise);
+  const seed = useApp((s) => s.scene.seed);
+  return (
+    <div className="noise-controls">
+      <label>
+        Gradient noise σ
+        <input
+          type="range"
+          min={0}
+          max={200}
+          value={
+            Math.round(Math.sqrt(noise / 10) * 200) /* square-root scale: fine control near 0 */
+          }
+          aria-valuetext={String(noise)}
+          onChange={(event) => {
+            const position = Number(event.currentTarget.value) / 200;
+            actions.setNoise(Number((10 * position * position).toPrecision(2)));
+          }}
+        />
+        <output>{noise}</output>
+      </label>
+      <label>
+        Seed
+        <input
+          type="number"
+          min={0}
+          step={1}
+          value={seed}
+          onChange={(event) => {
+            const value = Number(event.currentTarget.value);
+            if (Number.isInteger(value) && value >= 0 && value < 2 ** 31) actions.setSeed(value);
+          }}
+        />
+      </label>
+    </div>
+  );
+}

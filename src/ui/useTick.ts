@@ -1,0 +1,17 @@
+import { useEffect } from 'react';
+import type { TickListener } from '../render/simulationController.ts';
+import { useServices } from './appContext.ts';
+
+/**
+ * Runs `listener` on every drawn frame, for text that changes per frame (step, loss). The listener
+ * writes through refs; React does not re-render.
+ */
+export function useTick(listener: TickListener): void {
+  const { controller } = useServices();
+  useEffect(() => controller.onTick(listener), [controller, listener]);
+}
+
+/** Sets an element's text only when it changed, so the DOM is touched a few times a second at most. */
+export function setText(element: HTMLElement | null, text: string): void {
+  if (element && element.textContent !== text) element.textContent = text;
+}

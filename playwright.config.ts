@@ -2,10 +2,13 @@ import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium by default; any other Chromium through the environment. */
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
-const PORT = 4173;
+/** Port and build folder can be changed so several checkouts' suites can run side by side. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -31,7 +34,7 @@ export default defineConfig({
   },
   webServer: {
     // The e2e suite tests the production build, as people get it.
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx tsx e2e/serve.ts ${DIST} ${PORT}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

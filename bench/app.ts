@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { serveStatic } from './staticServer.ts';
+import { serveStatic } from '../e2e/staticServer.ts';
 
 const PORT = 4199;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);

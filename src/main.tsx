@@ -2,12 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SimulationController } from './render/simulationController.ts';
 import { createAppStore } from './state/store.ts';
+import { sceneFromLocation, syncSceneToUrl } from './state/urlSync.ts';
 import { App } from './ui/App.tsx';
 import { AppContext } from './ui/appContext.ts';
 import { renderCount } from './ui/renderCount.ts';
 import './ui/styles.css';
 
-const store = createAppStore();
+const { scene, notices } = sceneFromLocation(window.location.search);
+const store = createAppStore(scene, notices);
+syncSceneToUrl(store);
 const controller = new SimulationController(store);
 
 declare global {

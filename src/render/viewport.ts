@@ -44,6 +44,21 @@ export class Viewport {
     return this.extent.yMax - py / this.scale;
   }
 
+  /**
+   * A world point picked with the pointer, rounded to about a thousandth of the visible span: as
+   * exact as a pointer can be, and short in a shared link.
+   */
+  roundedWorld(px: number, py: number): [number, number] {
+    return [this.round(this.toWorldX(px)), this.round(this.toWorldY(py))];
+  }
+
+  /** A world coordinate rounded to about a thousandth of the visible span. */
+  round(value: number): number {
+    const span = Math.max(this.extent.xMax - this.extent.xMin, this.extent.yMax - this.extent.yMin);
+    const decimals = Math.max(0, Math.min(12, Math.ceil(-Math.log10(span / 1000))));
+    return Number(value.toFixed(decimals));
+  }
+
   /** The view after zooming by `factor` (> 1 zooms in) about the pixel (px, py). */
   zoomedAbout(px: number, py: number, factor: number): Extent {
     const x = this.toWorldX(px);

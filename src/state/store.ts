@@ -4,7 +4,7 @@
  * (src/render), never here: a setState per frame would allocate and notify every listener.
  * Actions are plain functions on the store, so keyboard shortcuts, the embed API and the UI share them.
  */
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { Extent, Point } from '../core/geometry.ts';
 import type { ParamValue } from '../core/optimizers/types.ts';
@@ -53,7 +53,7 @@ export interface AppActions {
   dismissNotices(): void;
 }
 
-export type AppStore = StoreApi<AppState & AppActions>;
+export type AppStore = ReturnType<typeof createAppStore>;
 
 function nextRunId(runs: readonly SceneRun[]): string {
   const used = new Set(runs.map((run) => run.id));
@@ -62,7 +62,7 @@ function nextRunId(runs: readonly SceneRun[]): string {
   return `r${i}`;
 }
 
-export function createAppStore(initial: Scene = defaultScene(), notices: string[] = []): AppStore {
+export function createAppStore(initial: Scene = defaultScene(), notices: string[] = []) {
   return createStore<AppState & AppActions>()(
     subscribeWithSelector((set, get) => {
       const updateScene = (change: Partial<Scene>) => set({ scene: { ...get().scene, ...change } });

@@ -18,7 +18,7 @@ function Notices() {
   const all = surfaceError ? [surfaceError, ...notices] : notices;
   if (all.length === 0) return null;
   return (
-    <div className="notices" role="status">
+    <div className="notices" role="status" aria-label="Notices">
       <ul>
         {all.map((notice, i) => (
           <li key={i}>{notice}</li>

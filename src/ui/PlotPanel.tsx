@@ -98,10 +98,7 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
   } | null>(null);
   const toWorld = (event: React.PointerEvent | React.WheelEvent): Point => {
     const rect = event.currentTarget.getBoundingClientRect();
-    return [
-      viewport.toWorldX(event.clientX - rect.left),
-      viewport.toWorldY(event.clientY - rect.top),
-    ];
+    return viewport.roundedWorld(event.clientX - rect.left, event.clientY - rect.top);
   };
 
   // Labels too close to the bottom-left corner would overprint each other; leave those out.
@@ -116,7 +113,7 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
   const startPixel = start ? [viewport.toPixelX(start[0]), viewport.toPixelY(start[1])] : null;
   const moveStart = (dx: number, dy: number) => {
     if (!start) return;
-    actions.setStart([start[0] + dx, start[1] + dy]);
+    actions.setStart([viewport.round(start[0] + dx), viewport.round(start[1] + dy)]);
   };
 
   return (
@@ -235,10 +232,9 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
           onPointerMove={(event) => {
             if (!event.currentTarget.hasPointerCapture(event.pointerId)) return;
             const rect = event.currentTarget.parentElement!.getBoundingClientRect();
-            actions.setStart([
-              viewport.toWorldX(event.clientX - rect.left),
-              viewport.toWorldY(event.clientY - rect.top),
-            ]);
+            actions.setStart(
+              viewport.roundedWorld(event.clientX - rect.left, event.clientY - rect.top),
+            );
           }}
           onKeyDown={(event) => {
             const stepSize =

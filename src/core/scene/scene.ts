@@ -9,6 +9,8 @@ import { findPreset, resolvePreset } from '../optimizers/presets.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import type { ParamValue } from '../optimizers/types.ts';
 import { createRng, RANDOM_STREAMS } from '../random.ts';
+import { parseExpression } from '../expr/index.ts';
+import { getSurface } from '../surfaces/index.ts';
 
 export const SCENE_VERSION = 1;
 
@@ -165,14 +167,17 @@ function oneOf<T extends string>(options: readonly T[]): Check<T> {
 
 const checkSurface: Check<SurfaceRef> = (value, fallback, path, notices) => {
   if (value === undefined) return fallback;
-  if (isRecord(value) && typeof value.id === 'string' && value.id.length <= 64)
-    return { id: value.id };
-  if (
-    isRecord(value) &&
-    typeof value.expression === 'string' &&
-    value.expression.length <= LIMITS.expressionLength
-  ) {
-    return { expression: value.expression };
+  if (isRecord(value) && typeof value.id === 'string') {
+    if (getSurface(value.id)) return { id: value.id };
+    notices.push(`${path}: no surface called ${show(value.id)}; used the default surface`);
+    return fallback;
+  }
+  if (isRecord(value) && typeof value.expression === 'string') {
+    // Scenes only ever hold expressions that compile, so everything downstream can rely on them.
+    const parsed = parseExpression(value.expression);
+    if (parsed.ok) return { expression: value.expression };
+    notices.push(`${path}.expression: ${parsed.error.message}; used the default surface`);
+    return fallback;
   }
   notices.push(
     `${path} must name a surface or hold an expression (got ${show(value)}); used the default surface`,

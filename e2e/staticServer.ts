@@ -1,4 +1,7 @@
-/** A minimal static file server for the built app (bench only): no dev tooling in the measurement. */
+/**
+ * A minimal static file server for the built app, used by the e2e tests and the app benchmark: the
+ * production files exactly as a host would serve them, with no dev tooling in between.
+ */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';

@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../optimizers/presets.ts';
+import { SURFACE_IDS } from '../surfaces/index.ts';
+import { defaultScene, runFromPreset, validateScene, type Scene } from './scene.ts';
+import { decodeScene, encodeScene } from './url.ts';
+
+/** Run ids are not part of the link: decoding numbers runs r1, r2, … */
+function withCanonicalIds(scene: Scene): Scene {
+  return { ...scene, runs: scene.runs.map((run, i) => ({ ...run, id: `r${i + 1}` })) };
+}
+
+const coordinate = fc.double({ min: -1e3, max: 1e3, noNaN: true }).map((v) => v + 0);
+const positive = (min: number, max: number) =>
+  fc.double({ min, max, noNaN: true }).map((v) => v + 0);
+
+const arbitraryScene: fc.Arbitrary<Scene> = fc
+  .record({
+    surface: fc.oneof(
+      fc.constantFrom(...SURFACE_IDS).map((id) => ({ id })),
+      fc
+        .constantFrom('x^2 + 3*y^2', 'sin(x)*cos(y) + 0.1*(x^2+y^2)', '(1 - x)^2 + 100*(y - x^2)^2')
+        .map((expression) => ({ expression })),
+    ),
+    view: fc.option(
+      fc
+        .tuple(coordinate, positive(0.01, 50), coordinate, positive(0.01, 50))
+        .map(([x, w, y, h]) => ({ xMin: x, xMax: x + w, yMin: y, yMax: y + h })),
+      { nil: null },
+    ),
+    runs: fc.array(
+      fc.record({
+        preset: fc.constantFrom(...PRESETS.map((p) => p.id)),
+        lr: fc.option(positive(1e-5, 5), { nil: undefined }),
+        label: fc.option(
+          fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s !== ''),
+          { nil: undefined },
+        ),
+        visible: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 10 },
+    ),
+    starts: fc.oneof(
+      fc
+        .array(fc.tuple(coordinate, coordinate), { minLength: 1, maxLength: 5 })
+        .map((points) => ({ kind: 'points' as const, points })),
+      fc.integer({ min: 1, max: 10_000 }).map((count) => ({ kind: 'random' as const, count })),
+      fc.integer({ min: 1, max: 100 }).map((count) => ({ kind: 'grid' as const, count })),
+    ),
+    seed: fc.nat({ max: 2 ** 31 - 1 }),
+    noise: positive(0, 100),
+    steps: fc.integer({ min: 1, max: 100_000 }),
+    speed: positive(1, 1000),
+    layout: fc.constantFrom('overlay' as const, 'side-by-side' as const),
+    contours: fc.constantFrom('auto' as const, 'log' as const, 'linear' as const),
+    chart: fc.constantFrom('loss' as const, 'gradNorm' as const, 'distance' as const),
+  })
+  .map(({ runs, ...rest }) => ({
+    ...defaultScene(),
+    ...rest,
+    runs: runs.map(({ preset, lr, label, visible }, i) => {
+      const run = runFromPreset(preset, `r${i + 1}`);
+      if (lr !== undefined) run.params.lr = lr;
+      if (label !== undefined) run.label = label;
+      run.visible = visible;
+      return run;
+    }),
+  }));
+
+describe('scene URL', () => {
+  it('round-trips any valid scene exactly (scene → URL → scene)', () => {
+    fc.assert(
+      fc.property(arbitraryScene, (scene) => {
+        const valid = validateScene(scene).scene;
+        const decoded = decodeScene(encodeScene(valid));
+        expect(decoded.notices).toEqual([]);
+        expect(decoded.scene).toEqual(withCanonicalIds(valid));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes the default scene in a few characters', () => {
+    expect(encodeScene(defaultScene())).toBe('v=1&s=beale');
+  });
+
+  it('stays tweet-length for a typical shared scene', () => {
+    const scene = defaultScene();
+    scene.surface = { id: 'rosenbrock' };
+    scene.runs = [
+      runFromPreset('sgd', 'r1'),
+      runFromPreset('momentum', 'r2'),
+      runFromPreset('adam', 'r3'),
+    ];
+    scene.runs[2].params.lr = 0.02;
+    scene.starts = { kind: 'points', points: [[-1.5, 2]] };
+    const url = `https://example.org/descent-lab/?${encodeScene(scene)}`;
+    expect(url.length).toBeLessThan(140);
+  });
+
+  const broken: [string, string, RegExp][] = [
+    ['an unknown surface', 's=volcano', /surface/],
+    [
+      'a bad learning rate',
+      'runs=adam!lr_-3',
+      /runs\[0\]\.params\.lr: expected a number ≥ 0 \(got -3\); used 0\.1/,
+    ],
+    ['a word where a number goes', 'runs=adam!lr_fast', /runs\[0\]\.params\.lr: .*"fast"/],
+    [
+      'an unknown hyperparameter',
+      'runs=adam!momentum_0.9',
+      /runs\[0\]\.params\.momentum: unknown hyperparameter for Adam; ignored/,
+    ],
+    [
+      'an unknown optimizer',
+      'runs=adamm,sgd',
+      /runs\[0\]\.optimizer: unknown optimizer "adamm"; left out/,
+    ],
+    ['a truncated start', 'start=1.5~', /starts/],
+    ['a negative speed', 'speed=-4', /speed must be a number from 1 to 1000/],
+    ['a huge step count', 'steps=1e12', /steps must be a whole number from 1 to 100000/],
+    ['an inverted view', 'view=1~-1~0~1', /view must be/],
+    ['a broken escape', 'f=%E0%A4%A', /.+/],
+    ['a newer format', 'v=99', /link format version 99/],
+    [
+      'an unknown layout',
+      'layout=%3Cscript%3E',
+      /layout must be one of overlay, side-by-side \(got "<script>"\)/,
+    ],
+  ];
+  for (const [what, query, notice] of broken) {
+    it(`falls back part by part on ${what}, with a notice`, () => {
+      const { scene, notices } = decodeScene(query);
+      expect(notices.join('\n')).toMatch(notice);
+      expect(validateScene(scene).notices).toEqual([]);
+    });
+  }
+
+  it('keeps the good parts of a link with a bad one', () => {
+    const { scene } = decodeScene('s=rosenbrock&runs=adam!lr_-3,momentum&speed=-4&seed=7');
+    expect(scene.surface).toEqual({ id: 'rosenbrock' });
+    expect(scene.runs.map((run) => run.label)).toEqual(['Adam', 'Momentum']);
+    expect(scene.seed).toBe(7);
+  });
+
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (query) => {
+        const { scene } = decodeScene(query);
+        expect(validateScene(scene).notices).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

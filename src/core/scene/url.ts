@@ -1,0 +1,261 @@
+/**
+ * The scene in a URL query, short enough for a tweet in the common case: only what differs from
+ * the defaults is written, runs are preset ids with the hyperparameters that differ from the preset,
+ * and numbers are JavaScript's shortest round-trip form, so decoding gives the very same numbers.
+ *
+ *   ?v=1&s=rosenbrock&runs=sgd,adam!lr_0.1,momentum!momentum_0.95!label_Heavy%20ball&start=-1.5~2
+ *
+ * | key      | value                                                                        |
+ * |----------|------------------------------------------------------------------------------|
+ * | v        | format version (1)                                                           |
+ * | s / f    | built-in surface id / typed expression                                       |
+ * | view     | xMin~xMax~yMin~yMax                                                          |
+ * | runs     | preset(!name_value)* separated by commas; pairs as a~b, flags as 1/0;         |
+ * |          | `!label_text` renames, `!hidden_1` hides                                      |
+ * | start    | x~y(,x~y)*   · random=N · grid=N                                              |
+ * | seed, noise, steps, speed, layout (side), contours, chart                               |
+ *
+ * Decoding never throws: it builds a plain object from whatever is there and hands it to
+ * `validateScene`, which replaces each broken part with its default and says so.
+ */
+import { checkValue } from '../optimizers/params.ts';
+import { findPreset, PRESETS, resolvePreset } from '../optimizers/presets.ts';
+import type { ParamValue } from '../optimizers/types.ts';
+import {
+  defaultScene,
+  SCENE_VERSION,
+  validateScene,
+  type Scene,
+  type SceneRun,
+  type ValidatedScene,
+} from './scene.ts';
+
+/** Query keys this codec owns; others (embed=1, lesson=…) belong to the page and pass through. */
+export const SCENE_KEYS = [
+  'v',
+  's',
+  'f',
+  'view',
+  'runs',
+  'start',
+  'random',
+  'grid',
+  'seed',
+  'noise',
+  'steps',
+  'speed',
+  'layout',
+  'contours',
+  'chart',
+];
+
+const LAYOUT_CODES = { overlay: 'overlay', 'side-by-side': 'side' } as const;
+
+/** Characters a query value may hold unescaped, besides letters and digits. */
+function escape(text: string): string {
+  return encodeURIComponent(text).replace(/%20/g, '+');
+}
+
+function unescape(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text; // a broken % escape: keep the raw text, validation will judge it
+  }
+}
+
+function encodeValue(value: ParamValue): string {
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'number') return String(value);
+  return `${value[0]}~${value[1]}`;
+}
+
+function sameValue(a: ParamValue | undefined, b: ParamValue): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a[0] === b[0] && a[1] === b[1];
+  return a === b;
+}
+
+/** The preset a run is closest to: same optimizer, fewest differing hyperparameters. */
+function closestPreset(run: SceneRun) {
+  let best: {
+    id: string;
+    label: string;
+    params: Record<string, ParamValue>;
+    differences: number;
+  } | null = null;
+  for (const preset of PRESETS) {
+    if (preset.optimizer !== run.optimizer) continue;
+    const params = resolvePreset(preset).params as Record<string, ParamValue>;
+    const differences = Object.keys(run.params).filter(
+      (name) => !sameValue(params[name], run.params[name]),
+    ).length;
+    if (!best || differences < best.differences)
+      best = { id: preset.id, label: preset.label, params, differences };
+  }
+  return best;
+}
+
+function encodeRun(run: SceneRun): string {
+  const preset = closestPreset(run);
+  if (!preset) return '';
+  let text = preset.id;
+  for (const [name, value] of Object.entries(run.params)) {
+    if (!sameValue(preset.params[name], value)) text += `!${name}_${encodeValue(value)}`;
+  }
+  if (run.label !== preset.label)
+    text += `!label_${escape(run.label).replace(/[!,]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+  if (!run.visible) text += '!hidden_1';
+  return text;
+}
+
+/** The query string (without "?") for a scene. */
+export function encodeScene(scene: Scene): string {
+  const defaults = defaultScene();
+  const parts: string[] = [`v=${SCENE_VERSION}`];
+  if ('id' in scene.surface) parts.push(`s=${escape(scene.surface.id)}`);
+  else parts.push(`f=${escape(scene.surface.expression)}`);
+  if (scene.view) {
+    const { xMin, xMax, yMin, yMax } = scene.view;
+    parts.push(`view=${[xMin, xMax, yMin, yMax].join('~')}`);
+  }
+  const runs = scene.runs.map(encodeRun).join(',');
+  if (runs !== defaults.runs.map(encodeRun).join(',')) parts.push(`runs=${runs}`);
+  const { starts } = scene;
+  if (starts.kind === 'points') {
+    const text = starts.points.map(([x, y]) => `${x}~${y}`).join(',');
+    if (JSON.stringify(starts) !== JSON.stringify(defaults.starts)) parts.push(`start=${text}`);
+  } else {
+    parts.push(`${starts.kind}=${starts.count}`);
+  }
+  const scalars: [string, number | string, number | string][] = [
+    ['seed', scene.seed, defaults.seed],
+    ['noise', scene.noise, defaults.noise],
+    ['steps', scene.steps, defaults.steps],
+    ['speed', scene.speed, defaults.speed],
+    ['layout', LAYOUT_CODES[scene.layout], LAYOUT_CODES[defaults.layout]],
+    ['contours', scene.contours, defaults.contours],
+    ['chart', scene.chart, defaults.chart],
+  ];
+  for (const [key, value, fallback] of scalars)
+    if (value !== fallback) parts.push(`${key}=${value}`);
+  return parts.join('&');
+}
+
+/** "1.5" → 1.5; anything else stays a string, so validation can say what it was. */
+function number(text: string): number | string {
+  const trimmed = text.trim();
+  if (trimmed === '') return text;
+  const value = Number(trimmed);
+  return Number.isNaN(value) ? text : value;
+}
+
+function decodeValue(text: string): unknown {
+  if (text.includes('~')) return text.split('~').map(number);
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  return number(text);
+}
+
+/**
+ * Reads one run. Flags (1/0) become booleans where the preset's hyperparameter is one; a value that
+ * does not fit its hyperparameter keeps the preset's, with a notice.
+ */
+function decodeRun(text: string, index: number, notices: string[]): Record<string, unknown> {
+  const [presetId, ...options] = text.split('!');
+  const preset = findPreset(presetId.trim().toLowerCase());
+  if (!preset) return { optimizer: unescape(presetId), id: `r${index + 1}` };
+  const { definition, params: base } = resolvePreset(preset);
+  const params: Record<string, ParamValue> = { ...base };
+  const run: Record<string, unknown> = {
+    id: `r${index + 1}`,
+    optimizer: preset.optimizer,
+    label: preset.label,
+    params,
+  };
+  const path = `runs[${index}]`;
+  for (const option of options) {
+    const cut = option.indexOf('_');
+    const name = cut < 0 ? option : option.slice(0, cut);
+    const raw = cut < 0 ? '' : option.slice(cut + 1);
+    if (name === 'label') {
+      run.label = unescape(raw);
+      continue;
+    }
+    if (name === 'hidden') {
+      run.visible = raw !== '1';
+      continue;
+    }
+    const spec = definition.params.find((candidate) => candidate.name === name);
+    if (!spec) {
+      notices.push(
+        `${path}.params.${unescape(name)}: unknown hyperparameter for ${definition.name}; ignored`,
+      );
+      continue;
+    }
+    let value = decodeValue(raw);
+    if (spec.kind === 'boolean' && (value === 1 || value === 0)) value = value === 1;
+    const problem = checkValue(spec, value);
+    if (problem === null) params[name] = value as ParamValue;
+    else notices.push(`${path}.params.${name}: ${problem}; used ${encodeValue(base[name])}`);
+  }
+  return run;
+}
+
+/**
+ * Reads a scene from a query string (with or without "?"). Missing keys take the defaults; broken
+ * ones take the defaults with a notice each; nothing is ever executed or injected as HTML.
+ */
+export function decodeScene(query: string): ValidatedScene {
+  const params = new Map<string, string>();
+  for (const pair of query.replace(/^\?/, '').split('&')) {
+    if (pair === '') continue;
+    const cut = pair.indexOf('=');
+    const key = unescape(cut < 0 ? pair : pair.slice(0, cut));
+    params.set(key, cut < 0 ? '' : pair.slice(cut + 1));
+  }
+  const input: Record<string, unknown> = {};
+  const notices: string[] = [];
+  const version = params.get('v');
+  if (version !== undefined && number(version) !== SCENE_VERSION) {
+    notices.push(
+      `link format version ${unescape(version)} is newer than this Descent Lab knows; read as version ${SCENE_VERSION}`,
+    );
+  }
+  const surfaceId = params.get('s');
+  const expression = params.get('f');
+  if (expression !== undefined) input.surface = { expression: unescape(expression) };
+  else if (surfaceId !== undefined) input.surface = { id: unescape(surfaceId) };
+  const view = params.get('view');
+  if (view !== undefined) {
+    const [xMin, xMax, yMin, yMax] = view.split('~').map(number);
+    input.view = { xMin, xMax, yMin, yMax };
+  }
+  const runs = params.get('runs');
+  if (runs !== undefined)
+    input.runs = runs
+      .split(',')
+      .filter((text) => text !== '')
+      .map((text, i) => decodeRun(text, i, notices));
+  const start = params.get('start');
+  const random = params.get('random');
+  const grid = params.get('grid');
+  if (start !== undefined)
+    input.starts = {
+      kind: 'points',
+      points: start.split(',').map((point) => point.split('~').map(number)),
+    };
+  else if (random !== undefined) input.starts = { kind: 'random', count: number(random) };
+  else if (grid !== undefined) input.starts = { kind: 'grid', count: number(grid) };
+  for (const key of ['seed', 'noise', 'steps', 'speed']) {
+    const value = params.get(key);
+    if (value !== undefined) input[key] = number(unescape(value));
+  }
+  const layout = params.get('layout');
+  if (layout !== undefined) input.layout = layout === 'side' ? 'side-by-side' : unescape(layout);
+  for (const key of ['contours', 'chart']) {
+    const value = params.get(key);
+    if (value !== undefined) input[key] = unescape(value);
+  }
+  const validated = validateScene(input);
+  return { scene: validated.scene, notices: [...notices, ...validated.notices] };
+}

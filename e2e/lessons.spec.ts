@@ -1,0 +1,194 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DescentLab } from './descentLab.ts';
+
+/** Each chapter: its title, surface, first "try this" and what that must change in the scene. */
+const CHAPTERS = [
+  {
+    title: 'Stuck in a dimple',
+    surface: 'weird_beast',
+    tryThis: 'Give Momentum less momentum (0.5)',
+    changed: (scene: SceneLike) => scene.runs[1].params.momentum === 0.5,
+  },
+  {
+    title: 'Crawling across a plateau',
+    surface: 'plateau',
+    tryThis: 'Give SGD a 10× larger learning rate',
+    changed: (scene: SceneLike) => scene.runs[0].params.lr === 1,
+  },
+  {
+    title: 'A ravine: steep one way, flat the other',
+    surface: 'elongated',
+    tryThis: 'Push SGD past the limit: lr 0.085',
+    changed: (scene: SceneLike) => scene.runs[0].params.lr === 0.085,
+  },
+  {
+    title: 'Many machines, one model',
+    surface: 'linear_regression',
+    tryThis: 'Raise the threshold to 5',
+    changed: (scene: SceneLike) => scene.runs[2].params.threshold === 5,
+  },
+  {
+    title: 'Flat, but not a minimum',
+    surface: 'saddle',
+    tryThis: 'Scatter 30 random starts',
+    changed: (scene: SceneLike) => scene.starts.kind === 'random' && scene.starts.count === 30,
+  },
+];
+
+interface SceneLike {
+  surface: { id?: string };
+  runs: { params: Record<string, unknown> }[];
+  starts: { kind: string; count?: number };
+}
+
+/** The text of one live binding in the lesson panel ("momentum 2" → "0.9"). */
+function binding(page: Page, name: string) {
+  return page.getByTestId('lesson-panel').locator(`[data-binding="${name}"]`).first();
+}
+
+test.describe('the guided tour', () => {
+  test('opens from the top bar and walks through all five chapters with Next', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    for (const [i, chapter] of CHAPTERS.entries()) {
+      if (i > 0) await app.lessonPanel.getByRole('button', { name: 'Next chapter' }).click();
+      await expect(app.lessonPanel.getByRole('heading', { name: chapter.title })).toBeVisible();
+      await expect.poll(async () => (await app.scene()).surface).toEqual({ id: chapter.surface });
+      await expect(page).toHaveURL(new RegExp(`lesson=${i + 1}`));
+      await expect.poll(() => app.step(), { timeout: 10_000 }).toBeGreaterThan(3);
+    }
+    await expect(app.lessonPanel.getByRole('button', { name: 'Next chapter' })).toBeDisabled();
+    await app.lessonPanel.getByRole('button', { name: 'Chapter 2: Slow convergence' }).click();
+    await expect(app.lessonPanel.getByRole('heading', { name: CHAPTERS[1].title })).toBeVisible();
+    await app.lessonPanel.getByRole('button', { name: 'Close lessons' }).click();
+    await expect(app.lessonPanel).toBeHidden();
+    await expect(page).not.toHaveURL(/lesson=/);
+    expect(app.errors).toEqual([]);
+  });
+
+  for (const [i, chapter] of CHAPTERS.entries()) {
+    test(`chapter ${i + 1} opens from ?lesson=${i + 1}, plays, and "try this" changes the scene`, async ({
+      page,
+    }) => {
+      const app = new DescentLab(page);
+      await app.open(`/?lesson=${i + 1}`);
+      await expect(app.lessonPanel.getByRole('heading', { name: chapter.title })).toBeVisible();
+      await expect.poll(async () => (await app.scene()).surface).toEqual({ id: chapter.surface });
+      await expect.poll(() => app.step(), { timeout: 10_000 }).toBeGreaterThan(5);
+      // Every binding shows a value, not the dash for a missing one.
+      const live = app.lessonPanel.locator('[data-binding]');
+      expect(await live.count()).toBeGreaterThan(2);
+      for (const text of await live.allTextContents()) expect(text).not.toMatch(/^(—|)$/);
+
+      const before = await app.scene();
+      expect(chapter.changed(before as SceneLike)).toBe(false);
+      await app.lessonPanel.getByRole('button', { name: chapter.tryThis }).click();
+      await expect.poll(async () => chapter.changed((await app.scene()) as SceneLike)).toBe(true);
+      await expect(app.lessonPanel.getByRole('status')).toBeVisible();
+      await expect.poll(() => app.step(), { timeout: 10_000 }).toBeGreaterThan(3);
+      expect(app.errors).toEqual([]);
+    });
+  }
+
+  test('a shared link of a modified chapter keeps its own scene and opens the tour there', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open('/?v=1&s=saddle&runs=sgd!lr_0.02&start=1~0.5&lesson=5');
+    await expect(app.lessonPanel.getByRole('heading', { name: CHAPTERS[4].title })).toBeVisible();
+    const scene = await app.scene();
+    expect(scene.runs).toHaveLength(1);
+    expect(scene.runs[0].params.lr).toBe(0.02);
+    expect(scene.starts).toEqual({ kind: 'points', points: [[1, 0.5]] });
+  });
+
+  test('a caption number follows the sliders and fields of the run cards', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open('/?lesson=1');
+    await expect(binding(page, 'momentum 2')).toHaveText('0.9');
+    const momentum = app
+      .runCard('Momentum')
+      .getByRole('textbox', { name: 'momentum', exact: true });
+    await momentum.fill('0.76');
+    await expect(binding(page, 'momentum 2')).toHaveText('0.76');
+    // The learning-rate slider of Plain GD: the caption reads what the card's field reads.
+    const card = app.runCard('Plain GD');
+    await card.getByRole('slider', { name: 'Learning rate' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const lr = await card.getByRole('textbox', { name: 'lr', exact: true }).inputValue();
+    expect(Number(lr)).not.toBe(0.01);
+    await expect(binding(page, 'lr 1')).toHaveText(String(Number(lr)));
+  });
+});
+
+test.describe('optimizer cards', () => {
+  test('show the update rule typeset by KaTeX and the PyTorch line with the current lr', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open('/?lesson=2');
+    const lr = app.runCard('Adam').getByRole('textbox', { name: 'lr', exact: true });
+    await lr.fill('0.2');
+    await page.getByRole('button', { name: 'About Adam' }).click();
+    const dialog = page.getByRole('dialog', { name: 'About Adam' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByTestId('update-rule').locator('.katex').first()).toBeVisible();
+    await expect(dialog.getByTestId('torch-line')).toHaveText(
+      'torch.optim.Adam(params, lr=0.2, betas=(0.9, 0.999))',
+    );
+    await expect(dialog.locator('.step-code')).toContainText('adamStep');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    // The lesson's own link opens the same card.
+    await app.lessonPanel.getByRole('button', { name: 'How Momentum works' }).click();
+    const momentum = page.getByRole('dialog', { name: 'About Momentum' });
+    await expect(momentum.getByTestId('torch-line')).toHaveText(
+      'torch.optim.SGD(params, lr=0.1, momentum=0.9)',
+    );
+    await momentum.getByRole('button', { name: 'Close' }).click();
+    await expect(momentum).toBeHidden();
+    expect(app.errors).toEqual([]);
+  });
+});
+
+test.describe('random initialisation', () => {
+  test('a 10 × 10 grid on Himmelblau colours each start by its basin, with counts', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open('/?v=1&s=himmelblau&runs=sgd&steps=300&speed=1000');
+    await page.getByRole('radio', { name: 'Grid' }).check();
+    await page.getByRole('spinbutton', { name: 'Points per side' }).fill('10');
+    await expect.poll(async () => (await app.scene()).starts).toEqual({ kind: 'grid', count: 10 });
+    await expect.poll(() => app.step(), { timeout: 10_000 }).toBe(300);
+    const legend = page.getByRole('region', { name: 'Where each start ended' });
+    const rows = legend.getByRole('listitem').filter({ visible: true });
+    await expect(rows).toHaveCount(4);
+    const counts = (await rows.allTextContents()).map((text) => Number(/(\d+)$/.exec(text)![1]));
+    expect(counts.every((count) => count > 0)).toBe(true);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(100);
+    for (const text of await rows.allTextContents()) expect(text).toMatch(/^global min/);
+    const basins = await app.canvasFingerprint('basin-canvas');
+    expect(basins.distinct).toBeGreaterThanOrEqual(4);
+  });
+
+  test('random starts are seeded: the same seed gives the same points, a new draw new ones', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open('/?v=1&s=himmelblau&runs=sgd&steps=50');
+    await page.getByRole('radio', { name: 'Random' }).check();
+    await expect
+      .poll(async () => (await app.scene()).starts)
+      .toEqual({ kind: 'random', count: 100 });
+    const first = await app.position(0);
+    await page.getByRole('button', { name: 'New draw' }).click();
+    await expect.poll(async () => (await app.scene()).seed).toBe(2);
+    await app.pause();
+    await page.keyboard.press('r');
+    expect(await app.position(0)).not.toEqual(first);
+    await expect(page).toHaveURL(/random=100/);
+  });
+});

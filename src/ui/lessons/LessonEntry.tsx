@@ -1,0 +1,36 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useLessonActions, useTour } from './lessonActions.ts';
+import './lessonEntry.css';
+
+const LessonPanel = lazy(() => import('./LessonPanel.tsx'));
+
+/** The top bar's "Lessons" button; on first mount it also opens `?lesson=N` from the address. */
+export function LessonsButton() {
+  const lessons = useLessonActions();
+  const open = useTour((s) => s.open);
+  useEffect(() => {
+    void lessons.openFromLocation();
+  }, [lessons]);
+  return (
+    <button
+      type="button"
+      className="lessons-button"
+      aria-pressed={open}
+      onClick={() => void lessons.toggleLessons()}
+      title="A guided tour of the five challenges of gradient descent"
+    >
+      Lessons
+    </button>
+  );
+}
+
+/** Where the tour's panel goes in the workspace; the panel's code loads when it first opens. */
+export function LessonSlot() {
+  const open = useTour((s) => s.open);
+  if (!open) return null;
+  return (
+    <Suspense fallback={<aside className="lesson-panel" aria-label="Lesson" aria-busy="true" />}>
+      <LessonPanel />
+    </Suspense>
+  );
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { validateScene } from '../../core/scene/scene.ts';
+import { decodeScene, encodeScene } from '../../core/scene/url.ts';
+import { getSurface } from '../../core/surfaces/index.ts';
+import { MISSING, parseCaption, renderCaption } from './captions.ts';
+import { chapter, CHAPTERS } from './chapters.ts';
+import { LESSON_COUNT } from './lessonActions.ts';
+import { lessonApp } from './lessonTesting.ts';
+
+describe('lesson chapters', () => {
+  it('there are as many chapters as the tour announces, numbered 1 … 5', () => {
+    expect(CHAPTERS).toHaveLength(LESSON_COUNT);
+    CHAPTERS.forEach((each, i) => expect(each.number).toBe(i + 1));
+  });
+
+  it.each(CHAPTERS.map((each) => [each.number, each] as const))(
+    'chapter %i: its scene passes validateScene unchanged, with no notices, and survives the URL',
+    (_, each) => {
+      const scene = each.scene();
+      const { scene: validated, notices } = validateScene(JSON.parse(JSON.stringify(scene)));
+      expect(notices).toEqual([]);
+      expect(validated).toEqual(scene);
+      const decoded = decodeScene(encodeScene(scene));
+      expect(decoded.notices).toEqual([]);
+      expect(decoded.scene).toEqual(scene);
+      expect(each.surfaces).toContain('id' in scene.surface ? scene.surface.id : '');
+    },
+  );
+
+  it.each(CHAPTERS.map((each) => [each.number, each] as const))(
+    'chapter %i: every caption binding reads a value from the chapter scene',
+    (_, each) => {
+      const { lessons, controller, frame } = lessonApp();
+      return lessons.openLesson(each.number).then(() => {
+        controller.seek(5);
+        for (const template of each.captions) {
+          for (const part of parseCaption(template)) {
+            if (typeof part === 'string') continue;
+            expect(
+              renderCaption(
+                `{${part.name}${part.run === null ? '' : ` ${part.run + 1}`}}`,
+                frame(),
+              ),
+              template,
+            ).not.toBe(MISSING);
+          }
+        }
+      });
+    },
+  );
+
+  it.each(
+    CHAPTERS.flatMap((each) => each.tries.map((change, i) => [each.number, i, change] as const)),
+  )('chapter %i, try %i: changes the scene and stays valid', (number, _, change) => {
+    const scene = chapter(number).scene();
+    const changed = change.apply(scene);
+    expect(changed).not.toEqual(scene);
+    expect(validateScene(JSON.parse(JSON.stringify(changed))).notices).toEqual([]);
+  });
+});
+
+describe('chapter 1: local minima, through the real simulation', () => {
+  it('plain GD ends at the shallow dimple’s loss; momentum with the same lr reaches the global minimum', async () => {
+    const { lessons, controller, frame } = lessonApp();
+    await lessons.openLesson(1);
+    controller.seek(controller.stepBudget);
+    const [plain, momentum] = controller.simulation.runs;
+    const k = controller.step;
+    const beast = getSurface('weird_beast')!;
+    const global = beast.minima.find((minimum) => minimum.global)!;
+    const dimple = beast.minima[4];
+    const scene = frame().scene;
+    expect(scene.runs[0].params.lr).toBe(scene.runs[1].params.lr);
+    expect(plain.losses.get(k, 0)).toBeCloseTo(dimple.value, 6);
+    expect(momentum.losses.get(k, 0)).toBeCloseTo(global.value, 6);
+    expect(
+      Math.hypot(
+        momentum.positions.get(k, 0) - global.point[0],
+        momentum.positions.get(k, 1) - global.point[1],
+      ),
+    ).toBeLessThan(1e-6);
+    expect(renderCaption(CHAPTERS[0].captions[0], frame())).toBe(
+      'Plain GD (lr 0.01, momentum 0) has settled in a local minimum, loss 0.7571.',
+    );
+    expect(renderCaption(CHAPTERS[0].captions[1], frame())).toBe(
+      'Momentum (lr 0.01, momentum 0.9) has settled in the global minimum, loss -2.524.',
+    );
+  });
+
+  it('try "less momentum": momentum 0.5 stops in the dimple too, and the caption says 0.5', async () => {
+    const { lessons, controller, frame } = lessonApp();
+    await lessons.openLesson(1);
+    await lessons.tryThis(0);
+    controller.seek(controller.stepBudget);
+    expect(frame().scene.runs[1].params.momentum).toBe(0.5);
+    expect(renderCaption(CHAPTERS[0].captions[1], frame())).toBe(
+      'Momentum (lr 0.01, momentum 0.5) has settled in a local minimum, loss 0.7571.',
+    );
+  });
+});
+
+describe('chapter 4: distributed training, through the real simulation', () => {
+  it('the thresholded workers send many times fewer values and still reach the minimum', async () => {
+    const { lessons, controller, frame } = lessonApp();
+    await lessons.openLesson(4);
+    controller.seek(controller.stepBudget);
+    const k = controller.step;
+    const minimum = controller.surface.minima[0];
+    for (const run of controller.simulation.runs) {
+      expect(run.losses.get(k, 0) - minimum.value).toBeLessThan(0.02);
+    }
+    const fewer = Number(renderCaption('{fewer 3}', frame()));
+    expect(fewer).toBeGreaterThan(5);
+    expect(renderCaption('{sent 2}', frame())).toBe(String(2 * 4 * k));
+    expect(renderCaption('{bytes 2}', frame())).toBe(String(8 * 2 * 4 * k));
+    expect(renderCaption('{batch}', frame())).toBe('8');
+    expect(renderCaption('{sent 1}', frame())).toBe(MISSING);
+  });
+});
+
+describe('chapter 5: saddle points, through the real simulation', () => {
+  it('plain GD from the ridge converges to the saddle and stays; perturbed GD leaves it', async () => {
+    const { lessons, controller, frame } = lessonApp();
+    await lessons.openLesson(5);
+    const scene = frame().scene;
+    expect(scene.starts).toEqual({ kind: 'points', points: [[1, 0]] });
+    controller.seek(controller.stepBudget);
+    const [plain, perturbed] = controller.simulation.runs;
+    const k = controller.step;
+    expect(Math.abs(plain.positions.get(k, 0))).toBeLessThan(1e-9);
+    expect(plain.positions.get(k, 1)).toBe(0);
+    expect(plain.gradNorms.get(k, 0)).toBeLessThan(1e-9);
+    expect(renderCaption('{where 1}', frame())).toBe('has stopped at a saddle point');
+    // The kick takes perturbed GD off the ridge; the negative curvature along y does the rest.
+    expect(Math.abs(perturbed.positions.get(k, 1))).toBeGreaterThan(2);
+    expect(perturbed.losses.get(k, 0)).toBeLessThan(-4);
+    expect(renderCaption('{where 2}', frame())).toBe('has left the plot');
+    expect(renderCaption('{curvature 1}', frame())).toBe('2 and -2');
+  });
+
+  it('random starts all slide off the saddle; the monkey saddle try switches the surface', async () => {
+    const { lessons, controller, frame } = lessonApp();
+    await lessons.openLesson(5);
+    await lessons.tryThis(0);
+    controller.seek(controller.stepBudget);
+    expect(renderCaption('{where 1}', frame())).toBe('— of its 30 starts: 30 left the plot');
+    await lessons.tryThis(1);
+    expect(frame().scene.surface).toEqual({ id: 'monkey_saddle' });
+    expect(controller.surface.name).toBe('Monkey saddle');
+  });
+});

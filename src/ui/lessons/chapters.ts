@@ -1,0 +1,299 @@
+/**
+ * The guided tour: the article's five challenges, each a full scene, a few sentences in plain
+ * English, live captions (templates, see captions.ts: every number in them is read from the scene
+ * and the simulation) and one or two "try this" changes to the scene.
+ *
+ * The prose holds no number that a control can change; the constants it does mention belong to the
+ * surface (25 times steeper, the Hessian of x² − y²). Lesson scenes are checked by chapters.test.ts:
+ * each passes validateScene unchanged, and each chapter's claim holds in the real simulation.
+ */
+import type { Point } from '../../core/geometry.ts';
+import { defaultScene, runFromPreset, type Scene, type SceneRun } from '../../core/scene/scene.ts';
+import type { ParamValue } from '../../core/optimizers/types.ts';
+
+export interface TryThis {
+  /** The button's text: what will change. */
+  label: string;
+  /** What to look for once it has changed (shown after the click). */
+  note: string;
+  /** The changed scene, from the scene on screen (so earlier changes are kept). */
+  apply(scene: Scene): Scene;
+}
+
+export interface Chapter {
+  /** 1-based, as in `?lesson=N`. */
+  number: number;
+  /** "Local minima": the article's name for the challenge. */
+  challenge: string;
+  title: string;
+  /** Paragraphs of plain prose. */
+  text: string[];
+  /** Live sentences (templates). */
+  captions: string[];
+  tries: TryThis[];
+  /** Surfaces the prose talks about; on any other the panel offers to restart the chapter. */
+  surfaces: string[];
+  scene(): Scene;
+}
+
+interface RunSpec {
+  preset: string;
+  params?: Record<string, ParamValue>;
+  label?: string;
+}
+
+function lessonRun({ preset, params = {}, label }: RunSpec, index: number): SceneRun {
+  const run = runFromPreset(preset, `r${index + 1}`);
+  return { ...run, label: label ?? run.label, params: { ...run.params, ...params } };
+}
+
+function lessonScene(
+  surface: string,
+  start: Point,
+  runs: RunSpec[],
+  options: Partial<Omit<Scene, 'surface' | 'runs' | 'starts' | 'version'>>,
+): Scene {
+  return {
+    ...defaultScene(),
+    surface: { id: surface },
+    runs: runs.map(lessonRun),
+    starts: { kind: 'points', points: [start] },
+    ...options,
+  };
+}
+
+/** Scene edits for "try this" buttons. */
+function setParam(scene: Scene, runIndex: number, name: string, value: ParamValue): Scene {
+  return {
+    ...scene,
+    runs: scene.runs.map((run, i) =>
+      i === runIndex ? { ...run, params: { ...run.params, [name]: value } } : run,
+    ),
+  };
+}
+
+function scaleParam(scene: Scene, runIndex: number, name: string, factor: number): Scene {
+  const value = scene.runs[runIndex]?.params[name];
+  if (typeof value !== 'number') return scene;
+  return setParam(scene, runIndex, name, Number((value * factor).toPrecision(6)));
+}
+
+const WEIRD_BEAST_START: Point = [3.2, -2];
+
+export const CHAPTERS: readonly Chapter[] = [
+  {
+    number: 1,
+    challenge: 'Local minima',
+    title: 'Stuck in a dimple',
+    text: [
+      'Training a model means making its loss small. Gradient descent walks downhill on the loss: each step goes against the slope (the gradient), and the learning rate sets how far.',
+      'This surface is covered in shallow dimples. It has a few deeper wells and one lowest point, the global minimum (the bold cross). Both runs start at the same spot with the same learning rate.',
+      'Plain gradient descent only feels the slope under its feet. Once it sits in a dimple every direction leads uphill, so it stops there, even though much lower ground is close by.',
+      'Momentum keeps a velocity from its earlier steps, like a ball rolling downhill. The speed it gathers can carry it over the low rims between dimples.',
+      'With millions of parameters, a true local minimum must curve upwards in every direction at once, which is rare. The commoner trap is the saddle point of chapter 5.',
+    ],
+    captions: [
+      '{label 1} (lr {lr 1}, momentum {momentum 1}) {where 1}, loss {loss 1}.',
+      '{label 2} (lr {lr 2}, momentum {momentum 2}) {where 2}, loss {loss 2}.',
+    ],
+    tries: [
+      {
+        label: 'Give Momentum less momentum (0.5)',
+        note: 'With less memory the ball never builds up the speed to climb a rim. Try other values in the momentum field of its card: the caption follows.',
+        apply: (scene) => setParam(scene, 1, 'momentum', 0.5),
+      },
+      {
+        label: 'Scatter 100 random starts',
+        note: 'Each dot is a start point, coloured by where its run is now (see the legend on the plot). Choose the run in the legend to compare plain descent with momentum.',
+        apply: (scene) => ({ ...scene, starts: { kind: 'random', count: 100 } }),
+      },
+    ],
+    surfaces: ['weird_beast'],
+    scene: () =>
+      lessonScene(
+        'weird_beast',
+        WEIRD_BEAST_START,
+        [
+          { preset: 'sgd', params: { lr: 0.01 }, label: 'Plain GD' },
+          { preset: 'momentum', params: { lr: 0.01, momentum: 0.9 } },
+        ],
+        { steps: 600, speed: 60 },
+      ),
+  },
+  {
+    number: 2,
+    challenge: 'Slow convergence',
+    title: 'Crawling across a plateau',
+    text: [
+      'Far from its centre this bowl flattens into an almost level plain. There the gradient is tiny, so every step of plain gradient descent is tiny too: it crawls, and a faster computer does not help.',
+      'Momentum adds the small steps up into a growing velocity, like a cyclist picking up speed on a gentle slope.',
+      'Adam divides each step by the recent size of the gradient, so even a faint slope gives a full-sized step.',
+    ],
+    captions: [
+      '{label 1} (lr {lr 1}) {where 1}: the slope under it is {grad 1}, and it has moved {moved 1} in {step} steps.',
+      '{label 2} (lr {lr 2}, momentum {momentum 2}) {where 2}, {moved 2} from its start.',
+      '{label 3} (lr {lr 3}) {where 3}, {moved 3} from its start.',
+    ],
+    tries: [
+      {
+        label: 'Give SGD a 10× larger learning rate',
+        note: 'A larger rate helps on the plain, but near the centre, where the bowl is steep, the same rate overshoots. One number cannot suit both.',
+        apply: (scene) => scaleParam(scene, 0, 'lr', 10),
+      },
+      {
+        label: 'Start on the slope instead, at (1.2, 0.8)',
+        note: 'Where the ground is steep, plain gradient descent is quick. The plateau, not the algorithm, is what made it slow.',
+        apply: (scene) => ({ ...scene, starts: { kind: 'points', points: [[1.2, 0.8]] } }),
+      },
+    ],
+    surfaces: ['plateau'],
+    scene: () =>
+      lessonScene(
+        'plateau',
+        [2.5, 1.8],
+        [
+          { preset: 'sgd', params: { lr: 0.1 } },
+          { preset: 'momentum', params: { lr: 0.1, momentum: 0.9 } },
+          { preset: 'adam', params: { lr: 0.05 } },
+        ],
+        { steps: 800, speed: 80 },
+      ),
+  },
+  {
+    number: 3,
+    challenge: 'Different slopes',
+    title: 'A ravine: steep one way, flat the other',
+    text: [
+      'This bowl is 25 times steeper across (y) than along (x), and one learning rate has to serve both directions.',
+      'Large enough to make progress along x, and it overshoots across y, bouncing from wall to wall; above 2 ÷ 25 = 0.08 the bounces grow without end. Small enough for y, and it crawls along x.',
+      'Adagrad, RMSProp and Adam give every parameter its own step size, dividing by the size of its recent gradients: short steps across the steep walls, long steps along the flat floor.',
+      'Adagrad divides by the sum of all squared gradients so far, so its steps only ever shrink. RMSProp uses a moving average instead, which keeps them alive. Adam adds momentum, and corrects its averages for their slow start.',
+    ],
+    captions: [
+      '{label 1} (lr {lr 1}) {where 1}: y = {y 1}, loss {loss 1}.',
+      '{label 2} (lr {lr 2}) {where 2}, loss {loss 2}.',
+      '{label 3} (lr {lr 3}) {where 3}, loss {loss 3}.',
+      '{label 4} (lr {lr 4}) {where 4}, loss {loss 4}.',
+    ],
+    tries: [
+      {
+        label: 'Push SGD past the limit: lr 0.085',
+        note: 'Across the ravine each step now overshoots by more than it corrects: the bounces grow until SGD is thrown out.',
+        apply: (scene) => setParam(scene, 0, 'lr', 0.085),
+      },
+      {
+        label: 'Make SGD careful: lr 0.01',
+        note: 'No more bouncing, but along the flat floor SGD now crawls, while the adaptive methods are long done.',
+        apply: (scene) => setParam(scene, 0, 'lr', 0.01),
+      },
+    ],
+    surfaces: ['elongated'],
+    scene: () =>
+      lessonScene(
+        'elongated',
+        [-4, 1],
+        [
+          { preset: 'sgd', params: { lr: 0.075 } },
+          { preset: 'adagrad', params: { lr: 0.5 } },
+          { preset: 'rmsprop', params: { lr: 0.05 } },
+          { preset: 'adam', params: { lr: 0.1 } },
+        ],
+        { steps: 300, speed: 30 },
+      ),
+  },
+  {
+    number: 4,
+    challenge: 'Gradient size and distributed training',
+    title: 'Many machines, one model',
+    text: [
+      'Here the loss is a real one: how badly a straight line fits 200 noisy data points. Each step of SGD looks at a small random batch of samples instead of all of them: a cheap, noisy estimate of the gradient that still points downhill on average.',
+      'Big models are trained on many machines at once. Each worker computes a gradient on its own share of the data; a server averages them and takes the step. The catch is the network: every worker sends its whole gradient every step, and for millions of parameters that traffic, not the arithmetic, sets the pace.',
+      'The remedy: a worker adds each new gradient to a private running sum and sends a component only once that sum has grown past a threshold, then starts it again from zero. Nothing is lost, only delayed, and far less is sent.',
+    ],
+    captions: [
+      '{label 1} (lr {lr 1}, {batch} samples per step) {where 1}, loss {loss 1}.',
+      '{label 2}: {workers 2} workers have sent {sent 2} values ({bytes 2} bytes); loss {loss 2}.',
+      '{label 3} (threshold {threshold 3}): {sent 3} values ({bytes 3} bytes), {fewer 3}× fewer than sending every gradient; loss {loss 3}.',
+    ],
+    tries: [
+      {
+        label: 'Raise the threshold to 5',
+        note: 'Each worker now waits longer before it speaks up: even less traffic, and the model still learns, a little later and a little more jerkily.',
+        apply: (scene) => setParam(scene, 2, 'threshold', 5),
+      },
+      {
+        label: 'One sample per step for SGD',
+        note: 'A single sample gives a very noisy estimate: SGD still heads downhill on average, but it wanders around the minimum instead of settling in it.',
+        apply: (scene) => ({ ...scene, batchSize: 1 }),
+      },
+    ],
+    surfaces: ['linear_regression', 'logistic_regression'],
+    scene: () => ({
+      ...lessonScene(
+        'linear_regression',
+        [-0.5, 2],
+        [
+          { preset: 'sgd', params: { lr: 0.05 } },
+          { preset: 'distributed', params: { lr: 0.05 } },
+          { preset: 'distributed-threshold', params: { lr: 0.05, threshold: 2 } },
+        ],
+        { steps: 300, speed: 30 },
+      ),
+      batchSize: 8,
+    }),
+  },
+  {
+    number: 5,
+    challenge: 'Saddle points',
+    title: 'Flat, but not a minimum',
+    text: [
+      'At the centre of x² − y² the gradient is zero, yet it is not a minimum: the surface curves up along x and down along y.',
+      'Every run starts exactly on the ridge y = 0. There the slope never points off the ridge, so plain gradient descent slides into the saddle and stays for ever. Adam, for all its cleverness, stays too.',
+      'The Hessian, the matrix of second derivatives, shows the way out. Here it is [[2, 0], [0, −2]]: the −2 says the surface curves down along y. But a real network’s Hessian is far too big to compute.',
+      'Two cheap remedies: a small random kick whenever progress stalls (Perturbed GD), and starting from random points, which almost never lie exactly on a ridge.',
+    ],
+    captions: [
+      '{label 1} is at ({x 1}, {y 1}), where the slope is {grad 1}: it {where 1}.',
+      '{label 2} kicks itself up to {radius 2} away when the slope drops below {threshold 2}: it {where 2}.',
+      '{label 3} (lr {lr 3}) {where 3}.',
+      'Curvatures where {label 1} is (the Hessian’s eigenvalues): {curvature 1}.',
+    ],
+    tries: [
+      {
+        label: 'Scatter 30 random starts',
+        note: 'Random start points are almost never exactly on the ridge, so every run soon slides off the saddle and away down the y direction.',
+        apply: (scene) => ({ ...scene, starts: { kind: 'random', count: 30 } }),
+      },
+      {
+        label: 'Switch to the monkey saddle, x³ − 3xy²',
+        note: 'Three valleys meet at the origin, and there both the gradient (3x² − 3y², −6xy) and the Hessian are zero: neither tells which way is down. Plain descent creeps towards the flat point ever more slowly; Perturbed GD’s kicks find a valley.',
+        apply: (scene) => ({
+          ...scene,
+          surface: { id: 'monkey_saddle' },
+          view: null,
+          starts: { kind: 'points', points: [[1, 0]] },
+          steps: 800,
+          speed: 80,
+        }),
+      },
+    ],
+    surfaces: ['saddle', 'monkey_saddle'],
+    scene: () =>
+      lessonScene(
+        'saddle',
+        [1, 0],
+        [
+          { preset: 'sgd', params: { lr: 0.05 }, label: 'Plain GD' },
+          { preset: 'perturbed-gd', params: { lr: 0.05 } },
+          { preset: 'adam', params: { lr: 0.05 } },
+        ],
+        { steps: 300, speed: 40 },
+      ),
+  },
+];
+
+export function chapter(number: number): Chapter {
+  const found = CHAPTERS[number - 1];
+  if (!found) throw new RangeError(`no chapter ${number}`);
+  return found;
+}

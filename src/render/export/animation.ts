@@ -1,0 +1,130 @@
+/**
+ * A run as an animation: an animated GIF (our encoder, core/export/gif.ts) or a WebM video
+ * (MediaRecorder on the canvas's captureStream). Frames are rendered from the simulation's history,
+ * one at a time with a pause for the browser between them, so the page stays responsive and a
+ * Cancel button works; `signal` aborts between two frames.
+ */
+import { frameSteps } from '../../core/export/frames.ts';
+import {
+  GifEncoder,
+  medianCutPalette,
+  PALETTE_COLOURS,
+  PaletteMapper,
+} from '../../core/export/gif.ts';
+import { RUN_COLORS } from '../runStyle.ts';
+import type { ExportPlot } from './plotPainter.ts';
+import { PlotRasterizer } from './raster.ts';
+
+export interface AnimationOptions {
+  /** The last step shown (the first is 0). */
+  lastStep: number;
+  frames: number;
+  fps: number;
+  /** Backing-store pixels per CSS pixel. */
+  pixelRatio: number;
+}
+
+export type ProgressListener = (framesDone: number, frames: number) => void;
+
+/** Seconds the last frame of a GIF stays up before the loop starts again. */
+const GIF_FINAL_HOLD_SECONDS = 2;
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new DOMException('The export was cancelled', 'AbortError');
+}
+
+function hexColour(hex: string): [number, number, number] {
+  const value = parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+export async function recordGif(
+  plot: ExportPlot,
+  options: AnimationOptions,
+  onProgress: ProgressListener,
+  signal: AbortSignal,
+): Promise<Blob> {
+  const steps = frameSteps(options.lastStep, options.frames);
+  const rasterizer = new PlotRasterizer(plot, options.pixelRatio);
+  const context = rasterizer.canvas.getContext('2d', { willReadFrequently: true })!;
+  const { width, height } = rasterizer.canvas;
+  let encoder: GifEncoder | null = null;
+  let mapper: PaletteMapper | null = null;
+  const indices = new Uint8Array(width * height);
+  const delay = Math.round(100 / options.fps);
+  for (let i = 0; i < steps.length; i++) {
+    throwIfAborted(signal);
+    rasterizer.render(steps[i]);
+    const pixels = context.getImageData(0, 0, width, height).data;
+    if (!encoder || !mapper) {
+      // The first frame has every band; the runs' colours, white and the inks are kept exact.
+      const forced = [...RUN_COLORS.map(hexColour), hexColour('#ffffff'), hexColour('#111111')];
+      const palette = medianCutPalette([pixels], PALETTE_COLOURS, forced);
+      encoder = new GifEncoder({ width, height, palette });
+      mapper = new PaletteMapper(palette);
+    }
+    mapper.map(pixels, indices);
+    const last = i === steps.length - 1;
+    encoder.addFrame(indices, last ? Math.max(delay, GIF_FINAL_HOLD_SECONDS * 100) : delay);
+    onProgress(i + 1, steps.length);
+    await pause(0);
+  }
+  return new Blob([encoder!.finish() as Uint8Array<ArrayBuffer>], { type: 'image/gif' });
+}
+
+/** The WebM type this browser can record, or null when it cannot. */
+export function webmType(): string | null {
+  if (typeof MediaRecorder === 'undefined') return null;
+  if (typeof HTMLCanvasElement.prototype.captureStream !== 'function') return null;
+  const types = ['video/webm;codecs=vp9', 'video/webm;codecs=vp8', 'video/webm'];
+  return types.find((type) => MediaRecorder.isTypeSupported(type)) ?? null;
+}
+
+/**
+ * Records frames in real time (MediaRecorder timestamps by the clock), each requested explicitly
+ * from a capture stream at 0 fps, so the video's timing is the chosen fps whatever the render cost.
+ */
+export async function recordWebm(
+  plot: ExportPlot,
+  options: AnimationOptions,
+  onProgress: ProgressListener,
+  signal: AbortSignal,
+): Promise<Blob> {
+  const mimeType = webmType();
+  if (!mimeType) throw new Error('This browser cannot record WebM video.');
+  const steps = frameSteps(options.lastStep, options.frames);
+  const rasterizer = new PlotRasterizer(plot, options.pixelRatio);
+  rasterizer.render(0);
+  const stream = rasterizer.canvas.captureStream(0);
+  const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
+  const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 5_000_000 });
+  const chunks: Blob[] = [];
+  recorder.ondataavailable = (event) => {
+    if (event.data.size > 0) chunks.push(event.data);
+  };
+  const stopped = new Promise<void>((resolve) => {
+    recorder.onstop = () => resolve();
+  });
+  recorder.start();
+  const frameMs = 1000 / options.fps;
+  const started = performance.now();
+  try {
+    for (let i = 0; i < steps.length; i++) {
+      throwIfAborted(signal);
+      rasterizer.render(steps[i]);
+      track.requestFrame();
+      onProgress(i + 1, steps.length);
+      // Wait until this frame's slot in the video has passed.
+      await pause(Math.max(0, started + (i + 1) * frameMs - performance.now()));
+    }
+  } finally {
+    recorder.stop();
+    track.stop();
+    await stopped;
+  }
+  return new Blob(chunks, { type: 'video/webm' });
+}

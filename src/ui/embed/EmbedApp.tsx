@@ -1,0 +1,124 @@
+/**
+ * Embed mode (`?embed=1`): the plot filling the frame, a minimal control strip, a link to the full
+ * app, and the postMessage bridge. Loaded lazily: pages that are not embeds never download it.
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import type { EmbedOptions } from '../../core/embed/options.ts';
+import { encodeScene } from '../../core/scene/url.ts';
+import type { FrameState } from '../../render/simulationController.ts';
+import { useActions, useApp, useServices } from '../appContext.ts';
+import { Notices } from '../App.tsx';
+import { LossChart } from '../LossChart.tsx';
+import { PlotArea } from '../PlotArea.tsx';
+import { useElementSize } from '../useElementSize.ts';
+import { useKeyboardShortcuts } from '../useKeyboardShortcuts.ts';
+import { setText, useTick } from '../useTick.ts';
+import { connectEmbedBridge } from './bridge.ts';
+import './embed.css';
+
+/** Plot height the frame asks a host for, as a share of its width (16:10), within bounds. */
+const PREFERRED_PLOT_ASPECT = 0.625;
+const PREFERRED_PLOT_HEIGHT = [160, 720] as const;
+const GRAPH_HEIGHT = 90;
+
+function OpenLink({ floating }: { floating: boolean }) {
+  const sceneQuery = useApp((s) => encodeScene(s.scene));
+  return (
+    <a
+      className={floating ? 'embed-open floating' : 'embed-open'}
+      // This very page without the embed keys, whether it was loaded as a folder or as index.html.
+      href={`${window.location.pathname}?${sceneQuery}`}
+      target="_blank"
+      rel="noopener"
+      aria-label="Open in Descent Lab (new tab)"
+    >
+      <span className="embed-open-long">Open in </span>Descent Lab ↗
+    </a>
+  );
+}
+
+function EmbedControls() {
+  const actions = useActions();
+  const playing = useApp((s) => s.playing);
+  const counter = useRef<HTMLSpanElement>(null);
+  const onTick = useCallback((frame: FrameState) => {
+    setText(counter.current, `Step ${frame.step} / ${frame.simulation.stepBudget}`);
+  }, []);
+  useTick(onTick);
+  return (
+    <div className="embed-controls" role="group" aria-label="Playback">
+      <button
+        type="button"
+        className="icon-button primary"
+        onClick={actions.togglePlay}
+        aria-label={playing ? 'Pause' : 'Play'}
+      >
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <button type="button" className="icon-button" onClick={actions.reset} aria-label="Reset">
+        ↺
+      </button>
+      <span className="step-counter" ref={counter} aria-live="off" data-testid="step-counter">
+        Step 0
+      </span>
+      <OpenLink floating={false} />
+    </div>
+  );
+}
+
+function EmbedGraph() {
+  const box = useRef<HTMLDivElement>(null);
+  const { width } = useElementSize(box);
+  return (
+    <div className="chart-box" ref={box}>
+      {width > 0 && <LossChart width={width} height={GRAPH_HEIGHT} />}
+    </div>
+  );
+}
+
+function usePostMessageBridge(root: React.RefObject<HTMLDivElement | null>) {
+  const { store, controller } = useServices();
+  useEffect(() => {
+    const element = root.current;
+    // Opened on its own (not in a frame) there is nobody to talk to.
+    if (!element || window.parent === window) return;
+    const bridge = connectEmbedBridge({ store, controller, self: window, host: window.parent });
+    // The height a host should give the frame at its current width: the plot at 16:10 plus the
+    // strip and chart, whose heights do not depend on the frame's.
+    const stage = element.querySelector<HTMLElement>('.embed-stage')!;
+    const measure = () => {
+      const fixed = element.clientHeight - stage.clientHeight;
+      const plot = Math.round(element.clientWidth * PREFERRED_PLOT_ASPECT);
+      const [min, max] = PREFERRED_PLOT_HEIGHT;
+      bridge.sendHeight(fixed + Math.min(max, Math.max(min, plot)));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      bridge.disconnect();
+    };
+  }, [store, controller, root]);
+}
+
+export default function EmbedApp({ options }: { options: EmbedOptions }) {
+  useKeyboardShortcuts();
+  const root = useRef<HTMLDivElement>(null);
+  usePostMessageBridge(root);
+  useEffect(() => {
+    document.documentElement.classList.add('embed-mode');
+    return () => document.documentElement.classList.remove('embed-mode');
+  }, []);
+  return (
+    <div className="embed" role="main" data-theme={options.theme} ref={root}>
+      <Notices />
+      <section className="embed-stage" aria-label="Plot">
+        <PlotArea />
+        {!options.controls && <OpenLink floating />}
+      </section>
+      {options.graph && <EmbedGraph />}
+      {options.controls && <EmbedControls />}
+    </div>
+  );
+}

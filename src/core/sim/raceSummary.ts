@@ -1,0 +1,135 @@
+/**
+ * The race in one sentence per run, for people who cannot see the plot (a screen reader's live
+ * region) and for anyone who wants the outcome in words: who arrived and how fast, who is still on
+ * the way and how far, who diverged and when. Pure: the caller says which step is on screen.
+ */
+
+/** What the summary reads of a run: a subset of `Run`, so tests can pass plain data. */
+export interface RaceRun {
+  readonly particles: number;
+  /** Steps computed so far. */
+  readonly steps: number;
+  readonly losses: { get(step: number, particle: number): number };
+  /** Per particle: the step at which it diverged, or −1. */
+  readonly divergedAt: ArrayLike<number>;
+}
+
+export interface RaceEntry {
+  label: string;
+  run: RaceRun;
+}
+
+export interface RaceSummaryOptions {
+  /** The step on screen; later steps, even if computed, are not told yet. */
+  step: number;
+  /** The surface's global minimum value, or null when unknown (then nobody "arrives"). */
+  minimumLoss: number | null;
+  /** How close to `minimumLoss` counts as arrived. */
+  tolerance: number;
+  /** How numbers are written for people (the UI's formatter). */
+  format(value: number): string;
+}
+
+export const DEFAULT_ARRIVAL_TOLERANCE = 1e-6;
+
+/** Where one particle stands at the step on screen. */
+type Standing =
+  | { kind: 'arrived'; at: number }
+  | { kind: 'moving'; loss: number }
+  | { kind: 'diverged'; at: number };
+
+function standing(
+  run: RaceRun,
+  particle: number,
+  step: number,
+  options: RaceSummaryOptions,
+): Standing {
+  const diverged = run.divergedAt[particle];
+  if (diverged >= 0 && diverged <= step) return { kind: 'diverged', at: diverged };
+  const { minimumLoss, tolerance } = options;
+  if (minimumLoss !== null) {
+    for (let k = 0; k <= step; k++) {
+      if (run.losses.get(k, particle) - minimumLoss <= tolerance) return { kind: 'arrived', at: k };
+    }
+  }
+  return { kind: 'moving', loss: run.losses.get(step, particle) };
+}
+
+/** Sorts arrivals first (fastest first), then runs still moving (lowest loss first), then divergences (latest first). */
+function rank(best: Standing): [number, number] {
+  if (best.kind === 'arrived') return [0, best.at];
+  if (best.kind === 'moving') return [1, best.loss];
+  return [2, -best.at];
+}
+
+/** The better of two standings by `rank`. */
+function better(a: Standing, b: Standing): Standing {
+  const [ca, va] = rank(a);
+  const [cb, vb] = rank(b);
+  return ca < cb || (ca === cb && va <= vb) ? a : b;
+}
+
+function steps(n: number): string {
+  return `${n} ${n === 1 ? 'step' : 'steps'}`;
+}
+
+function arrivalPhrase(options: RaceSummaryOptions): string {
+  const { minimumLoss, tolerance, format } = options;
+  return minimumLoss === 0
+    ? `loss below ${format(tolerance)}`
+    : `within ${format(tolerance)} of the minimum loss ${format(minimumLoss ?? NaN)}`;
+}
+
+function singleSentence(label: string, s: Standing, step: number, options: RaceSummaryOptions) {
+  switch (s.kind) {
+    case 'arrived':
+      return `${label} reached ${arrivalPhrase(options)} in ${steps(s.at)}`;
+    case 'diverged':
+      return `${label} diverged at step ${s.at}`;
+    case 'moving':
+      return `${label} at loss ${options.format(s.loss)} after ${steps(step)}`;
+  }
+}
+
+function manySentence(
+  label: string,
+  standings: Standing[],
+  step: number,
+  options: RaceSummaryOptions,
+) {
+  const arrived = standings.filter((s) => s.kind === 'arrived').length;
+  const diverged = standings.filter((s) => s.kind === 'diverged').length;
+  const losses = standings.flatMap((s) => (s.kind === 'moving' ? [s.loss] : []));
+  const parts = [`${label}: ${standings.length} particles after ${steps(step)}`];
+  if (arrived > 0) parts.push(`${arrived} reached ${arrivalPhrase(options)}`);
+  if (losses.length > 0)
+    parts.push(
+      `${losses.length} still moving (lowest loss ${options.format(Math.min(...losses))})`,
+    );
+  if (diverged > 0) parts.push(`${diverged} diverged`);
+  return parts.join(', ');
+}
+
+/**
+ * One sentence per run, best first, joined with semicolons:
+ * "Adam reached loss below 1e-6 in 132 steps; Momentum at loss 0.02 after 300 steps; SGD diverged at step 37."
+ */
+export function raceSummary(entries: readonly RaceEntry[], options: RaceSummaryOptions): string {
+  if (entries.length === 0) return 'No optimizers are shown.';
+  const ranked = entries.map(({ label, run }) => {
+    const step = Math.max(0, Math.min(options.step, run.steps));
+    const standings = Array.from({ length: run.particles }, (_, p) =>
+      standing(run, p, step, options),
+    );
+    if (standings.length === 0) return { sentence: `${label} has no particles`, key: [3, 0] };
+    const best = standings.reduce(better);
+    const sentence =
+      run.particles === 1
+        ? singleSentence(label, best, step, options)
+        : manySentence(label, standings, step, options);
+    return { sentence, key: rank(best) };
+  });
+  // Array.prototype.sort is stable, so equal standings keep the scene's order.
+  ranked.sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1]);
+  return `${ranked.map((r) => r.sentence).join('; ')}.`;
+}

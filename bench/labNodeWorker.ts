@@ -1,0 +1,15 @@
+/** The lab's chunk runner in a Node worker thread, for `bench/lab.ts` (the browser uses labWorker). */
+import { parentPort } from 'node:worker_threads';
+import { resultTransferables, runChunk } from '../src/core/lab/chunk.ts';
+import type { LabWorkerRequest, LabWorkerResponse } from '../src/workers/labProtocol.ts';
+
+parentPort!.on('message', ({ chunk }: LabWorkerRequest) => {
+  try {
+    const result = runChunk(chunk);
+    const response: LabWorkerResponse = { ok: true, result };
+    parentPort!.postMessage(response, resultTransferables(result));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    parentPort!.postMessage({ ok: false, index: chunk.index, error: message });
+  }
+});

@@ -1,0 +1,8 @@
+import type { ChunkResult, LabChunk } from '../core/lab/chunk.ts';
+
+export interface LabWorkerRequest {
+  chunk: LabChunk;
+}
+
+export type LabWorkerResponse =
+  { ok: true; result: ChunkResult } | { ok: false; index: number; error: string };

@@ -1,0 +1,21 @@
+/**
+ * Runs lab chunks off the main thread, one message per chunk. Loaded by LabPool with
+ * `new Worker(new URL('./labWorker.ts', import.meta.url), { type: 'module' })`.
+ */
+import { resultTransferables, runChunk } from '../core/lab/chunk.ts';
+import type { LabWorkerRequest, LabWorkerResponse } from './labProtocol.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<LabWorkerRequest>) => {
+  const { chunk } = event.data;
+  try {
+    const result = runChunk(chunk);
+    const response: LabWorkerResponse = { ok: true, result };
+    scope.postMessage(response, resultTransferables(result));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const response: LabWorkerResponse = { ok: false, index: chunk.index, error: message };
+    scope.postMessage(response);
+  }
+};

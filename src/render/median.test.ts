@@ -1,0 +1,26 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { median } from './median.ts';
+
+describe('median', () => {
+  it('equals the middle of the sorted numbers, for odd and even counts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), {
+          minLength: 1,
+          maxLength: 200,
+        }),
+        (numbers) => {
+          const sorted = [...numbers].sort((a, b) => a - b);
+          const n = sorted.length;
+          const expected = n % 2 === 1 ? sorted[n >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+          expect(median(Float64Array.from(numbers))).toBe(expected);
+        },
+      ),
+    );
+  });
+
+  it('handles many equal values', () => {
+    expect(median(new Float64Array(1001).fill(3))).toBe(3);
+  });
+});

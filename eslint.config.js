@@ -6,6 +6,8 @@ import globals from 'globals';
 export default tseslint.config(
   {
     ignores: [
+      '.scratch',
+      'test-results-*',
       'dist',
       'dist-*',
       'node_modules',

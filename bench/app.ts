@@ -1,48 +1,81 @@
 /**
  * `npm run bench:app`: builds the app, serves the production build, opens it in headless Chromium
- * and measures playback. Prints one JSON object and a summary line per scenario, and appends the
- * result to bench/results/ so the trend is visible across changes. Numbers, never pass/fail.
+ * and measures what people feel. Prints one JSON object and a summary line per measurement, and
+ * appends the result to bench/results/app.jsonl so the trend is visible across changes. Numbers,
+ * never pass/fail.
  *
- * Per scenario: frame intervals from requestAnimationFrame (median, p95, share over 16.7 ms), long
- * tasks from PerformanceObserver, and main-thread task time per frame from the DevTools protocol.
- * Options: BENCH_SECONDS (default 5), BENCH_THROTTLE (CPU throttling rate, default 1).
+ * - playback: frame intervals from requestAnimationFrame (median, p95), long tasks from
+ *   PerformanceObserver, main-thread task time per frame from the DevTools protocol; the default
+ *   scene and 12 runs × 1,000 random starts; at CPU throttling 1× and 4×; median of 3 runs each;
+ * - contours: time from a surface change to the first picture and to the full one (User Timing
+ *   marks set by the contour layer), and paints per second while the view is dragged;
+ * - first load: first contentful paint at 1× and 4×, and the initial JavaScript in gzip bytes;
+ * - memory: the heap after a forced GC at the start and end of a soak (playing with periodic
+ *   restarts), with DOM node and listener counts.
+ * Options: BENCH_SECONDS (playback window, default 5), BENCH_SOAK_SECONDS (default 60; the issue's
+ * figure is 300), BENCH_REPEATS (default 3).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
 
 const PORT = 4199;
+const URL = `http://127.0.0.1:${PORT}/`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 1);
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? '/usr/bin/chromium';
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 
 interface Scenario {
   name: string;
   runs: number;
-  /** Start points per run (random in the view, seeded); 1 = the default single start. */
+  /** Random start points per run; 1 keeps the scene's single start. */
   particles: number;
 }
 
 const SCENARIOS: Scenario[] = [
-  { name: 'default scene: 6 runs × 1 start', runs: 6, particles: 1 },
+  { name: 'default scene (6 runs × 1 start)', runs: 6, particles: 1 },
   { name: '12 runs × 1,000 random starts, trails on, 60 steps/s', runs: 12, particles: 1000 },
 ];
 
-function quantile(sorted: number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const quantile = (sorted: number[], q: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+async function openApp(
+  browser: Browser,
+  throttle: number,
+  query = '',
+): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx keeps function names with a `__name` helper that does not exist inside the page.
+  await page.addInitScript('globalThis.__name = (fn) => fn;');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.goto(`${URL}${query}`);
+  await page.waitForFunction(() => window.__descentLab !== undefined);
+  return { page, cdp };
 }
 
-async function setUpScenario(page: Page, scenario: Scenario): Promise<void> {
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+}
+
+async function measurePlayback(browser: Browser, scenario: Scenario, throttle: number) {
+  const { page, cdp } = await openApp(browser, throttle);
   await page.evaluate(({ runs, particles }) => {
     const { store } = window.__descentLab!;
     const state = store.getState();
     const scene = structuredClone(state.scene);
-    const base = scene.runs;
     scene.runs = Array.from({ length: runs }, (_, i) => ({
-      ...base[i % base.length],
+      ...scene.runs[i % scene.runs.length],
       id: `b${i}`,
     }));
     if (particles > 1) scene.starts = { kind: 'random', count: particles };
@@ -50,17 +83,8 @@ async function setUpScenario(page: Page, scenario: Scenario): Promise<void> {
     state.loadScene(scene);
     state.play();
   }, scenario);
-}
-
-async function measure(page: Page, seconds: number) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  if (THROTTLE !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  const taskDuration = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
-  };
-  const before = await taskDuration();
+  await page.waitForTimeout(1500); // contours, JIT warm-up
+  const before = await taskSeconds(cdp);
   const result = await page.evaluate(async (ms) => {
     const intervals: number[] = [];
     const longTasks: number[] = [];
@@ -68,80 +92,212 @@ async function measure(page: Page, seconds: number) {
       for (const entry of list.getEntries()) longTasks.push(entry.duration);
     });
     observer.observe({ type: 'longtask', buffered: false });
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((done) => {
       let last = performance.now();
       const end = last + ms;
       const tick = (now: number) => {
         intervals.push(now - last);
         last = now;
         if (now < end) requestAnimationFrame(tick);
-        else resolve();
+        else done();
       };
       requestAnimationFrame(tick);
     });
     observer.disconnect();
-    return { intervals: intervals.slice(1), longTasks, step: window.__descentLab!.controller.step };
-  }, seconds * 1000);
-  const after = await taskDuration();
-  await cdp.detach();
+    return { intervals: intervals.slice(1), longTasks };
+  }, SECONDS * 1000);
+  const after = await taskSeconds(cdp);
+  await page.close();
   const sorted = [...result.intervals].sort((a, b) => a - b);
-  const frames = result.intervals.length;
   return {
-    frames,
-    frameMedianMs: Number(quantile(sorted, 0.5).toFixed(2)),
-    frameP95Ms: Number(quantile(sorted, 0.95).toFixed(2)),
-    framesOver16_7ms: Number((sorted.filter((t) => t > 16.7 * 1.5).length / frames).toFixed(3)),
-    mainThreadMsPerFrame: Number((((after - before) * 1000) / frames).toFixed(2)),
+    frameMedianMs: quantile(sorted, 0.5),
+    frameP95Ms: quantile(sorted, 0.95),
+    droppedFrames: sorted.filter((t) => t > 16.7 * 1.5).length,
+    frames: sorted.length,
+    mainThreadMsPerFrame: ((after - before) * 1000) / sorted.length,
     longTasks: result.longTasks.length,
-    longestTaskMs: Number(Math.max(0, ...result.longTasks).toFixed(1)),
-    stepReached: result.step,
   };
+}
+
+/** Surface changes: ms to the first contour picture and to the full one, median over surfaces. */
+async function measureContours(browser: Browser) {
+  const { page } = await openApp(browser, 1);
+  await page.waitForTimeout(1500);
+  const surfaces: unknown[] = [
+    { id: 'rosenbrock' },
+    { id: 'rastrigin' },
+    { id: 'ackley' },
+    { id: 'himmelblau' },
+    { expression: 'sin(3*x)*cos(2*y) + 0.1*(x^2 + y^2)' },
+  ];
+  const first: number[] = [];
+  const full: number[] = [];
+  for (const surface of surfaces) {
+    const times = await page.evaluate(async (target) => {
+      performance.clearMarks();
+      const { store } = window.__descentLab!;
+      store.getState().setSurface(target as never);
+      const t0 = performance.now();
+      for (let i = 0; i < 200; i++) {
+        if (performance.getEntriesByName('contours-full-painted').length > 0) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      const preview = at('contours-preview-painted');
+      const done = at('contours-full-painted');
+      return {
+        first: Math.min(Number.isNaN(preview) ? Infinity : preview, done) - t0,
+        full: done - t0,
+      };
+    }, surface);
+    first.push(times.first);
+    full.push(times.full);
+  }
+  // Dragging: 2 s of view changes at 60 per second; count contour paints and long tasks.
+  const drag = await page.evaluate(async () => {
+    const { store } = window.__descentLab!;
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    performance.clearMarks();
+    const start = performance.now();
+    for (let i = 0; i < 120; i++) {
+      const dx = 0.02 * i;
+      store.getState().setView({ xMin: -2 + dx, xMax: 2 + dx, yMin: -1, yMax: 3 });
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    const seconds = (performance.now() - start) / 1000;
+    observer.disconnect();
+    const paints =
+      performance.getEntriesByName('contours-preview-painted').length +
+      performance.getEntriesByName('contours-full-painted').length;
+    return { paintsPerSecond: paints / seconds, longestTaskMs: Math.max(0, ...longTasks) };
+  });
+  await page.close();
+  return { firstPictureMs: median(first), fullContoursMs: median(full), drag };
+}
+
+async function measureFirstLoad(browser: Browser, throttle: number) {
+  const fcps: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const { page } = await openApp(browser, throttle);
+    fcps.push(
+      await page.evaluate(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      ),
+    );
+    await page.close();
+  }
+  return median(fcps);
+}
+
+/** Gzip bytes of the JavaScript the page loads before anything is clicked. */
+function initialJavaScriptGzip(): { bytes: number; files: string[] } {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(`dist/${file}`)).length, 0);
+  return { bytes, files };
+}
+
+async function measureMemory(browser: Browser) {
+  const { page, cdp } = await openApp(browser, 1);
+  await cdp.send('HeapProfiler.enable');
+  const sample = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const counters = await cdp.send('Memory.getDOMCounters');
+    return {
+      heapMB: usedSize / 2 ** 20,
+      nodes: counters.nodes,
+      listeners: counters.jsEventListeners,
+    };
+  };
+  await page.evaluate(() => window.__descentLab!.store.getState().setSpeed(200));
+  const restartEverySeconds = 10;
+  let early = null;
+  for (let t = 0; t < SOAK_SECONDS; t += restartEverySeconds) {
+    await page.waitForTimeout(restartEverySeconds * 1000);
+    await page.evaluate(() => {
+      const state = window.__descentLab!.store.getState();
+      state.reset();
+      state.play();
+    });
+    if (t + restartEverySeconds === Math.min(30, SOAK_SECONDS)) early = await sample();
+  }
+  const late = await sample();
+  await page.close();
+  return { soakSeconds: SOAK_SECONDS, early, late };
 }
 
 async function main() {
   const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
   const server = await serveStatic(resolve('dist'), PORT);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_EXECUTABLE,
+    args: CHROMIUM_ARGS,
+  });
   try {
-    const browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const results = [];
+    const playback = [];
     for (const scenario of SCENARIOS) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      // tsx keeps function names with a `__name` helper that does not exist inside the page.
-      await page.addInitScript('globalThis.__name = (fn) => fn;');
-      await page.goto(`http://127.0.0.1:${PORT}/`);
-      await page.waitForFunction(() => window.__descentLab !== undefined);
-      await setUpScenario(page, scenario);
-      await page.waitForTimeout(1000); // contours, JIT warm-up
-      const numbers = await measure(page, SECONDS);
-      results.push({ scenario: scenario.name, ...numbers });
-      console.log(
-        `${scenario.name}: frame median ${numbers.frameMedianMs} ms, p95 ${numbers.frameP95Ms} ms, ` +
-          `main thread ${numbers.mainThreadMsPerFrame} ms/frame, long tasks ${numbers.longTasks}`,
-      );
-      await page.close();
+      for (const throttle of [1, 4]) {
+        const runs = [];
+        for (let i = 0; i < REPEATS; i++)
+          runs.push(await measurePlayback(browser, scenario, throttle));
+        const summary = {
+          scenario: scenario.name,
+          cpuThrottling: throttle,
+          frameMedianMs: round(median(runs.map((r) => r.frameMedianMs))),
+          frameP95Ms: round(median(runs.map((r) => r.frameP95Ms))),
+          mainThreadMsPerFrame: round(median(runs.map((r) => r.mainThreadMsPerFrame))),
+          droppedFrames: median(runs.map((r) => r.droppedFrames)),
+          longTasks: median(runs.map((r) => r.longTasks)),
+        };
+        playback.push(summary);
+        console.log(
+          `${summary.scenario} at ${throttle}×: frame p95 ${summary.frameP95Ms} ms, main thread ` +
+            `${summary.mainThreadMsPerFrame} ms/frame, dropped ${summary.droppedFrames}, long tasks ${summary.longTasks}`,
+        );
+      }
     }
-    await browser.close();
+    const contours = await measureContours(browser);
+    console.log(
+      `contours: first picture ${round(contours.firstPictureMs, 1)} ms, full ${round(contours.fullContoursMs, 1)} ms; ` +
+        `dragging: ${round(contours.drag.paintsPerSecond, 1)} paints/s, longest task ${round(contours.drag.longestTaskMs, 1)} ms`,
+    );
+    const firstLoad = {
+      fcp1xMs: round(await measureFirstLoad(browser, 1), 1),
+      fcp4xMs: round(await measureFirstLoad(browser, 4), 1),
+    };
+    const js = initialJavaScriptGzip();
+    console.log(
+      `first load: FCP ${firstLoad.fcp1xMs} ms at 1×, ${firstLoad.fcp4xMs} ms at 4×; initial JS ${round(js.bytes / 1024, 1)} KB gzip`,
+    );
+    const memory = await measureMemory(browser);
+    console.log(
+      `memory: heap ${round(memory.early?.heapMB ?? NaN)} MB at 30 s → ${round(memory.late.heapMB)} MB at ${SOAK_SECONDS} s; ` +
+        `DOM nodes ${memory.early?.nodes} → ${memory.late.nodes}; listeners ${memory.early?.listeners} → ${memory.late.listeners}`,
+    );
     const record = {
       date: new Date().toISOString(),
-      cpuThrottling: THROTTLE,
+      commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
+        encoding: 'utf8',
+      }).stdout.trim(),
       seconds: SECONDS,
-      results,
+      repeats: REPEATS,
+      playback,
+      contours,
+      firstLoad,
+      initialJavaScriptGzipBytes: js.bytes,
+      memory,
     };
     console.log(JSON.stringify(record, null, 2));
     mkdirSync('bench/results', { recursive: true });
     appendFileSync('bench/results/app.jsonl', `${JSON.stringify(record)}\n`);
   } finally {
+    await browser.close();
     server.close();
   }
 }

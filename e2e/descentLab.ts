@@ -1,4 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Viewport } from '../src/render/viewport.ts';
+import type { DistributedGradient } from '../src/core/distributed/workers.ts';
+import type { Scene } from '../src/core/scene/scene.ts';
 
 /** Page object over the app's accessible controls and its small test hook. */
 export class DescentLab {
@@ -40,6 +43,14 @@ export class DescentLab {
     return this.page.getByRole('region', { name: label, exact: true });
   }
 
+  /** Clicks the top bar's `button` (Share, Export) and returns the modal dialog it opens. */
+  async openDialog(button: string): Promise<Locator> {
+    await this.button(button).click();
+    const dialog = this.page.getByRole('dialog', { name: button });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
   /** Position of run `run`'s first particle at the step on screen, from the test hook. */
   async position(run: number): Promise<[number, number]> {
     return this.page.evaluate((index) => {
@@ -50,11 +61,42 @@ export class DescentLab {
     }, run);
   }
 
+  /** Values run `run`'s workers sent up to the step on screen (DistributedSGD runs only). */
+  async valuesSent(run: number): Promise<number> {
+    return this.page.evaluate((index) => {
+      const { controller } = window.__descentLab!;
+      const r = controller.simulation.runs[index];
+      const cluster = r.gradientSource as DistributedGradient;
+      return cluster.valuesSent.get(Math.min(controller.step, r.steps), 0);
+    }, run);
+  }
+
   async startPoint(): Promise<[number, number]> {
     return this.page.evaluate(() => {
       const { starts } = window.__descentLab!.store.getState().scene;
       return starts.kind === 'points' ? [starts.points[0][0], starts.points[0][1]] : [NaN, NaN];
     }) as Promise<[number, number]>;
+  }
+
+  /** Moves the pointer over world point (x, y) of the first plot, mapped as the app maps it. */
+  async hoverWorld(x: number, y: number): Promise<void> {
+    const view = await this.page.evaluate(() => {
+      const { store, controller } = window.__descentLab!;
+      return store.getState().scene.view ?? controller.surface.view;
+    });
+    const box = (await this.page.getByTestId('plot-interaction').first().boundingBox())!;
+    const viewport = new Viewport(view, box.width, box.height);
+    await this.page.mouse.move(box.x + viewport.toPixelX(x), box.y + viewport.toPixelY(y));
+  }
+
+  /** The guided tour's panel (after "Lessons" or `?lesson=N`). */
+  get lessonPanel(): Locator {
+    return this.page.getByTestId('lesson-panel');
+  }
+
+  /** The scene on screen, from the test hook. */
+  async scene(): Promise<Scene> {
+    return this.page.evaluate(() => window.__descentLab!.store.getState().scene);
   }
 
   /** A cheap fingerprint of a canvas's pixels, to tell whether something was drawn or changed. */

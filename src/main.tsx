@@ -1,5 +1,6 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { isEmbedQuery, parseEmbedOptions } from './core/embed/options.ts';
 import { SimulationController } from './render/simulationController.ts';
 import { createAppStore } from './state/store.ts';
 import { sceneFromLocation, syncSceneToUrl } from './state/urlSync.ts';
@@ -10,6 +11,14 @@ import './ui/styles.css';
 
 const { scene, notices } = sceneFromLocation(window.location.search);
 const store = createAppStore(scene, notices);
+// A person who asked the system for reduced motion gets a still page; Play starts the race.
+if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) store.getState().pause();
+// Embed mode (?embed=1) shows the same scene in a lazily loaded frame layout; autoplay=0 starts paused.
+const embedOptions = isEmbedQuery(window.location.search)
+  ? parseEmbedOptions(window.location.search)
+  : null;
+if (embedOptions && !embedOptions.autoplay) store.getState().pause();
+const EmbedApp = lazy(() => import('./ui/embed/EmbedApp.tsx'));
 syncSceneToUrl(store);
 const controller = new SimulationController(store);
 
@@ -24,7 +33,13 @@ window.__descentLab = { store, controller, renderCount };
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <AppContext.Provider value={{ store, controller }}>
-      <App />
+      {embedOptions ? (
+        <Suspense fallback={null}>
+          <EmbedApp options={embedOptions} />
+        </Suspense>
+      ) : (
+        <App />
+      )}
     </AppContext.Provider>
   </StrictMode>,
 );

@@ -11,7 +11,17 @@
  * One stream per purpose, so the numbers drawn for one never shift those of another: adding random
  * starts to a scene leaves its gradient noise as it was.
  */
-export const RANDOM_STREAMS = { gradientNoise: 1, perturbation: 2, starts: 3 } as const;
+export const RANDOM_STREAMS = {
+  gradientNoise: 1,
+  perturbation: 2,
+  starts: 3,
+  /** The samples of the built-in datasets (fixed seeds: a dataset never changes with the scene). */
+  datasets: 4,
+  /** Which samples each minibatch holds, per (particle, worker, step). */
+  minibatches: 5,
+  /** A distributed worker's own gradient noise on surfaces without a dataset. */
+  workerNoise: 6,
+} as const;
 
 /** A 32-bit avalanche mix (lowbias32 by Chris Wellons). */
 function mix32(h: number): number {

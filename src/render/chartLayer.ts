@@ -3,7 +3,9 @@
  * a marker at the current step. Series are summarised once per step and cached, so a frame only
  * summarises the new steps; drawing is decimated to about one point per pixel column.
  */
-import { scaleLinear, scaleLog } from 'd3-scale';
+import { drawChartAxes } from './chartAxes.ts';
+import { median } from './median.ts';
+import { linearScale, logScale, tickLabel, type Scale } from './scales.ts';
 import type { ChartMetric } from '../core/scene/scene.ts';
 import type { Run } from '../core/sim/run.ts';
 import type { KnownMinimum } from '../core/surfaces/types.ts';
@@ -73,13 +75,6 @@ class SeriesCache {
   }
 }
 
-/** Median of the numbers in `values` (reorders them). */
-function median(values: Float64Array): number {
-  values.sort();
-  const mid = values.length >> 1;
-  return values.length % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
-
 export class ChartLayer implements Drawable {
   private ctx: CanvasRenderingContext2D | null = null;
   private width = 0;
@@ -118,14 +113,11 @@ export class ChartLayer implements Drawable {
     }
     // Log scale when every value is positive (the usual loss curve); linear when a surface goes negative.
     const useLog = lo > 0 && hi / lo > 10;
-    const y = (useLog ? scaleLog() : scaleLinear())
-      .domain(useLog ? [lo, hi] : lo === hi ? [lo - 1, hi + 1] : [lo, hi])
-      .range([height - MARGIN.bottom, MARGIN.top])
-      .nice()
-      .clamp(true);
-    const x = scaleLinear()
-      .domain([0, end])
-      .range([MARGIN.left, width - MARGIN.right]);
+    const yRange = [height - MARGIN.bottom, MARGIN.top] as const;
+    const y = useLog
+      ? logScale([lo, hi], yRange, { nice: true, clamp: true })
+      : linearScale(lo === hi ? [lo - 1, hi + 1] : [lo, hi], yRange, { nice: true, clamp: true });
+    const x = linearScale([0, end], [MARGIN.left, width - MARGIN.right]);
 
     clearCanvas(ctx);
     const manyParticles = series.some(([cache]) => cache.run.particles > 1);
@@ -179,39 +171,20 @@ export class ChartLayer implements Drawable {
 
   private drawAxes(
     ctx: CanvasRenderingContext2D,
-    x: ReturnType<typeof scaleLinear<number, number>>,
-    y: ReturnType<typeof scaleLinear<number, number>> | ReturnType<typeof scaleLog<number, number>>,
+    x: Scale,
+    y: Scale,
     useLog: boolean,
     metric: ChartMetric,
     manyParticles: boolean,
   ): void {
     const { width, height } = this;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.fillStyle = '#444';
-    ctx.strokeStyle = '#ccc';
-    ctx.lineWidth = 1;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    const yTicks = useLog
-      ? y.ticks(4).filter((_, i, all) => all.length <= 6 || i % 3 === 0)
-      : y.ticks(4);
-    for (const tick of yTicks) {
-      const py = y(tick);
-      ctx.beginPath();
-      ctx.moveTo(MARGIN.left, py);
-      ctx.lineTo(width - MARGIN.right, py);
-      ctx.stroke();
-      ctx.fillText(
-        useLog ? tick.toExponential(0) : String(Number(tick.toPrecision(3))),
-        MARGIN.left - 4,
-        py,
-      );
-    }
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    for (const tick of x.ticks(Math.max(2, Math.round(width / 80)))) {
-      ctx.fillText(String(tick), x(tick), height - MARGIN.bottom + 4);
-    }
+    drawChartAxes(
+      ctx,
+      { left: MARGIN.left, right: width - MARGIN.right, bottom: height - MARGIN.bottom },
+      x,
+      y,
+      { yTicks: 4, pixelsPerXTick: 80, gridColour: '#ccc', label: tickLabel },
+    );
     ctx.save();
     ctx.textAlign = 'left';
     ctx.fillStyle = '#222';

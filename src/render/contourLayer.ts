@@ -1,23 +1,20 @@
 /**
- * The contour canvas of a plot panel. A coarse picture is drawn at once on the main thread, then
- * the full-resolution one arrives from the contour Worker; answers for views the user has already
- * left are dropped. Redrawn only when surface, view, size or scale change — never per frame.
+ * The contour canvas of a plot panel. A coarse picture arrives from the contour Worker within a few
+ * milliseconds, then the full-resolution one; answers for views the user has already left are
+ * dropped. Redrawn only when surface, view, size or scale change — never per frame.
  */
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
 import type { ContourScale } from '../core/scene/scene.ts';
-import { getSurface } from '../core/surfaces/index.ts';
 import { fitCanvas } from './canvas.ts';
 import type { ContourBands } from './contours/bands.ts';
 import { ContourClient } from './contours/client.ts';
 import { drawContours } from './contours/draw.ts';
 import {
-  computeContours,
   contourCacheKey,
   gridSizeForCanvas,
   previewRequest,
   type ContourRequest,
 } from './contours/request.ts';
-import { drawSurfaceThumbnail as drawThumbnail } from './contours/thumbnail.ts';
 import type { Viewport } from './viewport.ts';
 
 /** One Worker and one cache for every panel: side-by-side panels ask for the same picture. */
@@ -26,6 +23,13 @@ function client(): ContourClient {
   sharedClient ??= new ContourClient();
   return sharedClient;
 }
+
+/** User Timing marks, so `npm run bench:app` can time contours as a person sees them. */
+export const CONTOUR_MARKS = {
+  requested: 'contours-requested',
+  preview: 'contours-preview-painted',
+  full: 'contours-full-painted',
+} as const;
 
 let nextPanelId = 0;
 
@@ -61,33 +65,35 @@ export class ContourLayer {
         { dpr: pixelRatio },
       );
     };
+    performance.mark(CONTOUR_MARKS.requested);
     const cached = client().peek(request);
     if (cached) {
       paint(cached);
+      performance.mark(CONTOUR_MARKS.full);
       return;
     }
-    const preview = computeContours(previewRequest(request));
-    if (preview.ok) paint(preview.bands);
+    // A coarse picture first (a few ms in the Worker), then the full one; both off the main
+    // thread, so d3-contour never runs here and dragging the view never blocks a frame.
+    let fullPainted = false;
+    void client()
+      .request(previewRequest(request), `${this.channel}-preview`)
+      .then((result) => {
+        if (this.disposed || this.shownKey !== key || fullPainted || result.status !== 'done')
+          return;
+        paint(result.bands);
+        performance.mark(CONTOUR_MARKS.preview);
+      });
     void client()
       .request(request, this.channel)
       .then((result) => {
         if (this.disposed || this.shownKey !== key || result.status !== 'done') return;
+        fullPainted = true;
         paint(result.bands);
+        performance.mark(CONTOUR_MARKS.full);
       });
   }
 
   dispose(): void {
     this.disposed = true;
   }
-}
-
-/** A square contour thumbnail of a built-in surface over its default view, for the picker. */
-export function drawSurfaceThumbnail(
-  canvas: HTMLCanvasElement,
-  surfaceId: string,
-  size: number,
-): void {
-  const surface = getSurface(surfaceId);
-  if (!surface) return;
-  drawThumbnail(canvas, surface, surface.view, { size, dpr: window.devicePixelRatio || 1 });
 }

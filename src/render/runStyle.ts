@@ -29,9 +29,15 @@ export function runStyle(index: number): RunStyle {
   };
 }
 
+/** The path calls a marker needs: a canvas context, or anything that records paths (SVG export). */
+export type MarkerPath = Pick<
+  CanvasRenderingContext2D,
+  'moveTo' | 'lineTo' | 'arc' | 'rect' | 'closePath'
+>;
+
 /** Adds the path of a marker of radius r centred at (x, y) to the context's current path. */
 export function traceMarker(
-  ctx: CanvasRenderingContext2D,
+  ctx: MarkerPath,
   shape: MarkerShape,
   x: number,
   y: number,

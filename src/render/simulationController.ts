@@ -26,6 +26,9 @@ export interface Drawable {
   draw(frame: FrameState): void;
 }
 
+/** Tick listeners write text; while playing they run at most this often. */
+export const TEXT_INTERVAL_MS = 100;
+
 export type TickListener = (frame: FrameState) => void;
 export type HoverListener = (point: Point | null) => void;
 
@@ -43,6 +46,9 @@ export class SimulationController {
   private readonly hoverListeners = new Set<HoverListener>();
   private hoverPoint: Point | null = null;
   private needsDraw = true;
+  private lastTick = -Infinity;
+  /** The last drawn frame whose text has not been written yet. */
+  private pendingText: FrameState | null = null;
   private needsRebuild = true;
   private readonly unsubscribe: () => void;
 
@@ -153,6 +159,7 @@ export class SimulationController {
       runs: scene.runs.map(resolveRun),
       starts,
       noise: { sigma: scene.noise, seed: scene.seed },
+      batchSize: scene.batchSize,
       steps: scene.steps,
     });
   }
@@ -166,6 +173,7 @@ export class SimulationController {
       scene.starts !== previous.starts ||
       scene.noise !== previous.noise ||
       scene.seed !== previous.seed ||
+      scene.batchSize !== previous.batchSize ||
       scene.steps !== previous.steps;
     if (restart) {
       this.simulation = this.build(scene);
@@ -192,7 +200,7 @@ export class SimulationController {
     this.cursor = Math.min(this.cursor, this.simulation.stepBudget);
   }
 
-  private readonly frame = (seconds: number): boolean => {
+  private readonly frame = (seconds: number, now: number): boolean => {
     const state = this.store.getState();
     if (state.playing) {
       const steps = this.accumulator.take(seconds, state.scene.speed);
@@ -210,6 +218,15 @@ export class SimulationController {
       this.needsDraw = false;
       this.needsRebuild = false;
       for (const drawable of this.drawables) drawable.draw(frame);
+      this.pendingText = frame;
+    }
+    // Text is for reading, not for animation: while playing, a few updates a second are plenty
+    // and spare the layout work; when paused (a step, a scrub) it follows at once.
+    const playing = this.store.getState().playing;
+    if (this.pendingText && (!playing || now - this.lastTick >= TEXT_INTERVAL_MS)) {
+      const frame = this.pendingText;
+      this.pendingText = null;
+      this.lastTick = now;
       for (const listener of this.tickListeners) listener(frame);
     }
     return this.store.getState().playing;

@@ -6,12 +6,15 @@
  */
 import type { Run } from '../core/sim/run.ts';
 import { clearCanvas, fitCanvas } from './canvas.ts';
+import { DotBuffer, opaquePixel } from './dotBuffer.ts';
 import { runStyle, traceMarker } from './runStyle.ts';
 import type { Drawable, FrameState } from './simulationController.ts';
 import type { Viewport } from './viewport.ts';
 
-/** Above this many particles per run, heads are plain squares (arcs are slow by the thousand). */
+/** Above this many particles per run, heads are pixel dots (markers are slow by the thousand). */
 const SIMPLE_HEADS_ABOVE = 200;
+/** Steps between the trail points of such runs. */
+const CROWDED_TRAIL_STRIDE = 4;
 
 export interface TrajectoryLayerOptions {
   /** Only this run (a side-by-side panel); null for all visible runs. */
@@ -27,6 +30,7 @@ export class TrajectoryLayer implements Drawable {
   private drawnStep = -1;
   private drawnRuns: readonly Run[] = [];
   private drawnVisibility = '';
+  private readonly dots = new DotBuffer();
 
   constructor(
     private readonly trails: HTMLCanvasElement,
@@ -70,7 +74,11 @@ export class TrajectoryLayer implements Drawable {
     this.drawnVisibility = visibility;
 
     clearCanvas(headsCtx);
-    for (const [run, index] of runs) this.drawHeads(headsCtx, run, index, frame.step);
+    const crowded = runs.filter(([run]) => run.particles > SIMPLE_HEADS_ABOVE);
+    if (crowded.length > 0) this.drawDots(headsCtx, crowded, frame.step);
+    for (const [run, index] of runs) {
+      if (run.particles <= SIMPLE_HEADS_ABOVE) this.drawHeads(headsCtx, run, index, frame.step);
+    }
   }
 
   /** [run, index in the scene] for the runs this layer shows. */
@@ -93,7 +101,12 @@ export class TrajectoryLayer implements Drawable {
     from: number,
     to: number,
   ): void {
-    if (to <= from) return;
+    // Crowded runs trace every few steps only: rasterising segments is the frame's main cost at
+    // thousands of particles, and their trails read as a texture anyway (the heads move every step).
+    const stride = run.particles > SIMPLE_HEADS_ABOVE ? CROWDED_TRAIL_STRIDE : 1;
+    const first = Math.floor(from / stride) * stride;
+    const last = Math.floor(to / stride) * stride;
+    if (last <= first) return;
     const viewport = this.viewport!;
     const { color } = runStyle(index);
     const many = run.particles > 20;
@@ -102,10 +115,10 @@ export class TrajectoryLayer implements Drawable {
     ctx.beginPath();
     for (let p = 0; p < run.particles; p++) {
       ctx.moveTo(
-        viewport.toPixelX(positions.get(from, 2 * p)),
-        viewport.toPixelY(positions.get(from, 2 * p + 1)),
+        viewport.toPixelX(positions.get(first, 2 * p)),
+        viewport.toPixelY(positions.get(first, 2 * p + 1)),
       );
-      for (let k = from + 1; k <= to; k++) {
+      for (let k = first + stride; k <= last; k += stride) {
         ctx.lineTo(
           viewport.toPixelX(positions.get(k, 2 * p)),
           viewport.toPixelY(positions.get(k, 2 * p + 1)),
@@ -127,21 +140,29 @@ export class TrajectoryLayer implements Drawable {
     ctx.globalAlpha = 1;
   }
 
+  /** Heads of runs with many particles: square dots written as pixels, all runs in one put. */
+  private drawDots(ctx: CanvasRenderingContext2D, runs: [Run, number][], step: number): void {
+    const viewport = this.viewport!;
+    const ratio = ctx.canvas.width / Math.max(1, viewport.width);
+    const size = Math.max(2, Math.round(2 * this.options.scale * ratio));
+    this.dots.begin(ctx);
+    for (const [run, index] of runs) {
+      const colour = opaquePixel(runStyle(index).color);
+      const k = Math.min(step, run.steps);
+      for (let p = 0; p < run.particles; p++) {
+        const x = viewport.toPixelX(run.positions.get(k, 2 * p)) * ratio;
+        const y = viewport.toPixelY(run.positions.get(k, 2 * p + 1)) * ratio;
+        this.dots.dot(x, y, size, colour);
+      }
+    }
+    this.dots.end(ctx);
+  }
+
   private drawHeads(ctx: CanvasRenderingContext2D, run: Run, index: number, step: number): void {
     const viewport = this.viewport!;
     const { color, shape } = runStyle(index);
     const { positions } = run;
     const k = Math.min(step, run.steps);
-    if (run.particles > SIMPLE_HEADS_ABOVE) {
-      const size = 2 * this.options.scale;
-      ctx.fillStyle = color;
-      for (let p = 0; p < run.particles; p++) {
-        const x = viewport.toPixelX(positions.get(k, 2 * p));
-        const y = viewport.toPixelY(positions.get(k, 2 * p + 1));
-        ctx.fillRect(x - size / 2, y - size / 2, size, size);
-      }
-      return;
-    }
     const r = (run.particles > 20 ? 3 : 6) * this.options.scale;
     ctx.beginPath();
     for (let p = 0; p < run.particles; p++) {

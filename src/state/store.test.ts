@@ -43,6 +43,15 @@ describe('createAppStore', () => {
     expect(store.getState().scene.speed).toBe(1);
   });
 
+  it('sets a minibatch size and clears it back to no key for the full batch', () => {
+    const store = createAppStore();
+    store.getState().setBatchSize(8);
+    expect(store.getState().scene.batchSize).toBe(8);
+    store.getState().setBatchSize(undefined);
+    expect('batchSize' in store.getState().scene).toBe(false);
+    expect(store.getState().scene).toEqual(defaultScene());
+  });
+
   it('a new surface resets the view to that surface’s own', () => {
     const store = createAppStore();
     store.getState().setView({ xMin: 0, xMax: 1, yMin: 0, yMax: 1 });

@@ -8,6 +8,7 @@ import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { Extent, Point } from '../core/geometry.ts';
 import type { ParamValue } from '../core/optimizers/types.ts';
+import type { LabSpec } from '../core/lab/spec.ts';
 import {
   LIMITS,
   defaultScene,
@@ -17,6 +18,7 @@ import {
   type Layout,
   type Scene,
   type SceneRun,
+  type StartSpec,
   type SurfaceRef,
 } from '../core/scene/scene.ts';
 
@@ -27,6 +29,10 @@ export interface AppState {
   playing: boolean;
   /** Bumped by reset and by anything that restarts every run, so the controller rewinds. */
   resetCount: number;
+  /** The curvature inspector is on: Hessian, eigenvectors and verdict at the pointer or start. */
+  inspect: boolean;
+  /** The run whose next update is taken apart on the plot (update anatomy), or null. */
+  anatomyRunId: string | null;
 }
 
 export interface AppActions {
@@ -38,19 +44,27 @@ export interface AppActions {
   setSurface(surface: SurfaceRef): void;
   setView(view: Extent | null): void;
   setStart(point: Point): void;
+  /** One point, N seeded random points or an N × N grid (random initialisation). */
+  setStarts(starts: StartSpec): void;
   setLayout(layout: Layout): void;
   setContourScale(scale: ContourScale): void;
   setChart(metric: ChartMetric): void;
   setNoise(sigma: number): void;
+  /** Minibatch size on dataset surfaces; undefined = the full batch. */
+  setBatchSize(size: number | undefined): void;
   setSeed(seed: number): void;
   addRun(presetId: string): void;
   duplicateRun(runId: string): void;
   removeRun(runId: string): void;
   setRunParam(runId: string, name: string, value: ParamValue): void;
   setRunVisible(runId: string, visible: boolean): void;
+  /** Shows a lab experiment (or none); the runs on the plot carry on undisturbed. */
+  setLab(lab: LabSpec | undefined): void;
   /** Replaces the whole scene (a lesson, a URL, the embed API's setScene). */
   loadScene(scene: Scene, notices?: string[]): void;
   dismissNotices(): void;
+  setInspect(on: boolean): void;
+  setAnatomyRun(runId: string | null): void;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
@@ -75,6 +89,8 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         notices,
         playing: true,
         resetCount: 0,
+        inspect: false,
+        anatomyRunId: null,
 
         play: () => set({ playing: true }),
         pause: () => set({ playing: false }),
@@ -85,10 +101,17 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         setSurface: (surface) => updateScene({ surface, view: null }),
         setView: (view) => updateScene({ view }),
         setStart: (point) => updateScene({ starts: { kind: 'points', points: [point] } }),
+        setStarts: (starts) => updateScene({ starts }),
         setLayout: (layout) => updateScene({ layout }),
         setContourScale: (contours) => updateScene({ contours }),
         setChart: (chart) => updateScene({ chart }),
         setNoise: (noise) => updateScene({ noise }),
+        setBatchSize: (batchSize) => {
+          const scene = { ...get().scene, batchSize };
+          // The full batch is no key at all, like a scene read back from its URL.
+          if (batchSize === undefined) delete scene.batchSize;
+          set({ scene });
+        },
         setSeed: (seed) => updateScene({ seed }),
         addRun: (presetId) => {
           const { runs } = get().scene;
@@ -110,9 +133,17 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         setRunParam: (runId, name, value) =>
           updateRun(runId, (run) => ({ ...run, params: { ...run.params, [name]: value } })),
         setRunVisible: (runId, visible) => updateRun(runId, (run) => ({ ...run, visible })),
+        setLab: (lab) => {
+          const scene = { ...get().scene, lab };
+          // No lab is no key at all, so the scene stays equal to one read back from its URL.
+          if (!lab) delete scene.lab;
+          set({ scene });
+        },
         loadScene: (scene, sceneNotices = []) =>
           set({ scene, notices: sceneNotices, resetCount: get().resetCount + 1 }),
         dismissNotices: () => set({ notices: [] }),
+        setInspect: (inspect) => set({ inspect }),
+        setAnatomyRun: (anatomyRunId) => set({ anatomyRunId }),
       };
     }),
   );

@@ -1,16 +1,28 @@
 import { useRef } from 'react';
+import { RaceSummary } from './a11y/RaceSummary.tsx';
 import { useActions, useApp, useServices } from './appContext.ts';
+import { StartControls } from './basins/StartControls.tsx';
+import { BatchSizeControl } from './distributed/BatchSizeControl.tsx';
+import { CommunicationHost } from './distributed/CommunicationHost.tsx';
+import { LessonsButton, LessonSlot } from './lessons/LessonEntry.tsx';
+import { LabEntry } from './lab/LabEntry.tsx';
 import { LossChart } from './LossChart.tsx';
+import { InspectorSidebar } from './inspector/InspectorSidebar.tsx';
+import { BottomSheet } from './mobile/BottomSheet.tsx';
+import { TopBarMenu } from './mobile/TopBarMenu.tsx';
+import { OptimizerCardHost } from './optimizerCard/OptimizerCardHost.tsx';
 import { PlaybackBar } from './PlaybackBar.tsx';
 import { PlotArea } from './PlotArea.tsx';
+import { PresentationControls } from './presentation/PresentationControls.tsx';
 import { countRender } from './renderCount.ts';
 import { RunList } from './RunList.tsx';
 import { DisplayControls, NoiseControls } from './SceneControls.tsx';
+import { TopBarActions } from './share/TopBarActions.tsx';
 import { SurfacePicker } from './SurfacePicker.tsx';
 import { useElementSize } from './useElementSize.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 
-function Notices() {
+export function Notices() {
   const notices = useApp((s) => s.notices);
   const { controller } = useServices();
   const surfaceError = useApp((s) => s.scene.surface) && controller.surfaceError;
@@ -67,22 +79,35 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>Descent Lab</h1>
+        <LessonsButton />
+        <LabEntry />
         <SurfacePicker />
-        <DisplayControls />
+        <TopBarMenu>
+          <DisplayControls />
+          <TopBarActions />
+          <PresentationControls />
+        </TopBarMenu>
       </header>
       <Notices />
       <main className="workspace">
+        <LessonSlot />
         <section className="stage" aria-label="Plot">
           <PlotArea />
           <PlaybackBar />
           <Chart />
+          <RaceSummary />
         </section>
-        <aside className="sidebar">
+        <BottomSheet>
           <SurfaceInfo />
+          <InspectorSidebar />
           <NoiseControls />
+          <BatchSizeControl />
+          <StartControls />
           <RunList />
-        </aside>
+          <CommunicationHost />
+        </BottomSheet>
       </main>
+      <OptimizerCardHost />
     </div>
   );
 }

@@ -20,7 +20,8 @@ export function LossChart({ width, height }: { width: number; height: number }) 
   useEffect(() => {
     const chart = new ChartLayer(canvas.current!);
     layer.current = chart;
-    return controller.addDrawable(chart);
+    // The chart follows the text's pace (a few times a second while playing, at once when paused).
+    return controller.onTick((frame) => chart.draw(frame));
   }, [controller]);
   useEffect(() => {
     layer.current!.resize(width, height, window.devicePixelRatio || 1);

@@ -1,12 +1,17 @@
-import { scaleLinear } from 'd3-scale';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Point } from '../core/geometry.ts';
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
+import { axisTicks } from '../render/axisTicks.ts';
 import { ContourLayer } from '../render/contourLayer.ts';
 import { TrajectoryLayer } from '../render/trajectoryLayer.ts';
 import { Viewport } from '../render/viewport.ts';
+import { PRESENTATION_DRAW_SCALE } from '../state/presentation.ts';
 import { useActions, useApp, useServices } from './appContext.ts';
+import { BasinOverlay } from './basins/BasinOverlay.tsx';
 import { formatNumber } from './format.ts';
+import { InspectorOverlay } from './inspector/InspectorOverlay.tsx';
+import { PlotGesture } from './plotGestures.ts';
+import { usePresentation } from './presentation/usePresentation.ts';
 import { setText } from './useTick.ts';
 
 interface PlotPanelProps {
@@ -18,8 +23,6 @@ interface PlotPanelProps {
   title?: string;
 }
 
-/** Pixels the pointer may travel between press and release for it to count as a click. */
-const CLICK_SLOP = 4;
 const gradient = new Float64Array(2);
 
 function readoutText(surface: ResolvedSurface, [x, y]: Point): string {
@@ -38,6 +41,7 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
   const contourScale = useApp((s) => s.scene.contours);
   const start = useApp((s) => (s.scene.starts.kind === 'points' ? s.scene.starts.points[0] : null));
   const viewport = useMemo(() => new Viewport(view, width, height), [view, width, height]);
+  const drawScale = usePresentation((s) => (s.presenting ? PRESENTATION_DRAW_SCALE : 1));
 
   const contourCanvas = useRef<HTMLCanvasElement>(null);
   const trailCanvas = useRef<HTMLCanvasElement>(null);
@@ -62,6 +66,11 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
     trajectoryLayer.current = layer;
     return controller.addDrawable(layer);
   }, [controller, runId]);
+  // Presentation mode draws thicker trails and larger markers; the layer need not be rebuilt.
+  useEffect(() => {
+    trajectoryLayer.current!.setOptions({ runId, scale: drawScale });
+    controller.invalidate(true);
+  }, [controller, runId, drawScale]);
   useEffect(() => {
     const pixelRatio = window.devicePixelRatio || 1;
     contourLayer.current!.show(surface, viewport, pixelRatio, contourScale);
@@ -89,27 +98,14 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
     [controller, viewport],
   );
 
-  const pointer = useRef<{
-    id: number;
-    x: number;
-    y: number;
-    moved: boolean;
-    extent: Viewport;
-  } | null>(null);
-  const toWorld = (event: React.PointerEvent | React.WheelEvent): Point => {
+  const gesture = useRef(new PlotGesture());
+  const local = (event: React.PointerEvent): [number, number] => {
     const rect = event.currentTarget.getBoundingClientRect();
-    return viewport.roundedWorld(event.clientX - rect.left, event.clientY - rect.top);
+    return [event.clientX - rect.left, event.clientY - rect.top];
   };
+  const toWorld = (event: React.PointerEvent): Point => viewport.roundedWorld(...local(event));
 
-  // Labels too close to the bottom-left corner would overprint each other; leave those out.
-  const xTicks = scaleLinear()
-    .domain([viewport.extent.xMin, viewport.extent.xMax])
-    .ticks(Math.max(2, Math.round(width / 90)))
-    .filter((tick) => viewport.toPixelX(tick) > 24 && viewport.toPixelX(tick) < width - 12);
-  const yTicks = scaleLinear()
-    .domain([viewport.extent.yMin, viewport.extent.yMax])
-    .ticks(Math.max(2, Math.round(height / 70)))
-    .filter((tick) => viewport.toPixelY(tick) < height - 24 && viewport.toPixelY(tick) > 10);
+  const { x: xTicks, y: yTicks } = axisTicks(viewport);
   const startPixel = start ? [viewport.toPixelX(start[0]), viewport.toPixelY(start[1])] : null;
   const moveStart = (dx: number, dy: number) => {
     if (!start) return;
@@ -166,32 +162,23 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
           style={{ display: 'none' }}
         />
       </svg>
+      <BasinOverlay surface={surface} viewport={viewport} runId={runId} />
       <canvas ref={trailCanvas} className="layer" aria-hidden="true" data-testid="trail-canvas" />
       <canvas ref={headCanvas} className="layer" aria-hidden="true" data-testid="head-canvas" />
+      <InspectorOverlay viewport={viewport} runId={runId} drawScale={drawScale} />
       <div
         className="layer interaction"
         data-testid="plot-interaction"
-        aria-label="Loss surface. Click to start every run from that point; drag to pan; scroll to zoom."
+        aria-label="Loss surface. Click or tap to start every run from that point; drag to pan; scroll or pinch to zoom."
         role="img"
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId);
-          pointer.current = {
-            id: event.pointerId,
-            x: event.clientX,
-            y: event.clientY,
-            moved: false,
-            extent: viewport,
-          };
+          gesture.current.down(event.pointerId, ...local(event), viewport);
         }}
         onPointerMove={(event) => {
-          const press = pointer.current;
-          if (press && press.id === event.pointerId) {
-            const dx = event.clientX - press.x;
-            const dy = event.clientY - press.y;
-            if (press.moved || Math.hypot(dx, dy) > CLICK_SLOP) {
-              press.moved = true;
-              actions.setView(press.extent.panned(dx, dy));
-            }
+          if (gesture.current.active) {
+            const result = gesture.current.move(event.pointerId, ...local(event));
+            if (result.kind === 'view') actions.setView(result.view);
             return;
           }
           const point = toWorld(event);
@@ -199,13 +186,13 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
           setText(readout.current, readoutText(surface, point));
         }}
         onPointerUp={(event) => {
-          const press = pointer.current;
-          pointer.current = null;
-          if (press && !press.moved) {
-            actions.setStart(toWorld(event));
+          const result = gesture.current.up(event.pointerId, viewport);
+          if (result.kind === 'tap') {
+            actions.setStart(viewport.roundedWorld(result.x, result.y));
             actions.play();
           }
         }}
+        onPointerCancel={(event) => gesture.current.cancel(event.pointerId, viewport)}
         onPointerLeave={() => {
           controller.setHover(null);
           setText(readout.current, '');

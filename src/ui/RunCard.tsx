@@ -4,6 +4,7 @@ import type { SceneRun } from '../core/scene/scene.ts';
 import type { FrameState } from '../render/simulationController.ts';
 import { useActions } from './appContext.ts';
 import { formatNumber } from './format.ts';
+import { openOptimizerCard } from './optimizerCard/cardState.ts';
 import { ParamField } from './ParamField.tsx';
 import { RunMarker } from './RunMarker.tsx';
 import { setText, useTick } from './useTick.ts';
@@ -59,6 +60,15 @@ export function RunCard({
           />
           <span className="visually-hidden">Show {run.label}</span>
         </label>
+        <button
+          type="button"
+          className="small-button"
+          onClick={() => openOptimizerCard(run.id)}
+          aria-label={`About ${run.label}`}
+          title="Update rule, PyTorch line and code"
+        >
+          ?
+        </button>
         <button
           type="button"
           className="small-button"

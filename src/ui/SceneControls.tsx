@@ -8,6 +8,7 @@ export function DisplayControls() {
   const layout = useApp((s) => s.scene.layout);
   const contours = useApp((s) => s.scene.contours);
   const hasCustomView = useApp((s) => s.scene.view !== null);
+  const inspect = useApp((s) => s.inspect);
   const scaleId = useId();
   return (
     <div className="display-controls">
@@ -22,19 +23,36 @@ export function DisplayControls() {
         />
         Side by side
       </label>
-      <label htmlFor={scaleId}>Contours</label>
+      <label
+        className="switch"
+        title="The Hessian, its eigenvectors and the kind of point, at the pointer or the start"
+      >
+        <input
+          type="checkbox"
+          role="switch"
+          checked={inspect}
+          onChange={(event) => actions.setInspect(event.currentTarget.checked)}
+        />
+        Inspect curvature
+      </label>
+      <label htmlFor={scaleId} className="visually-hidden">
+        Contour spacing
+      </label>
       <select
         id={scaleId}
         value={contours}
         onChange={(event) => actions.setContourScale(event.currentTarget.value as ContourScale)}
       >
-        <option value="auto">auto</option>
-        <option value="log">log</option>
-        <option value="linear">linear</option>
+        <option value="auto">Contours: auto</option>
+        <option value="log">Contours: log</option>
+        <option value="linear">Contours: linear</option>
       </select>
-      <button type="button" onClick={() => actions.setView(null)} disabled={!hasCustomView}>
-        Reset view
-      </button>
+      {/* Shown only once the view was panned or zoomed: the top bar has no room to spare. */}
+      {hasCustomView && (
+        <button type="button" onClick={() => actions.setView(null)}>
+          Reset view
+        </button>
+      )}
     </div>
   );
 }

@@ -1,16 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { parseExpression } from '../core/expr/index.ts';
 import { SURFACES } from '../core/surfaces/index.ts';
-import { drawSurfaceThumbnail } from '../render/contourLayer.ts';
 import { useActions, useApp } from './appContext.ts';
 
-const CUSTOM = 'custom';
-
-function Thumbnail({ surfaceId }: { surfaceId: string }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => drawSurfaceThumbnail(canvas.current!, surfaceId, 40), [surfaceId]);
-  return <canvas ref={canvas} className="thumbnail" width={40} height={40} aria-hidden="true" />;
-}
+/** The picker's value for a typed expression. */
+export const CUSTOM = 'custom';
+const SurfaceMenu = lazy(() => import('./SurfaceMenu.tsx'));
 
 /** Built-in surfaces with thumbnails, plus "Custom…" for a typed f(x, y) with inline errors. */
 export function SurfacePicker() {
@@ -24,6 +19,27 @@ export function SurfacePicker() {
   const [error, setError] = useState<{ message: string; start: number; end: number } | null>(null);
   const inputId = useId();
   const listId = useId();
+  const picker = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  // The menu closes on Escape and on a click anywhere else.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!picker.current?.contains(event.target as Node)) setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointer);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer);
+    };
+  }, [open]);
 
   const applyExpression = (text: string) => {
     setDraft(text);
@@ -39,8 +55,9 @@ export function SurfacePicker() {
   const currentLabel =
     current === CUSTOM ? 'Custom' : (SURFACES.find((s) => s.id === current)?.name ?? current);
   return (
-    <div className="surface-picker">
+    <div className="surface-picker" ref={picker}>
       <button
+        ref={button}
         type="button"
         className="surface-button"
         aria-haspopup="listbox"
@@ -49,44 +66,21 @@ export function SurfacePicker() {
         onClick={() => setOpen(!open)}
       >
         <span className="visually-hidden">Surface: </span>
-        {current !== CUSTOM && <Thumbnail surfaceId={current} />}
         <span>{currentLabel}</span> ▾
       </button>
       {open && (
-        <div className="surface-menu" id={listId} role="listbox" aria-label="Surface">
-          {SURFACES.map((s) => (
-            <button
-              type="button"
-              role="option"
-              aria-selected={s.id === current}
-              key={s.id}
-              className="surface-option"
-              title={s.blurb}
-              onClick={() => {
-                actions.setSurface({ id: s.id });
-                setOpen(false);
-              }}
-            >
-              <Thumbnail surfaceId={s.id} />
-              <span>{s.name}</span>
-            </button>
-          ))}
-          <button
-            type="button"
-            role="option"
-            aria-selected={current === CUSTOM}
-            className="surface-option"
-            onClick={() => {
-              applyExpression(draft);
+        <Suspense fallback={null}>
+          <SurfaceMenu
+            id={listId}
+            current={current}
+            onPick={(id) => {
+              if (id === CUSTOM) applyExpression(draft);
+              else actions.setSurface({ id });
               setOpen(false);
+              button.current?.focus();
             }}
-          >
-            <span className="thumbnail custom-thumbnail" aria-hidden="true">
-              f
-            </span>
-            <span>Custom…</span>
-          </button>
-        </div>
+          />
+        </Suspense>
       )}
       {current === CUSTOM && (
         <div className="expression-field">

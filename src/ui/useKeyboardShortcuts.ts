@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useServices } from './appContext.ts';
 
 /** Elements that own the keys they receive (typing, sliders, selects, buttons' Space). */
-function ownsKeys(target: EventTarget | null, key: string): boolean {
+export function ownsKeys(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;

@@ -91,6 +91,20 @@ function infixOperand(expr: Expr, needs: number, isRight: boolean): string {
   return fits(strength(expr), needs, isRight) ? text : `(${text})`;
 }
 
+/**
+ * Whether `operand` needs parentheses as the left or right operand of `operator` (or of unary
+ * minus) in infix text: for printers of languages with the same precedence rules (Python's `**`
+ * binds like `^`, export/python.ts).
+ */
+export function needsParentheses(
+  operand: Expr,
+  operator: BinaryOperator | 'negate',
+  side: 'left' | 'right',
+): boolean {
+  const needs = operator === 'negate' ? POWER : operandStrengths(operator)[side === 'left' ? 0 : 1];
+  return !fits(strength(operand), needs, side === 'right');
+}
+
 const LATEX_FUNCTIONS: Readonly<Record<string, string>> = {
   sin: '\\sin',
   cos: '\\cos',

@@ -68,6 +68,7 @@ const TORCH_DEFAULTS: Record<string, Record<string, ParamValue>> = {
   },
   Newton: { lr: 1.0, damping: 0 },
   PerturbedGD: { lr: 0.05, threshold: 1e-3, radius: 0.1, interval: 10 },
+  DistributedSGD: { lr: 0.02, workers: 4, batch_size: 10, threshold: 0, top_k: 0 },
 };
 
 describe('resolveParams', () => {

@@ -2,6 +2,12 @@ import type { OptimizerDefinition, ParamSpec, ParamValue, Params } from './types
 
 export type ResolvedParams = { ok: true; params: Params } | { ok: false; errors: string[] };
 
+/** Whether two hyperparameter values are the same (pairs compared entry by entry). */
+export function sameParamValue(a: ParamValue | undefined, b: ParamValue): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a[0] === b[0] && a[1] === b[1];
+  return a === b;
+}
+
 /** Every hyperparameter at its torch default. */
 export function defaultParams(def: OptimizerDefinition): Params {
   const params: Record<string, ParamValue> = {};

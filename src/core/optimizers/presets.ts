@@ -63,6 +63,39 @@ export const PRESETS: readonly OptimizerPreset[] = [
   { id: 'radam', label: 'RAdam', optimizer: 'RAdam', params: { lr: 0.01 } },
   { id: 'newton', label: 'Newton', optimizer: 'Newton', params: { lr: 1 } },
   { id: 'perturbed-gd', label: 'Perturbed GD', optimizer: 'PerturbedGD', params: { lr: 0.01 } },
+  // Distributed training (src/core/distributed): four workers, minibatches of 10 on dataset surfaces.
+  {
+    id: 'distributed',
+    label: 'Distributed SGD',
+    optimizer: 'DistributedSGD',
+    params: { lr: 0.02 },
+  },
+  {
+    id: 'distributed-threshold',
+    label: 'Distributed, threshold',
+    optimizer: 'DistributedSGD',
+    params: { lr: 0.02, threshold: 1 },
+    text: {
+      description:
+        'Distributed SGD where each worker keeps adding its gradients to a private sum and sends ' +
+        'a coordinate only when that sum reaches the threshold τ, then starts it again from zero.',
+      pros: 'Sends many times fewer values than dense; nothing is lost, small updates just arrive later.',
+      cons: 'Late, lumpy updates add noise; τ must suit the size of the gradients.',
+    },
+  },
+  {
+    id: 'distributed-top1',
+    label: 'Distributed, top-1',
+    optimizer: 'DistributedSGD',
+    params: { lr: 0.02, top_k: 1 },
+    text: {
+      description:
+        'Distributed SGD where each worker sends only its largest unsent gradient coordinate each ' +
+        'step and keeps the other for later (error feedback).',
+      pros: 'A fixed, predictable budget: half the values of dense every step.',
+      cons: 'Each value also needs its index, so bytes fall less than values; steps go one axis at a time.',
+    },
+  },
 ];
 
 export function findPreset(id: string): OptimizerPreset | undefined {

@@ -42,7 +42,8 @@ describe('optimizer definitions', () => {
   });
 
   it('offer maximize and weight_decay on every torch optimizer', () => {
-    for (const def of OPTIMIZERS.filter((d) => !['Newton', 'PerturbedGD'].includes(d.name))) {
+    const ours = ['Newton', 'PerturbedGD', 'DistributedSGD'];
+    for (const def of OPTIMIZERS.filter((d) => !ours.includes(d.name))) {
       const names = def.params.map((s) => s.name);
       expect(names, def.name).toContain('maximize');
       expect(names, def.name).toContain('weight_decay');
@@ -68,6 +69,9 @@ describe('presets', () => {
       'RAdam',
       'Newton',
       'Perturbed GD',
+      'Distributed SGD',
+      'Distributed, threshold',
+      'Distributed, top-1',
     ]);
   });
 

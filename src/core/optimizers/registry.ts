@@ -1,3 +1,4 @@
+import { distributedSgd } from '../distributed/distributedSgd.ts';
 import { adadelta } from './adadelta.ts';
 import { adagrad } from './adagrad.ts';
 import { adam } from './adam.ts';
@@ -24,6 +25,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   radam,
   newton,
   perturbedGd,
+  distributedSgd,
 ];
 
 const BY_NAME = new Map(OPTIMIZERS.map((def) => [def.name.toLowerCase(), def]));

@@ -11,6 +11,7 @@ import type { ParamValue } from '../optimizers/types.ts';
 import { createRng, RANDOM_STREAMS } from '../random.ts';
 import { parseExpression } from '../expr/index.ts';
 import { getSurface } from '../surfaces/index.ts';
+import { checkLab, type LabSpec } from '../lab/spec.ts';
 
 export const SCENE_VERSION = 1;
 
@@ -50,6 +51,11 @@ export interface Scene {
   seed: number;
   /** σ of the Gaussian noise added to every gradient coordinate; 0 = exact gradients. */
   noise: number;
+  /**
+   * Minibatch size on dataset surfaces (linear/logistic regression): each step's gradient is the
+   * mean over this many random samples. Absent = the full batch (the exact gradient).
+   */
+  batchSize?: number;
   /** Step budget. */
   steps: number;
   /** Playback speed in steps per second. */
@@ -57,6 +63,8 @@ export interface Scene {
   layout: Layout;
   contours: ContourScale;
   chart: ChartMetric;
+  /** The lab experiment on screen (its description only: results are recomputed); absent: none. */
+  lab?: LabSpec;
 }
 
 export const LIMITS = {
@@ -67,6 +75,7 @@ export const LIMITS = {
   steps: 100_000,
   speed: [1, 1000] as const,
   noise: 100,
+  batchSize: 10_000,
   labelLength: 40,
   expressionLength: 1000,
 };
@@ -239,6 +248,18 @@ const checkStarts: Check<StartSpec> = (value, fallback, path, notices) => {
   return fallback;
 };
 
+/** Absent or null: the full batch, silently; anything else must be a whole number in range. */
+function checkBatchSize(value: unknown, notices: string[]): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= LIMITS.batchSize) {
+    return value as number;
+  }
+  notices.push(
+    `batchSize must be a whole number from 1 to ${LIMITS.batchSize} (got ${show(value)}); used the full batch`,
+  );
+  return undefined;
+}
+
 function checkRun(value: unknown, index: number, notices: string[]): SceneRun | null {
   const path = `runs[${index}]`;
   if (!isRecord(value) || typeof value.optimizer !== 'string') {
@@ -366,6 +387,10 @@ export function validateScene(input: unknown): ValidatedScene {
       notices,
     ),
   };
+  const lab = checkLab(input.lab, notices);
+  if (lab) scene.lab = lab;
+  const batchSize = checkBatchSize(input.batchSize, notices);
+  if (batchSize !== undefined) scene.batchSize = batchSize;
   return { scene, notices };
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../optimizers/presets.ts';
 import { SURFACE_IDS } from '../surfaces/index.ts';
+import type { LabSpec } from '../lab/spec.ts';
 import { defaultScene, runFromPreset, validateScene, type Scene } from './scene.ts';
 import { decodeScene, encodeScene } from './url.ts';
 
@@ -13,6 +14,25 @@ function withCanonicalIds(scene: Scene): Scene {
 const coordinate = fc.double({ min: -1e3, max: 1e3, noNaN: true }).map((v) => v + 0);
 const positive = (min: number, max: number) =>
   fc.double({ min, max, noNaN: true }).map((v) => v + 0);
+
+const arbitraryLab: fc.Arbitrary<LabSpec> = fc
+  .record({
+    kind: fc.constantFrom('sweep' as const, 'heatmap' as const, 'basins' as const),
+    optimizers: fc.uniqueArray(fc.constantFrom(...PRESETS.map((p) => p.id)), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+    lrMin: positive(1e-8, 1),
+    lrMax: positive(1.5, 100),
+    lrCount: fc.integer({ min: 2, max: 60 }),
+    axisCount: fc.integer({ min: 2, max: 30 }),
+    starts: fc.integer({ min: 2, max: 200 }),
+    steps: fc.integer({ min: 1, max: 20_000 }),
+    budget: fc.constantFrom('steps' as const, 'gradients' as const),
+    tol: positive(1e-12, 1e6),
+    lrs: fc.array(positive(1e-6, 100), { minLength: 8, maxLength: 8 }),
+  })
+  .map((lab) => ({ ...lab, lrs: lab.lrs.slice(0, lab.optimizers.length) }));
 
 const arbitraryScene: fc.Arbitrary<Scene> = fc
   .record({
@@ -54,6 +74,8 @@ const arbitraryScene: fc.Arbitrary<Scene> = fc
     layout: fc.constantFrom('overlay' as const, 'side-by-side' as const),
     contours: fc.constantFrom('auto' as const, 'log' as const, 'linear' as const),
     chart: fc.constantFrom('loss' as const, 'gradNorm' as const, 'distance' as const),
+    batchSize: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
+    lab: fc.option(arbitraryLab, { nil: undefined }),
   })
   .map(({ runs, ...rest }) => ({
     ...defaultScene(),
@@ -119,6 +141,11 @@ describe('scene URL', () => {
     ['a truncated start', 'start=1.5~', /starts/],
     ['a negative speed', 'speed=-4', /speed must be a number from 1 to 1000/],
     ['a huge step count', 'steps=1e12', /steps must be a whole number from 1 to 100000/],
+    [
+      'a fractional batch size',
+      'batch=2.5',
+      /batchSize must be a whole number .*used the full batch/,
+    ],
     ['an inverted view', 'view=1~-1~0~1', /view must be/],
     ['a broken escape', 'f=%E0%A4%A', /.+/],
     ['a newer format', 'v=99', /link format version 99/],

@@ -14,13 +14,16 @@
  * |          | `!label_text` renames, `!hidden_1` hides                                      |
  * | start    | x~y(,x~y)*   · random=N · grid=N                                              |
  * | seed, noise, steps, speed, layout (side), contours, chart                               |
+ * | batch    | minibatch size on dataset surfaces (absent = full batch)                     |
+ * | lab      | the lab experiment, see core/lab/labUrl.ts                                   |
  *
  * Decoding never throws: it builds a plain object from whatever is there and hands it to
  * `validateScene`, which replaces each broken part with its default and says so.
  */
-import { checkValue } from '../optimizers/params.ts';
+import { checkValue, sameParamValue } from '../optimizers/params.ts';
 import { findPreset, PRESETS, resolvePreset } from '../optimizers/presets.ts';
 import type { ParamValue } from '../optimizers/types.ts';
+import { decodeLab, encodeLab } from '../lab/labUrl.ts';
 import {
   defaultScene,
   SCENE_VERSION,
@@ -47,6 +50,8 @@ export const SCENE_KEYS = [
   'layout',
   'contours',
   'chart',
+  'batch',
+  'lab',
 ];
 
 const LAYOUT_CODES = { overlay: 'overlay', 'side-by-side': 'side' } as const;
@@ -70,11 +75,6 @@ function encodeValue(value: ParamValue): string {
   return `${value[0]}~${value[1]}`;
 }
 
-function sameValue(a: ParamValue | undefined, b: ParamValue): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a[0] === b[0] && a[1] === b[1];
-  return a === b;
-}
-
 /** The preset a run is closest to: same optimizer, fewest differing hyperparameters. */
 function closestPreset(run: SceneRun) {
   let best: {
@@ -87,7 +87,7 @@ function closestPreset(run: SceneRun) {
     if (preset.optimizer !== run.optimizer) continue;
     const params = resolvePreset(preset).params as Record<string, ParamValue>;
     const differences = Object.keys(run.params).filter(
-      (name) => !sameValue(params[name], run.params[name]),
+      (name) => !sameParamValue(params[name], run.params[name]),
     ).length;
     if (!best || differences < best.differences)
       best = { id: preset.id, label: preset.label, params, differences };
@@ -100,7 +100,7 @@ function encodeRun(run: SceneRun): string {
   if (!preset) return '';
   let text = preset.id;
   for (const [name, value] of Object.entries(run.params)) {
-    if (!sameValue(preset.params[name], value)) text += `!${name}_${encodeValue(value)}`;
+    if (!sameParamValue(preset.params[name], value)) text += `!${name}_${encodeValue(value)}`;
   }
   if (run.label !== preset.label)
     text += `!label_${escape(run.label).replace(/[!,]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
@@ -138,6 +138,8 @@ export function encodeScene(scene: Scene): string {
   ];
   for (const [key, value, fallback] of scalars)
     if (value !== fallback) parts.push(`${key}=${value}`);
+  if (scene.batchSize !== undefined) parts.push(`batch=${scene.batchSize}`);
+  if (scene.lab) parts.push(`lab=${encodeLab(scene.lab)}`);
   return parts.join('&');
 }
 
@@ -256,6 +258,10 @@ export function decodeScene(query: string): ValidatedScene {
     const value = params.get(key);
     if (value !== undefined) input[key] = unescape(value);
   }
+  const lab = params.get('lab');
+  if (lab !== undefined) input.lab = decodeLab(unescape(lab));
+  const batch = params.get('batch');
+  if (batch !== undefined) input.batchSize = number(unescape(batch));
   const validated = validateScene(input);
   return { scene: validated.scene, notices: [...notices, ...validated.notices] };
 }

@@ -1,14 +1,12 @@
+import { createGradientSource } from '../data/gradientSources.ts';
 import type { OptimizerDefinition, Params, StepContext } from '../optimizers/types.ts';
 import { prepareGradient } from '../optimizers/prepare.ts';
-import { hashNormal, hashUniform, RANDOM_STREAMS } from '../random.ts';
+import { hashUniform, RANDOM_STREAMS } from '../random.ts';
 import type { SurfaceFunctions } from '../surfaces/types.ts';
+import { addGradientNoise, type GradientNoise, type GradientSource } from './gradientSource.ts';
 import { StepHistory } from './history.ts';
 
-export interface GradientNoise {
-  /** Standard deviation of the Gaussian added to each gradient coordinate; 0 for exact gradients. */
-  sigma: number;
-  seed: number;
-}
+export type { GradientNoise } from './gradientSource.ts';
 
 export interface RunSetup {
   surface: SurfaceFunctions;
@@ -18,6 +16,8 @@ export interface RunSetup {
   /** Start points, x0, y0, x1, y1, … */
   starts: Float64Array;
   noise: GradientNoise;
+  /** Minibatch size on dataset surfaces; undefined = the full batch (see createGradientSource). */
+  batchSize?: number;
 }
 
 /** Bytes one particle adds to a run's history per step: x, y, loss and ‖∇f‖ as float64. */
@@ -44,6 +44,8 @@ export class Run {
   readonly gradNorms: StepHistory;
   /** Per particle: the step at which it diverged, or −1. */
   readonly divergedAt: Int32Array;
+  /** Minibatches or distributed workers, when the optimizer does not see the exact gradient. */
+  readonly gradientSource: GradientSource | null;
 
   private readonly theta: Float64Array;
   private readonly grad: Float64Array;
@@ -70,6 +72,7 @@ export class Run {
     this.recordGradNorms = new Float64Array(this.particles);
 
     const { optimizer, params, noise } = setup;
+    this.gradientSource = createGradientSource({ ...setup, particles: this.particles });
     const state = Array.from({ length: optimizer.stateSlots }, () => new Float64Array(n));
     optimizer.init?.(params, state);
     this.ctx = {
@@ -102,8 +105,13 @@ export class Run {
   advance(): void {
     const { optimizer, params, surface, noise } = this.setup;
     const ctx = this.ctx;
+    // A source is asked every step, even with no particle left, so its records stay step-aligned.
+    if (this.gradientSource) {
+      this.gradientSource.estimate(this.theta, this.grad, this.active, this.steps);
+    } else if (noise.sigma > 0 && this.activeParticles > 0) {
+      addGradientNoise(this.grad, this.active, noise, this.steps);
+    }
     if (this.activeParticles > 0) {
-      if (noise.sigma > 0) this.addGradientNoise(noise);
       if (ctx.hessian) {
         for (let p = 0; p < this.particles; p++) {
           if (this.active[p])
@@ -120,17 +128,6 @@ export class Run {
   /** Advances until `steps` steps have been taken. */
   advanceTo(steps: number): void {
     while (this.steps < steps) this.advance();
-  }
-
-  /** Adds σ·N(0, 1) per coordinate, keyed by (seed, particle, step) so it never depends on order. */
-  private addGradientNoise({ sigma, seed }: GradientNoise): void {
-    const step = this.steps;
-    for (let p = 0; p < this.particles; p++) {
-      if (!this.active[p]) continue;
-      this.grad[2 * p] += sigma * hashNormal(seed, RANDOM_STREAMS.gradientNoise, p, 2 * step);
-      this.grad[2 * p + 1] +=
-        sigma * hashNormal(seed, RANDOM_STREAMS.gradientNoise, p, 2 * step + 1);
-    }
   }
 
   /**

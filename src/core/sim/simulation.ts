@@ -22,11 +22,20 @@ export interface SimulationSetup {
   noise: GradientNoise;
   /** Requested number of steps; lowered to fit HISTORY_BUDGET_BYTES. */
   steps: number;
+  /** Minibatch size on dataset surfaces; undefined = the full batch. */
+  batchSize?: number;
 }
 
-/** The most steps `particles` particles in total can record within the history budget. */
-export function stepsWithinBudget(particles: number, requested: number): number {
-  const perStep = Math.max(1, particles) * HISTORY_BYTES_PER_PARTICLE_STEP;
+/**
+ * The most steps `particles` particles in total can record within the history budget, when each
+ * records `bytesPerParticleStep` (more than the run's own history when a gradient source records).
+ */
+export function stepsWithinBudget(
+  particles: number,
+  requested: number,
+  bytesPerParticleStep = HISTORY_BYTES_PER_PARTICLE_STEP,
+): number {
+  const perStep = Math.max(1, particles) * bytesPerParticleStep;
   return Math.max(1, Math.min(requested, Math.floor(HISTORY_BUDGET_BYTES / perStep) - 1));
 }
 
@@ -41,7 +50,13 @@ export class Simulation {
   constructor(private readonly setup: SimulationSetup) {
     this.runs = setup.runs.map((config) => this.createRun(config));
     const particles = (setup.starts.length >> 1) * setup.runs.length;
-    this.stepBudget = stepsWithinBudget(particles, setup.steps);
+    const sourceBytes = this.runs.reduce(
+      (sum, run) => sum + (run.gradientSource?.historyBytesPerParticleStep ?? 0),
+      0,
+    );
+    const bytesPerParticleStep =
+      HISTORY_BYTES_PER_PARTICLE_STEP + sourceBytes / Math.max(1, setup.runs.length);
+    this.stepBudget = stepsWithinBudget(particles, setup.steps, bytesPerParticleStep);
   }
 
   /** Steps every run has computed. */
@@ -65,7 +80,8 @@ export class Simulation {
   }
 
   private createRun(config: RunConfig): Run {
-    const { surface, starts, noise } = this.setup;
-    return new Run({ surface, starts, noise, optimizer: config.optimizer, params: config.params });
+    const { surface, starts, noise, batchSize } = this.setup;
+    const { optimizer, params } = config;
+    return new Run({ surface, starts, noise, batchSize, optimizer, params });
   }
 }

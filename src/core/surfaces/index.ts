@@ -1,7 +1,9 @@
 /**
- * The built-in surfaces, in the order a picker shows them: simple bowls first, then valleys,
- * saddles and multimodal surfaces, ending with the weird beast.
+ * The built-in surfaces, in the order a picker shows them: simple bowls first, then the losses of
+ * two small models on real (generated) data, then valleys, saddles and multimodal surfaces, ending
+ * with the weird beast.
  */
+import { linearRegression, logisticRegression } from '../data/regression.ts';
 import { booth, elongated, matyas, plateau, quadratic } from './bowls.ts';
 import {
   goldsteinPrice,
@@ -24,6 +26,8 @@ export const SURFACES: readonly Surface[] = Object.freeze([
   booth,
   matyas,
   plateau,
+  linearRegression,
+  logisticRegression,
   rosenbrock,
   beale,
   saddle,

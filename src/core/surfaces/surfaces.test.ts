@@ -49,13 +49,15 @@ function contains({ xMin, xMax, yMin, yMax }: Surface['view'], [x, y]: Point): b
 }
 
 describe('surface registry', () => {
-  it('lists every built-in surface once, bowls first and the weird beast last', () => {
+  it('lists every built-in surface once, bowls and dataset losses first, the weird beast last', () => {
     expect(SURFACE_IDS).toEqual([
       'quadratic',
       'elongated',
       'booth',
       'matyas',
       'plateau',
+      'linear_regression',
+      'logistic_regression',
       'rosenbrock',
       'beale',
       'saddle',

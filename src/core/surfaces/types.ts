@@ -32,7 +32,10 @@ export interface KnownMinimum {
 export interface Surface extends SurfaceFunctions {
   id: string;
   name: string;
-  /** The same f in the expression grammar of core/expr (`^` binds tighter than unary minus). */
+  /**
+   * The same f in the expression grammar of core/expr (`^` binds tighter than unary minus). Dataset
+   * surfaces (core/data) state their definition instead, which the grammar cannot hold.
+   */
   formula: string;
   /** KaTeX source for the formula. */
   latex: string;

@@ -28,8 +28,10 @@ test.describe('the URL holds the scene', () => {
     await app.open();
     await app.runCard('Adam').getByRole('textbox', { name: 'lr', exact: true }).fill('0.25');
     await page.getByRole('switch', { name: 'Side by side' }).check();
-    await expect.poll(() => page.url()).toContain('adam!lr_0.25');
-    expect(page.url()).toContain('layout=side');
+    // The address is written after a short debounce: wait until it holds both changes.
+    await expect
+      .poll(() => page.url().includes('adam!lr_0.25') && page.url().includes('layout=side'))
+      .toBe(true);
     await page.reload();
     await expect(page.getByTestId('plot-panel')).toHaveCount(6);
     await expect(app.runCard('Adam').getByRole('textbox', { name: 'lr', exact: true })).toHaveValue(

@@ -22,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
+import { calibrationMilliseconds } from './calibration.ts';
 
 const PORT = 4199;
 const URL = `http://127.0.0.1:${PORT}/`;
@@ -193,6 +194,34 @@ async function measureFirstLoad(browser: Browser, throttle: number) {
   return median(fcps);
 }
 
+/**
+ * The simulation's own speed in the page: Adam on the default surface, 4 runs × 2,500 random starts
+ * × 400 steps computed in one seek (evaluation, optimizer step and history), ns per particle-step.
+ */
+async function measureSimulation(browser: Browser): Promise<number> {
+  const { page } = await openApp(browser, 1);
+  const perStep = await page.evaluate(() => {
+    const { store, controller } = window.__descentLab!;
+    const state = store.getState();
+    const scene = structuredClone(state.scene);
+    const adam = scene.runs.find((run) => run.optimizer === 'Adam')!;
+    scene.runs = Array.from({ length: 4 }, (_, i) => ({ ...adam, id: `a${i}` }));
+    scene.starts = { kind: 'random', count: 2500 };
+    scene.steps = 400;
+    const times: number[] = [];
+    for (let rep = 0; rep < 3; rep++) {
+      state.loadScene(structuredClone(scene));
+      state.pause();
+      const t0 = performance.now();
+      controller.seek(400);
+      times.push(((performance.now() - t0) * 1e6) / (4 * 2500 * 400));
+    }
+    return times.sort((a, b) => a - b)[1];
+  });
+  await page.close();
+  return perStep;
+}
+
 /** Gzip bytes of the JavaScript the page loads before anything is clicked. */
 function initialJavaScriptGzip(): { bytes: number; files: string[] } {
   const html = readFileSync('dist/index.html', 'utf8');
@@ -275,13 +304,22 @@ async function main() {
     console.log(
       `first load: FCP ${firstLoad.fcp1xMs} ms at 1×, ${firstLoad.fcp4xMs} ms at 4×; initial JS ${round(js.bytes / 1024, 1)} KB gzip`,
     );
+    const simulationNsPerParticleStep = round(await measureSimulation(browser), 1);
+    console.log(
+      `simulation in the page: ${simulationNsPerParticleStep} ns per particle-step (Adam)`,
+    );
     const memory = await measureMemory(browser);
     console.log(
       `memory: heap ${round(memory.early?.heapMB ?? NaN)} MB at 30 s → ${round(memory.late.heapMB)} MB at ${SOAK_SECONDS} s; ` +
         `DOM nodes ${memory.early?.nodes} → ${memory.late.nodes}; listeners ${memory.early?.listeners} → ${memory.late.listeners}`,
     );
+    const calibrationMs = calibrationMilliseconds();
+    console.log(
+      `calibration: 2e8 scalar adds took ${calibrationMs} ms (lower is a faster machine)`,
+    );
     const record = {
       date: new Date().toISOString(),
+      calibrationMs,
       commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], {
         encoding: 'utf8',
       }).stdout.trim(),
@@ -291,6 +329,7 @@ async function main() {
       contours,
       firstLoad,
       initialJavaScriptGzipBytes: js.bytes,
+      simulationNsPerParticleStep,
       memory,
     };
     console.log(JSON.stringify(record, null, 2));

@@ -11,6 +11,7 @@ import { findOptimizer } from '../src/core/optimizers/registry.ts';
 import { createRng } from '../src/core/random.ts';
 import { Run } from '../src/core/sim/run.ts';
 import { getSurface } from '../src/core/surfaces/index.ts';
+import { calibrationMilliseconds } from './calibration.ts';
 
 const rosenbrock = getSurface('rosenbrock')!;
 const adam = findOptimizer('Adam')!;
@@ -60,6 +61,7 @@ if (!typed.ok) throw new Error(typed.error.message);
 const out = new Float64Array(400 * 400);
 
 const results = {
+  calibrationMs: calibrationMilliseconds(),
   adamRosenbrockParticleStepsPerSecond: {
     particles100000: Math.round(stepsPerSecond(100_000, 40)),
     particles1000: Math.round(stepsPerSecond(1000, 2000)),
@@ -67,6 +69,9 @@ const results = {
   },
 };
 console.log(JSON.stringify(results, null, 2));
+console.log(
+  `calibration: 2e8 scalar adds took ${results.calibrationMs} ms (lower is a faster machine)`,
+);
 for (const [name, rate] of Object.entries(results.adamRosenbrockParticleStepsPerSecond)) {
   console.log(
     `Adam on Rosenbrock, ${name.replace('particles', '')} particles: ${(rate / 1e6).toFixed(1)} M particle-steps/s (${(1e9 / rate).toFixed(1)} ns each)`,

@@ -13,6 +13,8 @@ export interface ChartAxesOptions {
   pixelsPerXTick: number;
   gridColour: string;
   label(value: number): string;
+  /** Label size in CSS px (11 unless presenting). */
+  fontPx?: number;
 }
 
 /** Horizontal grid lines with y labels on the left, and x labels under the box. */
@@ -21,9 +23,9 @@ export function drawChartAxes(
   box: ChartBox,
   x: Scale,
   y: Scale,
-  { yTicks, pixelsPerXTick, gridColour, label }: ChartAxesOptions,
+  { yTicks, pixelsPerXTick, gridColour, label, fontPx = 11 }: ChartAxesOptions,
 ): void {
-  ctx.font = '11px system-ui, sans-serif';
+  ctx.font = `${fontPx}px system-ui, sans-serif`;
   ctx.fillStyle = '#444';
   ctx.strokeStyle = gridColour;
   ctx.lineWidth = 1;
@@ -40,7 +42,7 @@ export function drawChartAxes(
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   const width = box.right - box.left;
-  for (const tick of x.ticks(Math.max(2, Math.round(width / pixelsPerXTick)))) {
+  for (const tick of x.ticks(Math.max(2, Math.round(width / (pixelsPerXTick * (fontPx / 11)))))) {
     ctx.fillText(label(tick), x(tick), box.bottom + 3);
   }
 }

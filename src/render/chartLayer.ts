@@ -13,7 +13,8 @@ import { clearCanvas, fitCanvas } from './canvas.ts';
 import { runStyle } from './runStyle.ts';
 import type { Drawable, FrameState } from './simulationController.ts';
 
-const MARGIN = { left: 52, right: 12, top: 8, bottom: 22 };
+/** Margins around the plotting area at text scale 1, in CSS px. */
+const BASE_MARGIN = { left: 52, right: 12, top: 8, bottom: 22 };
 
 export const METRIC_LABELS: Record<ChartMetric, string> = {
   loss: 'loss f(x, y)',
@@ -80,6 +81,9 @@ export class ChartLayer implements Drawable {
   private width = 0;
   private height = 0;
   private caches = new Map<Run, SeriesCache>();
+  /** Larger in presentation mode, so the back row can read the axes. */
+  private textScale = 1;
+  private margin = BASE_MARGIN;
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -89,9 +93,19 @@ export class ChartLayer implements Drawable {
     this.ctx = fitCanvas(this.canvas, width, height, pixelRatio);
   }
 
+  setTextScale(scale: number): void {
+    this.textScale = scale;
+    this.margin = {
+      left: BASE_MARGIN.left * scale,
+      right: BASE_MARGIN.right,
+      top: BASE_MARGIN.top * scale,
+      bottom: BASE_MARGIN.bottom * scale,
+    };
+  }
+
   draw(frame: FrameState): void {
     const { ctx, width, height } = this;
-    if (!ctx || width < MARGIN.left + MARGIN.right + 10) return;
+    if (!ctx || width < this.margin.left + this.margin.right + 10) return;
     const metric =
       frame.scene.chart === 'distance' && frame.surface.minima.length === 0
         ? 'loss'
@@ -113,16 +127,16 @@ export class ChartLayer implements Drawable {
     }
     // Log scale when every value is positive (the usual loss curve); linear when a surface goes negative.
     const useLog = lo > 0 && hi / lo > 10;
-    const yRange = [height - MARGIN.bottom, MARGIN.top] as const;
+    const yRange = [height - this.margin.bottom, this.margin.top] as const;
     const y = useLog
       ? logScale([lo, hi], yRange, { nice: true, clamp: true })
       : linearScale(lo === hi ? [lo - 1, hi + 1] : [lo, hi], yRange, { nice: true, clamp: true });
-    const x = linearScale([0, end], [MARGIN.left, width - MARGIN.right]);
+    const x = linearScale([0, end], [this.margin.left, width - this.margin.right]);
 
     clearCanvas(ctx);
     const manyParticles = series.some(([cache]) => cache.run.particles > 1);
     this.drawAxes(ctx, x, y, useLog, metric, manyParticles);
-    const stride = Math.max(1, Math.floor(end / (width - MARGIN.left - MARGIN.right)));
+    const stride = Math.max(1, Math.floor(end / (width - this.margin.left - this.margin.right)));
     for (const [cache, index] of series) {
       ctx.beginPath();
       let penDown = false;
@@ -145,8 +159,8 @@ export class ChartLayer implements Drawable {
     ctx.strokeStyle = 'rgba(0, 0, 0, 0.45)';
     ctx.setLineDash([4, 3]);
     ctx.beginPath();
-    ctx.moveTo(x(frame.step), MARGIN.top);
-    ctx.lineTo(x(frame.step), height - MARGIN.bottom);
+    ctx.moveTo(x(frame.step), this.margin.top);
+    ctx.lineTo(x(frame.step), height - this.margin.bottom);
     ctx.stroke();
     ctx.setLineDash([]);
   }
@@ -180,18 +194,28 @@ export class ChartLayer implements Drawable {
     const { width, height } = this;
     drawChartAxes(
       ctx,
-      { left: MARGIN.left, right: width - MARGIN.right, bottom: height - MARGIN.bottom },
+      {
+        left: this.margin.left,
+        right: width - this.margin.right,
+        bottom: height - this.margin.bottom,
+      },
       x,
       y,
-      { yTicks: 4, pixelsPerXTick: 80, gridColour: '#ccc', label: tickLabel },
+      {
+        yTicks: 4,
+        pixelsPerXTick: 80,
+        gridColour: '#ccc',
+        label: tickLabel,
+        fontPx: 11 * this.textScale,
+      },
     );
     ctx.save();
     ctx.textAlign = 'left';
     ctx.fillStyle = '#222';
     ctx.fillText(
       `${METRIC_LABELS[metric]}${manyParticles ? ', median over moving particles' : ''}${useLog ? ' (log scale)' : ''}`,
-      MARGIN.left + 6,
-      MARGIN.top + 2,
+      this.margin.left + 6,
+      this.margin.top + 2,
     );
     ctx.restore();
   }

@@ -2,6 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { ChartMetric } from '../core/scene/scene.ts';
 import { ChartLayer } from '../render/chartLayer.ts';
 import { useActions, useApp, useServices } from './appContext.ts';
+import { usePresentation } from './presentation/usePresentation.ts';
+
+/** Chart labels in presentation mode: larger, but the chart keeps its height, so not 2×. */
+const PRESENTATION_CHART_TEXT_SCALE = 1.6;
 
 const METRICS: [ChartMetric, string][] = [
   ['loss', 'Loss'],
@@ -23,10 +27,12 @@ export function LossChart({ width, height }: { width: number; height: number }) 
     // The chart follows the text's pace (a few times a second while playing, at once when paused).
     return controller.onTick((frame) => chart.draw(frame));
   }, [controller]);
+  const textScale = usePresentation((s) => (s.presenting ? PRESENTATION_CHART_TEXT_SCALE : 1));
   useEffect(() => {
     layer.current!.resize(width, height, window.devicePixelRatio || 1);
+    layer.current!.setTextScale(textScale);
     controller.invalidate();
-  }, [controller, width, height]);
+  }, [controller, width, height, textScale]);
 
   return (
     <figure className="loss-chart">

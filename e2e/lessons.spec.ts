@@ -79,7 +79,9 @@ test.describe('the guided tour', () => {
       // Every binding shows a value, not the dash for a missing one.
       const live = app.lessonPanel.locator('[data-binding]');
       expect(await live.count()).toBeGreaterThan(2);
-      for (const text of await live.allTextContents()) expect(text).not.toMatch(/^(—|)$/);
+      await expect
+        .poll(async () => (await live.allTextContents()).filter((text) => /^(—|)$/.test(text)))
+        .toEqual([]);
 
       const before = await app.scene();
       expect(chapter.changed(before as SceneLike)).toBe(false);

@@ -118,6 +118,9 @@ export class SimulationController {
 
   onTick(listener: TickListener): () => void {
     this.tickListeners.add(listener);
+    // A newcomer (a caption, a panel just opened) gets its text on the very next frame, not after
+    // the playing-time text interval.
+    this.lastTick = -Infinity;
     this.invalidate();
     return () => this.tickListeners.delete(listener);
   }

@@ -9,6 +9,7 @@
 import { compileExpression } from './expr/index.ts';
 import { resolveParams } from './optimizers/params.ts';
 import { findOptimizer, OPTIMIZERS } from './optimizers/registry.ts';
+import { isRecord } from './scene/checks.ts';
 import { Run } from './sim/run.ts';
 import { getSurface, SURFACE_IDS } from './surfaces/index.ts';
 import type { SurfaceFunctions } from './surfaces/types.ts';
@@ -37,10 +38,6 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   const text = JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readSurface(value: unknown): SurfaceFunctions {

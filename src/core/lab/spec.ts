@@ -3,6 +3,7 @@
  * are recomputed deterministically from this, the surface, the view and the seed).
  */
 import { findPreset, resolvePreset } from '../optimizers/presets.ts';
+import { isRecord, numberIn, oneOf } from '../scene/checks.ts';
 import type { OptimizerDefinition, ParamValue, Params } from '../optimizers/types.ts';
 
 export type LabKind = 'sweep' | 'heatmap' | 'basins';
@@ -133,49 +134,7 @@ export function startCount(spec: LabSpec): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Validation, in the scene's style: each wrong part falls back on its own, with a notice.
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkNumber(
-  input: Record<string, unknown>,
-  name: string,
-  [min, max]: readonly [number, number],
-  integer: boolean,
-  fallback: number,
-  notices: string[],
-): number {
-  const value = input[name];
-  if (value === undefined) return fallback;
-  if (
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    value >= min &&
-    value <= max &&
-    (!integer || Number.isInteger(value))
-  )
-    return value;
-  notices.push(
-    `lab.${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got ${String(value)}); used ${fallback}`,
-  );
-  return fallback;
-}
-
-function checkChoice<T extends string>(
-  input: Record<string, unknown>,
-  name: string,
-  options: readonly T[],
-  fallback: T,
-  notices: string[],
-): T {
-  const value = input[name];
-  if (value === undefined) return fallback;
-  if ((options as readonly unknown[]).includes(value)) return value as T;
-  notices.push(`lab.${name} must be one of ${options.join(', ')}; used ${fallback}`);
-  return fallback;
-}
+// Validation with the scene's checks (scene/checks.ts): each wrong part falls back on its own, with a notice.
 
 /** A lab experiment from anything; undefined (no lab) when `input` is not an object. */
 export function checkLab(input: unknown, notices: string[]): LabSpec | undefined {
@@ -185,7 +144,12 @@ export function checkLab(input: unknown, notices: string[]): LabSpec | undefined
     return undefined;
   }
   const defaults = defaultLabSpec();
-  const kind = checkChoice(input, 'kind', ['sweep', 'heatmap', 'basins'], defaults.kind, notices);
+  const kind = oneOf(['sweep', 'heatmap', 'basins'] as const)(
+    input.kind,
+    defaults.kind,
+    'lab.kind',
+    notices,
+  );
   let optimizers = defaults.optimizers;
   if (input.optimizers !== undefined) {
     const given = Array.isArray(input.optimizers) ? input.optimizers : [];
@@ -199,8 +163,18 @@ export function checkLab(input: unknown, notices: string[]): LabSpec | undefined
       );
     if (known.length > 0) optimizers = known.slice(0, LAB_LIMITS.optimizers);
   }
-  let lrMin = checkNumber(input, 'lrMin', LAB_LIMITS.lr, false, defaults.lrMin, notices);
-  let lrMax = checkNumber(input, 'lrMax', LAB_LIMITS.lr, false, defaults.lrMax, notices);
+  let lrMin = numberIn(LAB_LIMITS.lr[0], LAB_LIMITS.lr[1], false)(
+    input.lrMin,
+    defaults.lrMin,
+    'lab.lrMin',
+    notices,
+  );
+  let lrMax = numberIn(LAB_LIMITS.lr[0], LAB_LIMITS.lr[1], false)(
+    input.lrMax,
+    defaults.lrMax,
+    'lab.lrMax',
+    notices,
+  );
   if (lrMin >= lrMax) {
     notices.push(`lab: lrMin must be below lrMax (got ${lrMin} and ${lrMax}); used the defaults`);
     lrMin = defaults.lrMin;
@@ -226,19 +200,37 @@ export function checkLab(input: unknown, notices: string[]): LabSpec | undefined
     optimizers,
     lrMin,
     lrMax,
-    lrCount: checkNumber(input, 'lrCount', LAB_LIMITS.lrCount, true, defaults.lrCount, notices),
-    axisCount: checkNumber(
-      input,
-      'axisCount',
-      LAB_LIMITS.axisCount,
-      true,
-      defaults.axisCount,
+    lrCount: numberIn(LAB_LIMITS.lrCount[0], LAB_LIMITS.lrCount[1], true)(
+      input.lrCount,
+      defaults.lrCount,
+      'lab.lrCount',
       notices,
     ),
-    starts: checkNumber(input, 'starts', side, true, defaults.starts, notices),
-    steps: checkNumber(input, 'steps', LAB_LIMITS.steps, true, defaults.steps, notices),
-    budget: checkChoice(input, 'budget', ['steps', 'gradients'], defaults.budget, notices),
-    tol: checkNumber(input, 'tol', LAB_LIMITS.tol, false, defaults.tol, notices),
+    axisCount: numberIn(LAB_LIMITS.axisCount[0], LAB_LIMITS.axisCount[1], true)(
+      input.axisCount,
+      defaults.axisCount,
+      'lab.axisCount',
+      notices,
+    ),
+    starts: numberIn(side[0], side[1], true)(input.starts, defaults.starts, 'lab.starts', notices),
+    steps: numberIn(LAB_LIMITS.steps[0], LAB_LIMITS.steps[1], true)(
+      input.steps,
+      defaults.steps,
+      'lab.steps',
+      notices,
+    ),
+    budget: oneOf(['steps', 'gradients'] as const)(
+      input.budget,
+      defaults.budget,
+      'lab.budget',
+      notices,
+    ),
+    tol: numberIn(LAB_LIMITS.tol[0], LAB_LIMITS.tol[1], false)(
+      input.tol,
+      defaults.tol,
+      'lab.tol',
+      notices,
+    ),
     lrs,
   };
   return spec;

@@ -4,6 +4,7 @@
  * the outside world.
  */
 import type { Extent, Point } from '../geometry.ts';
+import { isRecord, numberIn, oneOf, show, type Check } from './checks.ts';
 import { checkValue, defaultParams, resolveParams } from '../optimizers/params.ts';
 import { findPreset, resolvePreset } from '../optimizers/presets.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
@@ -120,58 +121,6 @@ export interface ValidatedScene {
   scene: Scene;
   /** One line per part that was replaced ("runs[2].params.lr: expected … ; used 0.05"). */
   notices: string[];
-}
-
-type Check<T> = (value: unknown, fallback: T, path: string, notices: string[]) => T;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function show(value: unknown): string {
-  let text: string;
-  if (typeof value === 'number') text = String(value);
-  else if (value === undefined) text = 'nothing';
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
-    }
-  }
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
-function numberIn(min: number, max: number, integer: boolean): Check<number> {
-  return (value, fallback, path, notices) => {
-    if (value === undefined) return fallback;
-    if (
-      typeof value === 'number' &&
-      Number.isFinite(value) &&
-      value >= min &&
-      value <= max &&
-      (!integer || Number.isInteger(value))
-    ) {
-      return value;
-    }
-    const kind = integer ? 'a whole number' : 'a number';
-    notices.push(
-      `${path} must be ${kind} from ${min} to ${max} (got ${show(value)}); used ${fallback}`,
-    );
-    return fallback;
-  };
-}
-
-function oneOf<T extends string>(options: readonly T[]): Check<T> {
-  return (value, fallback, path, notices) => {
-    if (value === undefined) return fallback;
-    if (typeof value === 'string' && (options as readonly string[]).includes(value))
-      return value as T;
-    notices.push(
-      `${path} must be one of ${options.join(', ')} (got ${show(value)}); used ${fallback}`,
-    );
-    return fallback;
-  };
 }
 
 const checkSurface: Check<SurfaceRef> = (value, fallback, path, notices) => {

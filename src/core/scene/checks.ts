@@ -1,0 +1,58 @@
+/**
+ * The pieces every validator of untrusted input (scene, lab experiment, URL) is made of: each
+ * checks one value and, when it is wrong, says so in a notice a person can act on and returns the
+ * fallback, so one bad part never throws the others away.
+ */
+
+export type Check<T> = (value: unknown, fallback: T, path: string, notices: string[]) => T;
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A short rendering of what was given, for notices. */
+export function show(value: unknown): string {
+  let text: string;
+  if (typeof value === 'number') text = String(value);
+  else if (value === undefined) text = 'nothing';
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+export function numberIn(min: number, max: number, integer: boolean): Check<number> {
+  return (value, fallback, path, notices) => {
+    if (value === undefined) return fallback;
+    if (
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      value >= min &&
+      value <= max &&
+      (!integer || Number.isInteger(value))
+    ) {
+      return value;
+    }
+    const kind = integer ? 'a whole number' : 'a number';
+    notices.push(
+      `${path} must be ${kind} from ${min} to ${max} (got ${show(value)}); used ${fallback}`,
+    );
+    return fallback;
+  };
+}
+
+export function oneOf<T extends string>(options: readonly T[]): Check<T> {
+  return (value, fallback, path, notices) => {
+    if (value === undefined) return fallback;
+    if (typeof value === 'string' && (options as readonly string[]).includes(value))
+      return value as T;
+    notices.push(
+      `${path} must be one of ${options.join(', ')} (got ${show(value)}); used ${fallback}`,
+    );
+    return fallback;
+  };
+}

@@ -14,17 +14,60 @@ function sliderToSpeed(position: number): number {
   return speed < 10 ? Math.round(speed * 10) / 10 : Math.round(speed);
 }
 
+/** Play/Pause, as the full bar and the embed's strip both show it. */
+export function PlayPauseButton() {
+  const actions = useActions();
+  const playing = useApp((s) => s.playing);
+  return (
+    <button
+      type="button"
+      className="icon-button primary"
+      onClick={actions.togglePlay}
+      aria-label={playing ? 'Pause' : 'Play'}
+      title={playing ? 'Pause (Space)' : 'Play (Space)'}
+    >
+      {playing ? '❚❚' : '▶'}
+    </button>
+  );
+}
+
+export function ResetButton() {
+  const actions = useActions();
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      onClick={actions.reset}
+      aria-label="Reset"
+      title="Reset to step 0 (R)"
+    >
+      ↺
+    </button>
+  );
+}
+
+/** "Step 12 / 1000", written through a ref a few times a second while playing. */
+export function StepCounter() {
+  const counter = useRef<HTMLSpanElement>(null);
+  const onTick = useCallback((frame: FrameState) => {
+    setText(counter.current, `Step ${frame.step} / ${frame.simulation.stepBudget}`);
+  }, []);
+  useTick(onTick);
+  return (
+    <span className="step-counter" ref={counter} aria-live="off" data-testid="step-counter">
+      Step 0
+    </span>
+  );
+}
+
 export function PlaybackBar() {
   const { controller } = useServices();
   const actions = useActions();
-  const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.scene.speed);
-  const counter = useRef<HTMLSpanElement>(null);
   const timeline = useRef<HTMLInputElement>(null);
 
   const onTick = useCallback((frame: FrameState) => {
     const budget = frame.simulation.stepBudget;
-    setText(counter.current, `Step ${frame.step} / ${budget}`);
     const slider = timeline.current;
     if (slider) {
       if (slider.max !== String(budget)) slider.max = String(budget);
@@ -36,15 +79,7 @@ export function PlaybackBar() {
 
   return (
     <div className="playback" role="group" aria-label="Playback">
-      <button
-        type="button"
-        className="icon-button primary"
-        onClick={actions.togglePlay}
-        aria-label={playing ? 'Pause' : 'Play'}
-        title={playing ? 'Pause (Space)' : 'Play (Space)'}
-      >
-        {playing ? '❚❚' : '▶'}
-      </button>
+      <PlayPauseButton />
       <button
         type="button"
         className="icon-button"
@@ -63,18 +98,8 @@ export function PlaybackBar() {
       >
         ❙▶︎
       </button>
-      <button
-        type="button"
-        className="icon-button"
-        onClick={actions.reset}
-        aria-label="Reset"
-        title="Reset to step 0 (R)"
-      >
-        ↺
-      </button>
-      <span className="step-counter" ref={counter} aria-live="off" data-testid="step-counter">
-        Step 0
-      </span>
+      <ResetButton />
+      <StepCounter />
       <input
         ref={timeline}
         className="timeline"

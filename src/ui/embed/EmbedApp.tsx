@@ -2,17 +2,16 @@
  * Embed mode (`?embed=1`): the plot filling the frame, a minimal control strip, a link to the full
  * app, and the postMessage bridge. Loaded lazily: pages that are not embeds never download it.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { EmbedOptions } from '../../core/embed/options.ts';
 import { encodeScene } from '../../core/scene/url.ts';
-import type { FrameState } from '../../render/simulationController.ts';
-import { useActions, useApp, useServices } from '../appContext.ts';
+import { useApp, useServices } from '../appContext.ts';
 import { Notices } from '../App.tsx';
 import { LossChart } from '../LossChart.tsx';
+import { PlayPauseButton, ResetButton, StepCounter } from '../PlaybackBar.tsx';
 import { PlotArea } from '../PlotArea.tsx';
 import { useElementSize } from '../useElementSize.ts';
 import { useKeyboardShortcuts } from '../useKeyboardShortcuts.ts';
-import { setText, useTick } from '../useTick.ts';
 import { connectEmbedBridge } from './bridge.ts';
 import './embed.css';
 
@@ -38,29 +37,11 @@ function OpenLink({ floating }: { floating: boolean }) {
 }
 
 function EmbedControls() {
-  const actions = useActions();
-  const playing = useApp((s) => s.playing);
-  const counter = useRef<HTMLSpanElement>(null);
-  const onTick = useCallback((frame: FrameState) => {
-    setText(counter.current, `Step ${frame.step} / ${frame.simulation.stepBudget}`);
-  }, []);
-  useTick(onTick);
   return (
     <div className="embed-controls" role="group" aria-label="Playback">
-      <button
-        type="button"
-        className="icon-button primary"
-        onClick={actions.togglePlay}
-        aria-label={playing ? 'Pause' : 'Play'}
-      >
-        {playing ? '❚❚' : '▶'}
-      </button>
-      <button type="button" className="icon-button" onClick={actions.reset} aria-label="Reset">
-        ↺
-      </button>
-      <span className="step-counter" ref={counter} aria-live="off" data-testid="step-counter">
-        Step 0
-      </span>
+      <PlayPauseButton />
+      <ResetButton />
+      <StepCounter />
       <OpenLink floating={false} />
     </div>
   );

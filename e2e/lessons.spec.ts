@@ -131,6 +131,9 @@ test.describe('optimizer cards', () => {
   }) => {
     const app = new DescentLab(page);
     await app.open('/?lesson=2');
+    // The chapter's scene arrives with the lazily loaded tour: edit only once it is in place.
+    await expect(app.lessonPanel.getByRole('heading', { name: CHAPTERS[1].title })).toBeVisible();
+    await expect.poll(async () => (await app.scene()).surface).toEqual({ id: CHAPTERS[1].surface });
     const lr = app.runCard('Adam').getByRole('textbox', { name: 'lr', exact: true });
     await lr.fill('0.2');
     await page.getByRole('button', { name: 'About Adam' }).click();

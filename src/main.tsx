@@ -1,6 +1,8 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isEmbedQuery, parseEmbedOptions } from './core/embed/options.ts';
+import { prepareSurface } from './core/scene/resolve.ts';
+import type { ValidatedScene } from './core/scene/scene.ts';
 import { SimulationController } from './render/simulationController.ts';
 import { createAppStore } from './state/store.ts';
 import { sceneFromLocation, syncSceneToUrl } from './state/urlSync.ts';
@@ -9,37 +11,48 @@ import { AppContext } from './ui/appContext.ts';
 import { renderCount } from './ui/renderCount.ts';
 import './ui/styles.css';
 
-const { scene, notices } = sceneFromLocation(window.location.search);
-const store = createAppStore(scene, notices);
-// A person who asked the system for reduced motion gets a still page; Play starts the race.
-if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) store.getState().pause();
-// Embed mode (?embed=1) shows the same scene in a lazily loaded frame layout; autoplay=0 starts paused.
-const embedOptions = isEmbedQuery(window.location.search)
-  ? parseEmbedOptions(window.location.search)
-  : null;
-if (embedOptions && !embedOptions.autoplay) store.getState().pause();
 const EmbedApp = lazy(() => import('./ui/embed/EmbedApp.tsx'));
-syncSceneToUrl(store);
-const controller = new SimulationController(store);
 
 declare global {
   interface Window {
     /** A small hook for the e2e tests and for curious people in the console. */
-    __descentLab?: { store: typeof store; controller: SimulationController; renderCount(): number };
+    __descentLab?: {
+      store: ReturnType<typeof createAppStore>;
+      controller: SimulationController;
+      renderCount(): number;
+    };
   }
 }
-window.__descentLab = { store, controller, renderCount };
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppContext.Provider value={{ store, controller }}>
-      {embedOptions ? (
-        <Suspense fallback={null}>
-          <EmbedApp options={embedOptions} />
-        </Suspense>
-      ) : (
-        <App />
-      )}
-    </AppContext.Provider>
-  </StrictMode>,
-);
+function start({ scene, notices }: ValidatedScene): void {
+  const store = createAppStore(scene, notices);
+  // A person who asked the system for reduced motion gets a still page; Play starts the race.
+  if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) store.getState().pause();
+  // Embed mode (?embed=1) shows the same scene in a lazily loaded frame layout; autoplay=0 starts paused.
+  const embedOptions = isEmbedQuery(window.location.search)
+    ? parseEmbedOptions(window.location.search)
+    : null;
+  if (embedOptions && !embedOptions.autoplay) store.getState().pause();
+  syncSceneToUrl(store);
+  const controller = new SimulationController(store);
+  window.__descentLab = { store, controller, renderCount };
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppContext.Provider value={{ store, controller }}>
+        {embedOptions ? (
+          <Suspense fallback={null}>
+            <EmbedApp options={embedOptions} />
+          </Suspense>
+        ) : (
+          <App />
+        )}
+      </AppContext.Provider>
+    </StrictMode>,
+  );
+}
+
+const initial = sceneFromLocation(window.location.search);
+// The controller resolves the surface as soon as it exists, so a typed formula's compiler (loaded on
+// demand) comes first. Not a top-level await: that would make the bundler split the entry apart.
+void prepareSurface(initial.scene.surface).then(() => start(initial));

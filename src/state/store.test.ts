@@ -58,4 +58,16 @@ describe('createAppStore', () => {
     store.getState().setSurface({ id: 'rosenbrock' });
     expect(store.getState().scene.view).toBeNull();
   });
+
+  it('applies a typed formula once its compiler has loaded, the newest change winning', async () => {
+    const store = createAppStore();
+    const first = store.getState().setSurface({ expression: 'x^2 + y^2' });
+    const second = store.getState().setSurface({ expression: 'x*y' });
+    expect(store.getState().scene.surface).toEqual(defaultScene().surface);
+    await Promise.all([first, second]);
+    expect(store.getState().scene.surface).toEqual({ expression: 'x*y' });
+    // Loaded once per page: from now on a formula applies at once, and a built-in surface always.
+    store.getState().setSurface({ expression: 'x^2 + y^2' });
+    expect(store.getState().scene.surface).toEqual({ expression: 'x^2 + y^2' });
+  });
 });

@@ -9,6 +9,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import type { Extent, Point } from '../core/geometry.ts';
 import type { ParamValue } from '../core/optimizers/types.ts';
 import type { LabSpec } from '../core/lab/spec.ts';
+import { prepareSurface, surfaceReady } from '../core/scene/resolve.ts';
 import {
   LIMITS,
   defaultScene,
@@ -41,7 +42,8 @@ export interface AppActions {
   togglePlay(): void;
   reset(): void;
   setSpeed(stepsPerSecond: number): void;
-  setSurface(surface: SurfaceRef): void;
+  /** A typed formula applies once its compiler has loaded (`prepareSurface`); the promise says when. */
+  setSurface(surface: SurfaceRef): Promise<void>;
   setView(view: Extent | null): void;
   setStart(point: Point): void;
   /** One point, N seeded random points or an N × N grid (random initialisation). */
@@ -60,8 +62,8 @@ export interface AppActions {
   setRunVisible(runId: string, visible: boolean): void;
   /** Shows a lab experiment (or none); the runs on the plot carry on undisturbed. */
   setLab(lab: LabSpec | undefined): void;
-  /** Replaces the whole scene (a lesson, a URL, the embed API's setScene). */
-  loadScene(scene: Scene, notices?: string[]): void;
+  /** Replaces the whole scene (a lesson, a URL, the embed API's setScene); waits as setSurface does. */
+  loadScene(scene: Scene, notices?: string[]): Promise<void>;
   dismissNotices(): void;
   setInspect(on: boolean): void;
   setAnatomyRun(runId: string | null): void;
@@ -84,6 +86,23 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         updateScene({
           runs: get().scene.runs.map((run) => (run.id === runId ? change(run) : run)),
         });
+      // The controller resolves a new surface as soon as the scene changes, so a typed formula waits
+      // here for its compiler (loaded once per page). A change that waited is dropped if another
+      // surface change came after it.
+      let latestSurfaceChange = 0;
+      const changeSurface = async (surface: SurfaceRef, apply: () => void) => {
+        const change = ++latestSurfaceChange;
+        if (!surfaceReady(surface)) {
+          try {
+            await prepareSurface(surface);
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            set({ notices: [...get().notices, `could not load the formula compiler: ${reason}`] });
+            return;
+          }
+        }
+        if (change === latestSurfaceChange) apply();
+      };
       return {
         scene: initial,
         notices,
@@ -98,7 +117,7 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         reset: () => set({ resetCount: get().resetCount + 1 }),
         setSpeed: (speed) =>
           updateScene({ speed: Math.min(LIMITS.speed[1], Math.max(LIMITS.speed[0], speed)) }),
-        setSurface: (surface) => updateScene({ surface, view: null }),
+        setSurface: (surface) => changeSurface(surface, () => updateScene({ surface, view: null })),
         setView: (view) => updateScene({ view }),
         setStart: (point) => updateScene({ starts: { kind: 'points', points: [point] } }),
         setStarts: (starts) => updateScene({ starts }),
@@ -140,7 +159,9 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
           set({ scene });
         },
         loadScene: (scene, sceneNotices = []) =>
-          set({ scene, notices: sceneNotices, resetCount: get().resetCount + 1 }),
+          changeSurface(scene.surface, () =>
+            set({ scene, notices: sceneNotices, resetCount: get().resetCount + 1 }),
+          ),
         dismissNotices: () => set({ notices: [] }),
         setInspect: (inspect) => set({ inspect }),
         setAnatomyRun: (anatomyRunId) => set({ anatomyRunId }),

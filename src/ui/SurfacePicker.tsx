@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
-import { parseExpression } from '../core/expr/index.ts';
+import { parseExpression } from '../core/expr/parser.ts';
 import { SURFACES } from '../core/surfaces/index.ts';
 import { useActions, useApp } from './appContext.ts';
 

@@ -3,13 +3,15 @@
  * `new Worker(new URL('./labWorker.ts', import.meta.url), { type: 'module' })`.
  */
 import { resultTransferables, runChunk } from '../core/lab/chunk.ts';
+import { prepareSurface } from '../core/scene/resolve.ts';
 import type { LabWorkerRequest, LabWorkerResponse } from './labProtocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<LabWorkerRequest>) => {
+scope.onmessage = async (event: MessageEvent<LabWorkerRequest>) => {
   const { chunk } = event.data;
   try {
+    await prepareSurface(chunk.surface);
     const result = runChunk(chunk);
     const response: LabWorkerResponse = { ok: true, result };
     scope.postMessage(response, resultTransferables(result));

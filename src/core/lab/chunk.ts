@@ -50,7 +50,10 @@ export function escapeExtent(view: Extent): Extent {
   return { xMin: view.xMin - w, xMax: view.xMax + w, yMin: view.yMin - h, yMax: view.yMax + h };
 }
 
-/** Runs a chunk with the core's `Run` (all its particles at once) and summarises each particle. */
+/**
+ * Runs a chunk with the core's `Run` (all its particles at once) and summarises each particle. A
+ * typed surface needs `prepareSurface(chunk.surface)` first.
+ */
 export function runChunk(chunk: LabChunk): ChunkResult {
   const optimizer = findOptimizer(chunk.optimizer);
   if (!optimizer) throw new Error(`unknown optimizer ${chunk.optimizer}`);

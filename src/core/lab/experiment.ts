@@ -11,7 +11,7 @@ import { resolveParams } from '../optimizers/params.ts';
 import { findPreset, resolvePreset } from '../optimizers/presets.ts';
 import type { OptimizerDefinition, ParamValue } from '../optimizers/types.ts';
 import { hashString } from '../random.ts';
-import { resolveSurface } from '../scene/resolve.ts';
+import { prepareSurface, resolveSurface } from '../scene/resolve.ts';
 import { resolveStarts, type Scene, type SurfaceRef } from '../scene/scene.ts';
 import type { KnownMinimum } from '../surfaces/types.ts';
 import { classifyBasins, type BasinResult } from './basins.ts';
@@ -349,6 +349,7 @@ export async function runExperiment(
 ): Promise<LabResult> {
   const { spec } = experiment;
   const entries = optimizerEntries(spec);
+  await prepareSurface(experiment.surface);
   const minima = resolveSurface(experiment.surface).surface.minima;
   let done = 0;
 

@@ -3,7 +3,7 @@
  * optimizer definitions with their resolved hyperparameters.
  */
 import type { Extent } from '../geometry.ts';
-import { compileExpression } from '../expr/index.ts';
+import type * as ExpressionCompiler from '../expr/index.ts';
 import { resolveParams } from '../optimizers/params.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import type { RunConfig } from '../sim/simulation.ts';
@@ -31,6 +31,24 @@ export const EXPRESSION_VIEW: Extent = { xMin: -3, xMax: 3, yMin: -3, yMax: 3 };
 
 export const FALLBACK_SURFACE_ID = 'quadratic';
 
+/**
+ * The expression compiler (derivatives, closures, grid kernels: most of core/expr) is loaded on
+ * demand. Only scenes with a typed formula need it, so in the browser it is a chunk of its own that
+ * a page showing a built-in surface never downloads. Parsing stays synchronous (validateScene), so a
+ * formula is known to be valid before its compiler arrives.
+ */
+let expressionCompiler: typeof ExpressionCompiler | undefined;
+
+/** Whether `resolveSurface(ref)` can run now: built-in surfaces always, typed ones once loaded. */
+export function surfaceReady(ref: SurfaceRef): boolean {
+  return 'id' in ref || expressionCompiler !== undefined;
+}
+
+/** Loads what resolving `ref` needs (the expression compiler, for a typed formula). */
+export async function prepareSurface(ref: SurfaceRef): Promise<void> {
+  if (!surfaceReady(ref)) expressionCompiler = await import('../expr/index.ts');
+}
+
 export type SurfaceResolution =
   { ok: true; surface: ResolvedSurface } | { ok: false; error: string; surface: ResolvedSurface };
 
@@ -50,7 +68,10 @@ function builtin(id: string): ResolvedSurface | undefined {
   };
 }
 
-/** Resolves a surface reference; on failure says why and falls back to the plain bowl. */
+/**
+ * Resolves a surface reference; on failure says why and falls back to the plain bowl. A typed
+ * formula needs `prepareSurface` first: resolving it earlier is a bug in the caller, and throws.
+ */
 export function resolveSurface(ref: SurfaceRef): SurfaceResolution {
   if ('id' in ref) {
     const surface = builtin(ref.id);
@@ -61,7 +82,10 @@ export function resolveSurface(ref: SurfaceRef): SurfaceResolution {
       surface: builtin(FALLBACK_SURFACE_ID)!,
     };
   }
-  const compiled = compileExpression(ref.expression);
+  if (!expressionCompiler) {
+    throw new Error('the expression compiler is not loaded: await prepareSurface(ref) first');
+  }
+  const compiled = expressionCompiler.compileExpression(ref.expression);
   if (!compiled.ok) {
     return {
       ok: false,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../optimizers/presets.ts';
 import { defaultScene, resolveStarts, runFromPreset, validateScene, type Scene } from './scene.ts';
-import { resolveRun, resolveSurface } from './resolve.ts';
+import { prepareSurface, resolveRun, resolveSurface, surfaceReady } from './resolve.ts';
 
 describe('defaultScene', () => {
   it('is the article race: six optimizers from one start, valid as it stands', () => {
@@ -118,7 +118,17 @@ describe('resolveStarts', () => {
 });
 
 describe('resolveSurface', () => {
-  it('compiles a typed expression and falls back, with the reason, for a broken one', () => {
+  it('resolves a typed expression only once prepareSurface has loaded its compiler', async () => {
+    const typed = { expression: 'x^2 + 2*y^2' };
+    expect(surfaceReady({ id: 'beale' })).toBe(true);
+    expect(surfaceReady(typed)).toBe(false);
+    expect(() => resolveSurface(typed)).toThrow(/await prepareSurface/);
+    await prepareSurface(typed);
+    expect(surfaceReady(typed)).toBe(true);
+  });
+
+  it('compiles a typed expression and falls back, with the reason, for a broken one', async () => {
+    await prepareSurface({ expression: 'x' });
     expect(resolveSurface({ expression: 'x^2 + 2*y^2' }).ok).toBe(true);
     const broken = resolveSurface({ expression: 'x^^2' });
     expect(broken.ok).toBe(false);

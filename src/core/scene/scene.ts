@@ -10,7 +10,7 @@ import { findPreset, resolvePreset } from '../optimizers/presets.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import type { ParamValue } from '../optimizers/types.ts';
 import { createRng, RANDOM_STREAMS } from '../random.ts';
-import { parseExpression } from '../expr/index.ts';
+import { parseExpression } from '../expr/parser.ts';
 import { getSurface } from '../surfaces/index.ts';
 import { checkLab, type LabSpec } from '../lab/spec.ts';
 

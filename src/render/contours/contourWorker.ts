@@ -3,7 +3,7 @@
  * `new Worker(new URL('./contourWorker.ts', import.meta.url), { type: 'module' })`.
  */
 import type { ContourWorkerRequest, ContourWorkerResponse } from './protocol.ts';
-import { computeContours, transferablesOf, type ContourOutcome } from './request.ts';
+import { computeContours, transferablesOf, type ContourOutcome } from './compute.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

@@ -8,9 +8,10 @@ export type { ContourClientOptions, ContourResult, ContourWorkerLike } from './c
 export { ContourClient } from './client.ts';
 export type { ContourContext, DrawContoursOptions, WorldToPixel } from './draw.ts';
 export { drawContours } from './draw.ts';
-export type { ContourOutcome, ContourRequest, ContourSurfaceSource } from './request.ts';
+export type { ContourOutcome } from './compute.ts';
+export { computeContours, transferablesOf } from './compute.ts';
+export type { ContourRequest, ContourSurfaceSource } from './request.ts';
 export {
-  computeContours,
   contourCacheKey,
   DEFAULT_LEVEL_COUNT,
   gridSizeForCanvas,

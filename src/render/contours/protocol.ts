@@ -1,4 +1,5 @@
-import type { ContourOutcome, ContourRequest } from './request.ts';
+import type { ContourOutcome } from './compute.ts';
+import type { ContourRequest } from './request.ts';
 
 /** Main thread → contour worker. */
 export interface ContourWorkerRequest {

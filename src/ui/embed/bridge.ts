@@ -59,7 +59,8 @@ export function runHostCommand(
         typeof command.scene === 'string'
           ? decodeScene(command.scene)
           : validateScene(command.scene);
-      return actions.loadScene(scene, notices);
+      // A typed formula applies once its compiler has loaded; nothing waits for it here.
+      return void actions.loadScene(scene, notices);
     }
   }
 }

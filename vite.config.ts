@@ -5,7 +5,21 @@ export default defineConfig({
   plugins: [react()],
   // Relative asset paths so the built files work from any folder, including file:// embeds.
   base: './',
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Every module the first screen runs goes into the entry chunk. Left alone, rolldown cuts
+          // them into a dozen small chunks shared with lazy ones, each gzipped on its own: ~3 KB more
+          // to download, and more requests. Their imports are all in this group too, hence no
+          // recursive inclusion (which would follow dynamic imports and undo the lazy loading).
+          groups: [{ name: 'index', tags: ['$initial'], includeDependenciesRecursively: false }],
+        },
+      },
+    },
+  },
   worker: { format: 'es' },
   server: { port: 5173 },
   preview: { port: 4173 },

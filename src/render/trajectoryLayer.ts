@@ -1,20 +1,29 @@
 /**
- * Trails and moving heads of the runs' particles, on two stacked canvases. Trails live on a
- * persistent canvas that only receives the segments added since the last frame, so drawing cost
- * grows with new steps, not with history length; it is redrawn whole only on a scrub backward, a new
- * simulation, a restarted run, a visibility change or a resize. Heads are redrawn every frame.
+ * Trails and moving heads of the runs' particles, on two stacked canvases. Trails are persistent and
+ * only receive the segments added since the last frame, so drawing cost grows with new steps, not
+ * with history length; they are redrawn whole only on a scrub backward, a new simulation, a restarted
+ * run, a visibility change or a resize. Heads are redrawn every frame.
+ *
+ * A few particles per run are drawn as vector paths: trails with a halo on the trail canvas, marker
+ * shapes on the head canvas. Crowded runs (thousands of particles) are drawn as pixels: trails
+ * rasterised into a buffer, heads stamped as dots over a copy of it, the frame put on the head canvas
+ * in one call — one canvas upload per frame instead of two, and no path rasterisation.
  */
 import type { Run } from '../core/sim/run.ts';
 import { clearCanvas, fitCanvas } from './canvas.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
+import { PixelTrails } from './pixelTrails.ts';
 import { runStyle, traceMarker } from './runStyle.ts';
 import type { Drawable, FrameState } from './simulationController.ts';
 import type { Viewport } from './viewport.ts';
 
-/** Above this many particles per run, heads are pixel dots (markers are slow by the thousand). */
-const SIMPLE_HEADS_ABOVE = 200;
-/** Steps between the trail points of such runs. */
-const CROWDED_TRAIL_STRIDE = 4;
+/** Above this many particles per run, runs are drawn as pixels (paths are slow by the thousand). */
+const PIXELS_ABOVE = 200;
+/**
+ * Trail segments rasterised per frame at most; beyond it (a rebuild of a long history, very fast
+ * playback) trails skip steps, which at thousands of particles reads the same.
+ */
+const SEGMENTS_PER_FRAME = 200_000;
 
 export interface TrajectoryLayerOptions {
   /** Only this run (a side-by-side panel); null for all visible runs. */
@@ -30,7 +39,10 @@ export class TrajectoryLayer implements Drawable {
   private drawnStep = -1;
   private drawnRuns: readonly Run[] = [];
   private drawnVisibility = '';
+  private drawnAsPixels = false;
   private readonly dots = new DotBuffer();
+  private readonly pixelTrails = new PixelTrails();
+  private segmentCoordinates = new Float64Array(0);
 
   constructor(
     private readonly trails: HTMLCanvasElement,
@@ -42,6 +54,7 @@ export class TrajectoryLayer implements Drawable {
     this.viewport = viewport;
     this.trailsCtx = fitCanvas(this.trails, viewport.width, viewport.height, pixelRatio);
     this.headsCtx = fitCanvas(this.heads, viewport.width, viewport.height, pixelRatio);
+    this.pixelTrails.resize(this.heads.width, this.heads.height);
     this.drawnStep = -1;
   }
 
@@ -54,31 +67,35 @@ export class TrajectoryLayer implements Drawable {
     const { viewport, trailsCtx, headsCtx } = this;
     if (!viewport || !trailsCtx || !headsCtx) return;
     const runs = this.selectRuns(frame);
+    const asPixels = runs.some(([run]) => run.particles > PIXELS_ABOVE);
     const visibility = runs.map(([, index]) => index).join(',');
     const simulationRuns = frame.simulation.runs;
     const incremental =
       !frame.rebuilt &&
       this.drawnStep >= 0 &&
       this.drawnStep <= frame.step &&
+      asPixels === this.drawnAsPixels &&
       visibility === this.drawnVisibility &&
       simulationRuns.length === this.drawnRuns.length &&
       simulationRuns.every((run, i) => run === this.drawnRuns[i]);
     if (!incremental) {
       clearCanvas(trailsCtx);
+      this.pixelTrails.clear();
       this.drawnStep = 0;
     }
-    for (const [run, index] of runs)
-      this.drawTrail(trailsCtx, run, index, this.drawnStep, frame.step);
-    this.drawnStep = frame.step;
+    this.drawnStep = asPixels
+      ? this.rasteriseTrails(runs, this.drawnStep, frame.step)
+      : this.strokeTrails(trailsCtx, runs, this.drawnStep, frame.step);
     this.drawnRuns = simulationRuns.slice();
     this.drawnVisibility = visibility;
+    this.drawnAsPixels = asPixels;
 
-    clearCanvas(headsCtx);
-    const crowded = runs.filter(([run]) => run.particles > SIMPLE_HEADS_ABOVE);
-    if (crowded.length > 0) this.drawDots(headsCtx, crowded, frame.step);
-    for (const [run, index] of runs) {
-      if (run.particles <= SIMPLE_HEADS_ABOVE) this.drawHeads(headsCtx, run, index, frame.step);
+    if (asPixels) {
+      this.drawDots(headsCtx, runs, frame.step);
+      return;
     }
+    clearCanvas(headsCtx);
+    for (const [run, index] of runs) this.drawHeads(headsCtx, run, index, frame.step);
   }
 
   /** [run, index in the scene] for the runs this layer shows. */
@@ -94,65 +111,110 @@ export class TrajectoryLayer implements Drawable {
     return out;
   }
 
-  private drawTrail(
+  /** Strokes the trails from step `from` to `to`; returns the step drawn up to. */
+  private strokeTrails(
     ctx: CanvasRenderingContext2D,
-    run: Run,
-    index: number,
+    runs: [Run, number][],
     from: number,
     to: number,
-  ): void {
-    // Crowded runs trace every few steps only: rasterising segments is the frame's main cost at
-    // thousands of particles, and their trails read as a texture anyway (the heads move every step).
-    const stride = run.particles > SIMPLE_HEADS_ABOVE ? CROWDED_TRAIL_STRIDE : 1;
-    const first = Math.floor(from / stride) * stride;
-    const last = Math.floor(to / stride) * stride;
-    if (last <= first) return;
+  ): number {
+    if (to <= from) return to;
     const viewport = this.viewport!;
-    const { color } = runStyle(index);
-    const many = run.particles > 20;
-    const width = (many ? 1 : 2.25) * this.options.scale;
-    const { positions } = run;
-    ctx.beginPath();
-    for (let p = 0; p < run.particles; p++) {
-      ctx.moveTo(
-        viewport.toPixelX(positions.get(first, 2 * p)),
-        viewport.toPixelY(positions.get(first, 2 * p + 1)),
-      );
-      for (let k = first + stride; k <= last; k += stride) {
-        ctx.lineTo(
-          viewport.toPixelX(positions.get(k, 2 * p)),
-          viewport.toPixelY(positions.get(k, 2 * p + 1)),
+    for (const [run, index] of runs) {
+      const many = run.particles > 20;
+      const width = (many ? 1 : 2.25) * this.options.scale;
+      const { positions } = run;
+      ctx.beginPath();
+      for (let p = 0; p < run.particles; p++) {
+        ctx.moveTo(
+          viewport.toPixelX(positions.get(from, 2 * p)),
+          viewport.toPixelY(positions.get(from, 2 * p + 1)),
         );
+        for (let k = from + 1; k <= to; k++) {
+          ctx.lineTo(
+            viewport.toPixelX(positions.get(k, 2 * p)),
+            viewport.toPixelY(positions.get(k, 2 * p + 1)),
+          );
+        }
       }
-    }
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
-    if (!many) {
-      // A light halo keeps the coloured trail readable on dark and light contour bands alike.
-      ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
-      ctx.lineWidth = width + 2 * this.options.scale;
+      ctx.lineJoin = 'round';
+      ctx.lineCap = 'round';
+      if (!many) {
+        // A light halo keeps the coloured trail readable on dark and light contour bands alike.
+        ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
+        ctx.lineWidth = width + 2 * this.options.scale;
+        ctx.stroke();
+      }
+      ctx.globalAlpha = many ? Math.max(0.15, Math.min(0.8, 30 / run.particles)) : 1;
+      ctx.strokeStyle = runStyle(index).color;
+      ctx.lineWidth = width;
       ctx.stroke();
+      ctx.globalAlpha = 1;
     }
-    ctx.globalAlpha = many ? Math.max(0.15, Math.min(0.8, 30 / run.particles)) : 1;
-    ctx.strokeStyle = color;
-    ctx.lineWidth = width;
-    ctx.stroke();
-    ctx.globalAlpha = 1;
+    return to;
   }
 
-  /** Heads of runs with many particles: square dots written as pixels, all runs in one put. */
+  /**
+   * Rasterises crowded trails from step `from` towards `to` into the pixel buffer, every step or,
+   * past the per-frame budget, every few steps; returns the step drawn up to.
+   */
+  private rasteriseTrails(runs: [Run, number][], from: number, to: number): number {
+    const particles = runs.reduce((sum, [run]) => sum + run.particles, 0);
+    const stride = Math.max(1, Math.ceil((particles * (to - from)) / SEGMENTS_PER_FRAME));
+    const last = from + Math.floor((to - from) / stride) * stride;
+    if (last <= from) return from;
+    const viewport = this.viewport!;
+    const trails = this.pixelTrails;
+    const ratio = trails.width / Math.max(1, viewport.width);
+    const thickness = this.options.scale * ratio;
+    const { scale } = viewport;
+    const left = viewport.extent.xMin;
+    const top = viewport.extent.yMax;
+    for (const [run, index] of runs) {
+      const runLast = Math.min(last, run.steps);
+      if (runLast <= from) continue;
+      const segments = run.particles * Math.floor((runLast - from) / stride);
+      if (this.segmentCoordinates.length < 4 * segments) {
+        this.segmentCoordinates = new Float64Array(4 * segments);
+      }
+      const coordinates = this.segmentCoordinates;
+      let i = 0;
+      for (let k = from + stride; k <= runLast; k += stride) {
+        const before = run.positions.stepValues(k - stride);
+        const after = run.positions.stepValues(k);
+        for (let p = 0; p < 2 * run.particles; p += 2) {
+          coordinates[i++] = (before[p] - left) * scale * ratio;
+          coordinates[i++] = (top - before[p + 1]) * scale * ratio;
+          coordinates[i++] = (after[p] - left) * scale * ratio;
+          coordinates[i++] = (top - after[p + 1]) * scale * ratio;
+        }
+      }
+      const rgb = parseInt(runStyle(index).color.slice(1), 16);
+      const opacity = Math.max(0.15, Math.min(0.8, 30 / run.particles));
+      trails.segments(coordinates, segments, rgb, opacity, thickness);
+    }
+    return last;
+  }
+
+  /** Crowded runs' heads: square dots stamped over their trails, the frame put in one call. */
   private drawDots(ctx: CanvasRenderingContext2D, runs: [Run, number][], step: number): void {
     const viewport = this.viewport!;
     const ratio = ctx.canvas.width / Math.max(1, viewport.width);
     const size = Math.max(2, Math.round(2 * this.options.scale * ratio));
-    this.dots.begin(ctx);
+    this.dots.begin(ctx, this.pixelTrails.pixels);
+    const scale = viewport.scale * ratio;
+    const left = viewport.extent.xMin;
+    const top = viewport.extent.yMax;
     for (const [run, index] of runs) {
       const colour = opaquePixel(runStyle(index).color);
-      const k = Math.min(step, run.steps);
-      for (let p = 0; p < run.particles; p++) {
-        const x = viewport.toPixelX(run.positions.get(k, 2 * p)) * ratio;
-        const y = viewport.toPixelY(run.positions.get(k, 2 * p + 1)) * ratio;
-        this.dots.dot(x, y, size, colour);
+      const positions = run.positions.stepValues(Math.min(step, run.steps));
+      for (let p = 0; p < 2 * run.particles; p += 2) {
+        this.dots.dot(
+          (positions[p] - left) * scale,
+          (top - positions[p + 1]) * scale,
+          size,
+          colour,
+        );
       }
     }
     this.dots.end(ctx);

@@ -2,7 +2,7 @@
  * Random initialisation made visible: every start point coloured by where its particle is at the
  * step on screen — in which known minimum, stopped elsewhere, still moving, off the plot or
  * diverged. Grid starts become a basin map (one translucent cell per start); random starts are
- * dots. Redrawn only when the step, the run or the view changes, with one fill per colour; while
+ * dots. Redrawn only when some start changes colour, the run or the view changes, with one fill per colour; while
  * the clock runs, at most REDRAW_INTERVAL_MS apart (the colours change slowly, and classifying ten
  * thousand starts takes ~10 ms), with a last redraw once the clock stops.
  */
@@ -59,6 +59,9 @@ export class BasinLayer implements Drawable {
   private drawnRun: Run | null = null;
   private listener: BasinListener | null = null;
   private lastDraw = -Infinity;
+  private pixelRatio = 1;
+  /** Pre-drawn dots by colour, at the current pixel ratio. */
+  private readonly sprites = new Map<string, HTMLCanvasElement>();
   private pending: ReturnType<typeof setTimeout> | undefined;
 
   /**
@@ -78,6 +81,8 @@ export class BasinLayer implements Drawable {
 
   setViewport(viewport: Viewport, pixelRatio: number): void {
     this.viewport = viewport;
+    if (pixelRatio !== this.pixelRatio) this.sprites.clear();
+    this.pixelRatio = pixelRatio;
     this.ctx = fitCanvas(this.canvas, viewport.width, viewport.height, pixelRatio);
     this.drawnStep = -1;
   }
@@ -113,38 +118,38 @@ export class BasinLayer implements Drawable {
     this.lastDraw = now;
     this.drawnRun = run;
     this.drawnStep = frame.step;
-    clearCanvas(ctx);
     const minima = frame.surface.minima.length;
     const counts = new Int32Array(minima + BASIN_OTHER_COUNT);
     if (!run || frame.scene.starts.kind === 'points') {
+      clearCanvas(ctx);
       this.listener?.({ runIndex: -1, counts });
       return;
     }
-    if (this.categories.length !== run.particles) this.categories = new Uint16Array(run.particles);
+    let changed = this.categories.length !== run.particles;
+    if (changed) this.categories = new Uint16Array(run.particles);
     const tolerance = minimumTolerance(frame.surface.minima, frame.surface.view);
     for (let p = 0; p < run.particles; p++) {
       const category = basinOf(run, p, frame.step, frame.surface, tolerance);
+      if (this.categories[p] !== category) changed = true;
       this.categories[p] = category;
       counts[category]++;
     }
+    // Most steps move no start to another colour; repainting thousands of dots would change nothing.
+    if (!forced && !changed) return;
+    clearCanvas(ctx);
     const { starts } = frame.scene;
     if (starts.kind === 'grid') {
       // Cells tile the view, so the map reads as regions; translucent, so contours show through.
       const { view } = frame.surface;
       const width = ((view.xMax - view.xMin) / starts.count) * viewport.scale;
       const height = ((view.yMax - view.yMin) / starts.count) * viewport.scale;
-      this.paint(run, counts, minima, { alpha: GRID_ALPHA, outlined: false }, (x, y) =>
+      this.paint(run, counts, minima, GRID_ALPHA, (x, y) =>
         ctx.rect(x - width / 2, y - height / 2, width, height),
       );
     } else if (run.particles > SQUARE_DOTS_ABOVE) {
-      this.paint(run, counts, minima, { alpha: 1, outlined: false }, (x, y) =>
-        ctx.rect(x - 1.5, y - 1.5, 3, 3),
-      );
+      this.paint(run, counts, minima, 1, (x, y) => ctx.rect(x - 1.5, y - 1.5, 3, 3));
     } else {
-      this.paint(run, counts, minima, { alpha: 1, outlined: true }, (x, y) => {
-        ctx.moveTo(x + DOT_RADIUS, y);
-        ctx.arc(x, y, DOT_RADIUS, 0, 2 * Math.PI);
-      });
+      this.stampDots(run, counts, minima);
     }
     this.listener?.({ runIndex: index, counts });
   }
@@ -154,14 +159,12 @@ export class BasinLayer implements Drawable {
     run: Run,
     counts: Int32Array,
     minima: number,
-    style: { alpha: number; outlined: boolean },
+    alpha: number,
     trace: (x: number, y: number) => void,
   ): void {
     const ctx = this.ctx!;
     const viewport = this.viewport!;
-    ctx.globalAlpha = style.alpha;
-    ctx.lineWidth = 1;
-    ctx.strokeStyle = '#ffffff';
+    ctx.globalAlpha = alpha;
     for (let category = 0; category < counts.length; category++) {
       if (counts[category] === 0) continue;
       ctx.beginPath();
@@ -174,9 +177,46 @@ export class BasinLayer implements Drawable {
       }
       ctx.fillStyle = basinColor(category, minima);
       ctx.fill();
-      if (style.outlined) ctx.stroke();
     }
     ctx.globalAlpha = 1;
+  }
+
+  /**
+   * Outlined round dots, copied from one small pre-drawn image per colour: filling and stroking a
+   * thousand arcs cost several milliseconds of path rasterisation per redraw.
+   */
+  private stampDots(run: Run, counts: Int32Array, minima: number): void {
+    const ctx = this.ctx!;
+    const viewport = this.viewport!;
+    const size = 2 * (DOT_RADIUS + 1);
+    for (let category = 0; category < counts.length; category++) {
+      if (counts[category] === 0) continue;
+      const sprite = this.dotSprite(basinColor(category, minima));
+      for (let p = 0; p < run.particles; p++) {
+        if (this.categories[p] !== category) continue;
+        const x = viewport.toPixelX(run.positions.get(0, 2 * p));
+        const y = viewport.toPixelY(run.positions.get(0, 2 * p + 1));
+        ctx.drawImage(sprite, x - size / 2, y - size / 2, size, size);
+      }
+    }
+  }
+
+  private dotSprite(color: string): HTMLCanvasElement {
+    let sprite = this.sprites.get(color);
+    if (sprite) return sprite;
+    const centre = DOT_RADIUS + 1;
+    sprite = document.createElement('canvas');
+    sprite.width = sprite.height = Math.ceil(2 * centre * this.pixelRatio);
+    const ctx = sprite.getContext('2d')!;
+    ctx.scale(this.pixelRatio, this.pixelRatio);
+    ctx.arc(centre, centre, DOT_RADIUS, 0, 2 * Math.PI);
+    ctx.fillStyle = color;
+    ctx.fill();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = '#ffffff';
+    ctx.stroke();
+    this.sprites.set(color, sprite);
+    return sprite;
   }
 
   /** The coloured run's index in the scene: the chosen one if visible, else the first visible. */

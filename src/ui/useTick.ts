@@ -11,7 +11,14 @@ export function useTick(listener: TickListener): void {
   useEffect(() => controller.onTick(listener), [controller, listener]);
 }
 
-/** Sets an element's text only when it changed, so the DOM is touched a few times a second at most. */
+/**
+ * Sets an element's text only when it changed, so the DOM is touched a few times a second at most.
+ * A lone text child is edited in place: replacing the node would make the browser rebuild its
+ * layout objects on every update.
+ */
 export function setText(element: HTMLElement | null, text: string): void {
-  if (element && element.textContent !== text) element.textContent = text;
+  if (!element || element.textContent === text) return;
+  const only = element.firstChild;
+  if (only instanceof Text && only === element.lastChild) only.data = text;
+  else element.textContent = text;
 }

@@ -76,6 +76,13 @@ class SeriesCache {
   }
 }
 
+/** The scene's chart metric, or the loss where the surface has no known minimum to measure to. */
+function chartMetric(frame: FrameState): ChartMetric {
+  return frame.scene.chart === 'distance' && frame.surface.minima.length === 0
+    ? 'loss'
+    : frame.scene.chart;
+}
+
 export class ChartLayer implements Drawable {
   private ctx: CanvasRenderingContext2D | null = null;
   private width = 0;
@@ -103,13 +110,18 @@ export class ChartLayer implements Drawable {
     };
   }
 
+  /**
+   * Summarises the steps added since the last call. Called every frame, so that with thousands of
+   * particles the medians cost a little each frame instead of a spike at each (less frequent) draw.
+   */
+  summarise(frame: FrameState): void {
+    this.series(frame, chartMetric(frame));
+  }
+
   draw(frame: FrameState): void {
     const { ctx, width, height } = this;
     if (!ctx || width < this.margin.left + this.margin.right + 10) return;
-    const metric =
-      frame.scene.chart === 'distance' && frame.surface.minima.length === 0
-        ? 'loss'
-        : frame.scene.chart;
+    const metric = chartMetric(frame);
     const series = this.series(frame, metric);
     const end = Math.max(1, frame.simulation.computedSteps);
     let lo = Infinity;

@@ -24,8 +24,14 @@ export function LossChart({ width, height }: { width: number; height: number }) 
   useEffect(() => {
     const chart = new ChartLayer(canvas.current!);
     layer.current = chart;
-    // The chart follows the text's pace (a few times a second while playing, at once when paused).
-    return controller.onTick((frame) => chart.draw(frame));
+    // The chart follows the text's pace (a few times a second while playing, at once when paused);
+    // its per-step summaries keep up every frame.
+    const stopSummaries = controller.addDrawable({ draw: (frame) => chart.summarise(frame) });
+    const stopDraws = controller.onTick((frame) => chart.draw(frame));
+    return () => {
+      stopSummaries();
+      stopDraws();
+    };
   }, [controller]);
   const textScale = usePresentation((s) => (s.presenting ? PRESENTATION_CHART_TEXT_SCALE : 1));
   useEffect(() => {

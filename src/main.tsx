@@ -1,7 +1,6 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isEmbedQuery, parseEmbedOptions } from './core/embed/options.ts';
-import { prepareSurface } from './core/scene/resolve.ts';
 import type { ValidatedScene } from './core/scene/scene.ts';
 import { SimulationController } from './render/simulationController.ts';
 import { createAppStore } from './state/store.ts';
@@ -52,7 +51,6 @@ function start({ scene, notices }: ValidatedScene): void {
   );
 }
 
-const initial = sceneFromLocation(window.location.search);
-// The controller resolves the surface as soon as it exists, so a typed formula's compiler (loaded on
-// demand) comes first. Not a top-level await: that would make the bundler split the entry apart.
-void prepareSurface(initial.scene.surface).then(() => start(initial));
+// A typed formula in the address waits for the expression language. Not a top-level await, which
+// would make the bundler split the entry chunk apart.
+void sceneFromLocation(window.location.search).then(start);

@@ -3,14 +3,19 @@
  * history.replaceState, so the URL can be copied at any moment and reproduces the same screen.
  * Query keys that are not the scene's (embed=1 and friends) are kept as they are.
  */
-import { decodeScene, encodeScene, SCENE_KEYS } from '../core/scene/url.ts';
+import { loadExpressionLanguage } from '../core/expr/onDemand.ts';
+import { decodeScene, encodeScene, queryHasFormula, SCENE_KEYS } from '../core/scene/url.ts';
 import type { ValidatedScene } from '../core/scene/scene.ts';
 import type { AppStore } from './store.ts';
 
 export const URL_DEBOUNCE_MS = 250;
 
-/** The scene a page address describes (the default scene when it names none), with notices. */
-export function sceneFromLocation(search: string): ValidatedScene {
+/**
+ * The scene a page address describes (the default scene when it names none), with notices. A typed
+ * formula waits for the expression language, which loads on demand.
+ */
+export async function sceneFromLocation(search: string): Promise<ValidatedScene> {
+  if (queryHasFormula(search)) await loadExpressionLanguage();
   return decodeScene(search);
 }
 

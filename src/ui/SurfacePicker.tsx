@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
-import { parseExpression } from '../core/expr/parser.ts';
+import { loadExpressionLanguage } from '../core/expr/onDemand.ts';
 import { SURFACES } from '../core/surfaces/index.ts';
 import { useActions, useApp } from './appContext.ts';
 
@@ -41,8 +41,13 @@ export function SurfacePicker() {
     };
   }, [open]);
 
-  const applyExpression = (text: string) => {
+  const latestDraft = useRef(draft);
+  const applyExpression = async (text: string) => {
     setDraft(text);
+    latestDraft.current = text;
+    // The parser comes with the expression language, loaded on demand the first time.
+    const { parseExpression } = await loadExpressionLanguage();
+    if (text !== latestDraft.current) return; // typed on meanwhile
     const parsed = parseExpression(text);
     if (parsed.ok) {
       setError(null);
@@ -74,7 +79,7 @@ export function SurfacePicker() {
             id={listId}
             current={current}
             onPick={(id) => {
-              if (id === CUSTOM) applyExpression(draft);
+              if (id === CUSTOM) void applyExpression(draft);
               else actions.setSurface({ id });
               setOpen(false);
               button.current?.focus();
@@ -93,7 +98,7 @@ export function SurfacePicker() {
             value={draft}
             aria-invalid={error !== null}
             aria-describedby={error ? `${inputId}-error` : undefined}
-            onChange={(event) => applyExpression(event.currentTarget.value)}
+            onChange={(event) => void applyExpression(event.currentTarget.value)}
           />
           {error && (
             <p id={`${inputId}-error`} className="field-error expression-error" role="alert">

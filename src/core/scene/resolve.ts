@@ -3,7 +3,11 @@
  * optimizer definitions with their resolved hyperparameters.
  */
 import type { Extent } from '../geometry.ts';
-import type * as ExpressionCompiler from '../expr/index.ts';
+import {
+  expressionLanguage,
+  expressionLanguageLoaded,
+  loadExpressionLanguage,
+} from '../expr/onDemand.ts';
 import { resolveParams } from '../optimizers/params.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import type { RunConfig } from '../sim/simulation.ts';
@@ -32,21 +36,16 @@ export const EXPRESSION_VIEW: Extent = { xMin: -3, xMax: 3, yMin: -3, yMax: 3 };
 export const FALLBACK_SURFACE_ID = 'quadratic';
 
 /**
- * The expression compiler (derivatives, closures, grid kernels: most of core/expr) is loaded on
- * demand. Only scenes with a typed formula need it, so in the browser it is a chunk of its own that
- * a page showing a built-in surface never downloads. Parsing stays synchronous (validateScene), so a
- * formula is known to be valid before its compiler arrives.
+ * Whether `resolveSurface(ref)` can run now: built-in surfaces always, typed formulas once the
+ * expression language (loaded on demand, see expr/onDemand.ts) is here.
  */
-let expressionCompiler: typeof ExpressionCompiler | undefined;
-
-/** Whether `resolveSurface(ref)` can run now: built-in surfaces always, typed ones once loaded. */
 export function surfaceReady(ref: SurfaceRef): boolean {
-  return 'id' in ref || expressionCompiler !== undefined;
+  return 'id' in ref || expressionLanguageLoaded();
 }
 
-/** Loads what resolving `ref` needs (the expression compiler, for a typed formula). */
+/** Loads what resolving `ref` needs: the expression language, for a typed formula. */
 export async function prepareSurface(ref: SurfaceRef): Promise<void> {
-  if (!surfaceReady(ref)) expressionCompiler = await import('../expr/index.ts');
+  if ('expression' in ref) await loadExpressionLanguage();
 }
 
 export type SurfaceResolution =
@@ -82,10 +81,7 @@ export function resolveSurface(ref: SurfaceRef): SurfaceResolution {
       surface: builtin(FALLBACK_SURFACE_ID)!,
     };
   }
-  if (!expressionCompiler) {
-    throw new Error('the expression compiler is not loaded: await prepareSurface(ref) first');
-  }
-  const compiled = expressionCompiler.compileExpression(ref.expression);
+  const compiled = expressionLanguage().compileExpression(ref.expression);
   if (!compiled.ok) {
     return {
       ok: false,

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../optimizers/presets.ts';
-import { defaultScene, resolveStarts, runFromPreset, validateScene, type Scene } from './scene.ts';
+import {
+  defaultScene,
+  hasFormula,
+  resolveStarts,
+  runFromPreset,
+  validateScene,
+  type Scene,
+} from './scene.ts';
 import { prepareSurface, resolveRun, resolveSurface, surfaceReady } from './resolve.ts';
 
 describe('defaultScene', () => {
@@ -117,18 +124,27 @@ describe('resolveStarts', () => {
   });
 });
 
-describe('resolveSurface', () => {
-  it('resolves a typed expression only once prepareSurface has loaded its compiler', async () => {
-    const typed = { expression: 'x^2 + 2*y^2' };
+describe('typed formulas', () => {
+  // The first test in this file to touch the expression language, which nothing has loaded yet.
+  it('are checked and resolved once the expression language has loaded', async () => {
+    const input = { surface: { expression: 'x^2 + 2*y^2' } };
+    expect(hasFormula(input)).toBe(true);
+    expect(hasFormula({ surface: { id: 'beale' } })).toBe(false);
     expect(surfaceReady({ id: 'beale' })).toBe(true);
-    expect(surfaceReady(typed)).toBe(false);
-    expect(() => resolveSurface(typed)).toThrow(/await prepareSurface/);
-    await prepareSurface(typed);
-    expect(surfaceReady(typed)).toBe(true);
+    expect(surfaceReady(input.surface)).toBe(false);
+    expect(() => validateScene(input)).toThrow(/await loadExpressionLanguage/);
+    expect(() => resolveSurface(input.surface)).toThrow(/await loadExpressionLanguage/);
+    await prepareSurface(input.surface);
+    expect(surfaceReady(input.surface)).toBe(true);
+    expect(validateScene(input)).toMatchObject({ scene: input, notices: [] });
+    const broken = validateScene({ surface: { expression: 'x +' } });
+    expect(broken.scene.surface).toEqual(defaultScene().surface);
+    expect(broken.notices).toEqual([
+      'surface.expression: expected a number, x, y or "(" at 4; used the default surface',
+    ]);
   });
 
-  it('compiles a typed expression and falls back, with the reason, for a broken one', async () => {
-    await prepareSurface({ expression: 'x' });
+  it('resolveSurface compiles one and falls back, with the reason, for a broken one', () => {
     expect(resolveSurface({ expression: 'x^2 + 2*y^2' }).ok).toBe(true);
     const broken = resolveSurface({ expression: 'x^^2' });
     expect(broken.ok).toBe(false);

@@ -10,7 +10,7 @@ import { findPreset, resolvePreset } from '../optimizers/presets.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import type { ParamValue } from '../optimizers/types.ts';
 import { createRng, RANDOM_STREAMS } from '../random.ts';
-import { parseExpression } from '../expr/parser.ts';
+import { expressionLanguage } from '../expr/onDemand.ts';
 import { getSurface } from '../surfaces/index.ts';
 import { checkLab, type LabSpec } from '../lab/spec.ts';
 
@@ -132,7 +132,7 @@ const checkSurface: Check<SurfaceRef> = (value, fallback, path, notices) => {
   }
   if (isRecord(value) && typeof value.expression === 'string') {
     // Scenes only ever hold expressions that compile, so everything downstream can rely on them.
-    const parsed = parseExpression(value.expression);
+    const parsed = expressionLanguage().parseExpression(value.expression);
     if (parsed.ok) return { expression: value.expression };
     notices.push(`${path}.expression: ${parsed.error.message}; used the default surface`);
     return fallback;
@@ -287,8 +287,17 @@ function checkRuns(value: unknown, fallback: SceneRun[], notices: string[]): Sce
 }
 
 /**
+ * Whether `input` holds a typed formula: its checks need the expression language, which loads on
+ * demand (`loadExpressionLanguage`), before `validateScene(input)`.
+ */
+export function hasFormula(input: unknown): boolean {
+  return isRecord(input) && isRecord(input.surface) && typeof input.surface.expression === 'string';
+}
+
+/**
  * Turns anything (parsed JSON, a decoded URL, a postMessage payload) into a valid scene. Parts that
- * are missing take the defaults silently; parts that are wrong take the defaults with a notice.
+ * are missing take the defaults silently; parts that are wrong take the defaults with a notice. A
+ * typed formula needs the expression language loaded first (see `hasFormula`).
  */
 export function validateScene(input: unknown): ValidatedScene {
   const notices: string[] = [];

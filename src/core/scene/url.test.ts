@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadExpressionLanguage } from '../expr/onDemand.ts';
 import { PRESETS } from '../optimizers/presets.ts';
 import { SURFACE_IDS } from '../surfaces/index.ts';
 import type { LabSpec } from '../lab/spec.ts';
 import { defaultScene, runFromPreset, validateScene, type Scene } from './scene.ts';
-import { decodeScene, encodeScene } from './url.ts';
+import { decodeScene, encodeScene, queryHasFormula } from './url.ts';
 
 /** Run ids are not part of the link: decoding numbers runs r1, r2, … */
 function withCanonicalIds(scene: Scene): Scene {
@@ -89,7 +90,19 @@ const arbitraryScene: fc.Arbitrary<Scene> = fc
     }),
   }));
 
+describe('queryHasFormula', () => {
+  it('tells whether decoding must wait for the expression language', () => {
+    expect(queryHasFormula('?v=1&f=x%5E2%2By%5E2')).toBe(true);
+    expect(queryHasFormula('f')).toBe(true);
+    expect(queryHasFormula('?v=1&s=beale&runs=adam')).toBe(false);
+    expect(queryHasFormula('')).toBe(false);
+  });
+});
+
 describe('scene URL', () => {
+  // Links with typed formulas are decoded as the app does: once the expression language is here.
+  beforeAll(loadExpressionLanguage);
+
   it('round-trips any valid scene exactly (scene → URL → scene)', () => {
     fc.assert(
       fc.property(arbitraryScene, (scene) => {

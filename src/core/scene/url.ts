@@ -203,11 +203,7 @@ function decodeRun(text: string, index: number, notices: string[]): Record<strin
   return run;
 }
 
-/**
- * Reads a scene from a query string (with or without "?"). Missing keys take the defaults; broken
- * ones take the defaults with a notice each; nothing is ever executed or injected as HTML.
- */
-export function decodeScene(query: string): ValidatedScene {
+function queryParams(query: string): Map<string, string> {
   const params = new Map<string, string>();
   for (const pair of query.replace(/^\?/, '').split('&')) {
     if (pair === '') continue;
@@ -215,6 +211,24 @@ export function decodeScene(query: string): ValidatedScene {
     const key = unescape(cut < 0 ? pair : pair.slice(0, cut));
     params.set(key, cut < 0 ? '' : pair.slice(cut + 1));
   }
+  return params;
+}
+
+/**
+ * Whether a query holds a typed formula (`f`): its checks need the expression language, which loads
+ * on demand (`loadExpressionLanguage`), before `decodeScene(query)`.
+ */
+export function queryHasFormula(query: string): boolean {
+  return queryParams(query).has('f');
+}
+
+/**
+ * Reads a scene from a query string (with or without "?"). Missing keys take the defaults; broken
+ * ones take the defaults with a notice each; nothing is ever executed or injected as HTML. A typed
+ * formula needs the expression language loaded first (see `queryHasFormula`).
+ */
+export function decodeScene(query: string): ValidatedScene {
+  const params = queryParams(query);
   const input: Record<string, unknown> = {};
   const notices: string[] = [];
   const version = params.get('v');

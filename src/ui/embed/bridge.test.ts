@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FrameEvent } from '../../core/embed/protocol.ts';
 import { defaultScene } from '../../core/scene/scene.ts';
 import type { FrameScheduler } from '../../render/frameLoop.ts';
@@ -71,6 +71,19 @@ describe('connectEmbedBridge', () => {
     expect(store.getState().scene.surface).toEqual({ id: 'rosenbrock' });
     expect(store.getState().scene.runs.map((run) => run.label)).toEqual(['Adam']);
     expect(store.getState().notices).toEqual([]);
+  });
+
+  it('setScene with a typed formula applies once the expression language has loaded', async () => {
+    const { store, deliver } = setUp();
+    deliver({ type: 'descent-lab:setScene', scene: { surface: { expression: 'x^2 + y^2' } } });
+    await vi.waitFor(() =>
+      expect(store.getState().scene.surface).toEqual({ expression: 'x^2 + y^2' }),
+    );
+    deliver({ type: 'descent-lab:setScene', scene: '?v=1&f=x%5E%5E2' });
+    await vi.waitFor(() => expect(store.getState().scene.surface).toEqual({ id: 'beale' }));
+    expect(store.getState().notices).toEqual([
+      'surface.expression: expected a number, x, y or "(" at 3; used the default surface',
+    ]);
   });
 
   it('sends a height only when it changes, and stops listening on disconnect', () => {

@@ -17,8 +17,9 @@ import {
   type HostCommand,
   type PlaybackStatus,
 } from '../../core/embed/protocol.ts';
-import { validateScene } from '../../core/scene/scene.ts';
-import { decodeScene, encodeScene } from '../../core/scene/url.ts';
+import { loadExpressionLanguage } from '../../core/expr/onDemand.ts';
+import { hasFormula, validateScene } from '../../core/scene/scene.ts';
+import { decodeScene, encodeScene, queryHasFormula } from '../../core/scene/url.ts';
 import type { SimulationController } from '../../render/simulationController.ts';
 import type { AppStore } from '../../state/store.ts';
 
@@ -55,12 +56,16 @@ export function runHostCommand(
     case 'descent-lab:step':
       return controller.stepForward();
     case 'descent-lab:setScene': {
-      const { scene, notices } =
-        typeof command.scene === 'string'
-          ? decodeScene(command.scene)
-          : validateScene(command.scene);
-      // A typed formula applies once its compiler has loaded; nothing waits for it here.
-      return void actions.loadScene(scene, notices);
+      const input = command.scene;
+      const load = () => {
+        const { scene, notices } =
+          typeof input === 'string' ? decodeScene(input) : validateScene(input);
+        void actions.loadScene(scene, notices);
+      };
+      // A typed formula is checked by the expression language, which loads on demand.
+      const formula = typeof input === 'string' ? queryHasFormula(input) : hasFormula(input);
+      if (formula) return void loadExpressionLanguage().then(load);
+      return load();
     }
   }
 }

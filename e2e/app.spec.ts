@@ -67,6 +67,30 @@ test.describe('playback', () => {
     await expect(app.stepCounter).toHaveText(/^Step 20 /);
   });
 
+  test('with a thousand starts per run, trails build up as the race plays and a scrub back redraws them', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open('/?v=1&s=himmelblau&random=1000&steps=200');
+    await app.pause();
+    const timeline = page.getByRole('slider', { name: 'Timeline' });
+    const inkAt = async (step: number) => {
+      await timeline.fill(String(step));
+      await expect(app.stepCounter).toHaveText(new RegExp(`^Step ${step} `));
+      // The canvas is drawn on the frame after the counter's text.
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      return app.inkedPixels('head-canvas');
+    };
+    const dotsOnly = await inkAt(0);
+    expect(dotsOnly).toBeGreaterThan(1000);
+    const withTrails = await inkAt(60);
+    expect(withTrails).toBeGreaterThan(2 * dotsOnly);
+    const shorter = await inkAt(10);
+    expect(shorter).toBeLessThan(withTrails);
+    expect(shorter).toBeGreaterThan(dotsOnly);
+    expect(app.errors).toEqual([]);
+  });
+
   test('keyboard: Space plays and pauses, arrows step, R resets', async ({ page }) => {
     const app = new DescentLab(page);
     await app.open();

@@ -99,6 +99,17 @@ export class DescentLab {
     return this.page.evaluate(() => window.__descentLab!.store.getState().scene);
   }
 
+  /** How many pixels of a canvas anything was drawn on. */
+  async inkedPixels(testId: string): Promise<number> {
+    return this.page.getByTestId(testId).evaluate((element) => {
+      const canvas = element as HTMLCanvasElement;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let inked = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
+      return inked;
+    });
+  }
+
   /** A cheap fingerprint of a canvas's pixels, to tell whether something was drawn or changed. */
   async canvasFingerprint(testId: string, index = 0): Promise<{ sum: number; distinct: number }> {
     return this.page

@@ -7,17 +7,6 @@ const speed = (page: Page) =>
 const presenting = (page: Page) =>
   page.evaluate(() => document.documentElement.hasAttribute('data-presenting'));
 
-/** Pixels of a canvas that anything was drawn on. */
-async function inkedPixels(page: Page, testId: string): Promise<number> {
-  return page.getByTestId(testId).evaluate((element) => {
-    const canvas = element as HTMLCanvasElement;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let inked = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
-    return inked;
-  });
-}
-
 test.describe('presentation mode', () => {
   test('the keyboard drives it: P enters, ? lists the keys, Space/arrows/R/+/− work, Esc leaves', async ({
     page,
@@ -145,7 +134,7 @@ test.describe('presentation mode', () => {
       axisLabel: '18px',
     });
     await page.screenshot({ path: testInfo.outputPath('presentation.png') });
-    const large = await inkedPixels(page, 'head-canvas');
+    const large = await app.inkedPixels('head-canvas');
 
     await presentButton(page).click();
     await expect(presentButton(page)).toHaveAttribute('aria-pressed', 'false');
@@ -153,7 +142,7 @@ test.describe('presentation mode', () => {
     // Markers and their labels do not grow with the plot: twice the size is about 4 times the ink.
     await expect
       .poll(async () => {
-        const ink = await inkedPixels(page, 'head-canvas');
+        const ink = await app.inkedPixels('head-canvas');
         return ink > 0 ? large / ink : 0;
       })
       .toBeGreaterThan(2.5);

@@ -8,6 +8,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // Browsers without <link rel="modulepreload"> (Safari < 17, Firefox < 115) still load every
+    // lazy chunk, just without fetching its imports ahead; not worth a polyfill in the first chunk.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

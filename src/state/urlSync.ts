@@ -3,8 +3,8 @@
  * history.replaceState, so the URL can be copied at any moment and reproduces the same screen.
  * Query keys that are not the scene's (embed=1 and friends) are kept as they are.
  */
-import { loadExpressionLanguage } from '../core/expr/onDemand.ts';
-import { decodeScene, encodeScene, queryHasFormula, SCENE_KEYS } from '../core/scene/url.ts';
+import { loadMissing } from '../core/onDemand.ts';
+import { decodeScene, encodeScene, partsToDecode, SCENE_KEYS } from '../core/scene/url.ts';
 import type { ValidatedScene } from '../core/scene/scene.ts';
 import type { AppStore } from './store.ts';
 
@@ -12,10 +12,10 @@ export const URL_DEBOUNCE_MS = 250;
 
 /**
  * The scene a page address describes (the default scene when it names none), with notices. A typed
- * formula waits for the expression language, which loads on demand.
+ * formula or a lab experiment waits for its part of the core, which loads on demand.
  */
 export async function sceneFromLocation(search: string): Promise<ValidatedScene> {
-  if (queryHasFormula(search)) await loadExpressionLanguage();
+  await loadMissing(partsToDecode(search));
   return decodeScene(search);
 }
 

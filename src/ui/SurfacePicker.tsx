@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
-import { loadExpressionLanguage } from '../core/expr/onDemand.ts';
+import { expressionLanguage } from '../core/expr/onDemand.ts';
 import { SURFACES } from '../core/surfaces/index.ts';
 import { useActions, useApp } from './appContext.ts';
 
@@ -46,7 +46,7 @@ export function SurfacePicker() {
     setDraft(text);
     latestDraft.current = text;
     // The parser comes with the expression language, loaded on demand the first time.
-    const { parseExpression } = await loadExpressionLanguage();
+    const { parseExpression } = await expressionLanguage.load();
     if (text !== latestDraft.current) return; // typed on meanwhile
     const parsed = parseExpression(text);
     if (parsed.ok) {

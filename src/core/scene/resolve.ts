@@ -3,11 +3,7 @@
  * optimizer definitions with their resolved hyperparameters.
  */
 import type { Extent } from '../geometry.ts';
-import {
-  expressionLanguage,
-  expressionLanguageLoaded,
-  loadExpressionLanguage,
-} from '../expr/onDemand.ts';
+import { expressionLanguage } from '../expr/onDemand.ts';
 import { resolveParams } from '../optimizers/params.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import type { RunConfig } from '../sim/simulation.ts';
@@ -37,15 +33,15 @@ export const FALLBACK_SURFACE_ID = 'quadratic';
 
 /**
  * Whether `resolveSurface(ref)` can run now: built-in surfaces always, typed formulas once the
- * expression language (loaded on demand, see expr/onDemand.ts) is here.
+ * expression language (loaded on demand, see core/onDemand.ts) is here.
  */
 export function surfaceReady(ref: SurfaceRef): boolean {
-  return 'id' in ref || expressionLanguageLoaded();
+  return 'id' in ref || expressionLanguage.loaded();
 }
 
 /** Loads what resolving `ref` needs: the expression language, for a typed formula. */
 export async function prepareSurface(ref: SurfaceRef): Promise<void> {
-  if ('expression' in ref) await loadExpressionLanguage();
+  if ('expression' in ref) await expressionLanguage.load();
 }
 
 export type SurfaceResolution =
@@ -81,7 +77,7 @@ export function resolveSurface(ref: SurfaceRef): SurfaceResolution {
       surface: builtin(FALLBACK_SURFACE_ID)!,
     };
   }
-  const compiled = expressionLanguage().compileExpression(ref.expression);
+  const compiled = expressionLanguage.get().compileExpression(ref.expression);
   if (!compiled.ok) {
     return {
       ok: false,

@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../optimizers/presets.ts';
 import {
   defaultScene,
-  hasFormula,
+  partsToValidate,
   resolveStarts,
   runFromPreset,
   validateScene,
   type Scene,
 } from './scene.ts';
+import { expressionLanguage } from '../expr/onDemand.ts';
+import { labSpecs } from '../lab/onDemand.ts';
 import { prepareSurface, resolveRun, resolveSurface, surfaceReady } from './resolve.ts';
 
 describe('defaultScene', () => {
@@ -128,12 +130,12 @@ describe('typed formulas', () => {
   // The first test in this file to touch the expression language, which nothing has loaded yet.
   it('are checked and resolved once the expression language has loaded', async () => {
     const input = { surface: { expression: 'x^2 + 2*y^2' } };
-    expect(hasFormula(input)).toBe(true);
-    expect(hasFormula({ surface: { id: 'beale' } })).toBe(false);
+    expect(partsToValidate(input)).toEqual([expressionLanguage]);
+    expect(partsToValidate({ surface: { id: 'beale' } })).toEqual([]);
     expect(surfaceReady({ id: 'beale' })).toBe(true);
     expect(surfaceReady(input.surface)).toBe(false);
-    expect(() => validateScene(input)).toThrow(/await loadExpressionLanguage/);
-    expect(() => resolveSurface(input.surface)).toThrow(/await loadExpressionLanguage/);
+    expect(() => validateScene(input)).toThrow(/expression language is not loaded/);
+    expect(() => resolveSurface(input.surface)).toThrow(/expression language is not loaded/);
     await prepareSurface(input.surface);
     expect(surfaceReady(input.surface)).toBe(true);
     expect(validateScene(input)).toMatchObject({ scene: input, notices: [] });
@@ -149,5 +151,19 @@ describe('typed formulas', () => {
     const broken = resolveSurface({ expression: 'x^^2' });
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.error).toMatch(/showing quadratic/);
+  });
+});
+
+describe('lab experiments', () => {
+  // The first test in this file to touch the lab's checks, which nothing has loaded yet.
+  it('are checked once the lab’s checks have loaded', async () => {
+    const input = { lab: { kind: 'basins', starts: 5 } };
+    expect(partsToValidate(input)).toEqual([labSpecs]);
+    expect(() => validateScene(input)).toThrow(/experiment checks is not loaded/);
+    await labSpecs.load();
+    expect(validateScene(input).scene.lab).toMatchObject({ kind: 'basins', starts: 5 });
+    expect(validateScene({ lab: 'sweep' }).notices).toEqual([
+      'lab must describe an experiment; left out',
+    ]);
   });
 });

@@ -11,8 +11,10 @@ import { findOptimizer } from '../optimizers/registry.ts';
 import type { ParamValue } from '../optimizers/types.ts';
 import { createRng, RANDOM_STREAMS } from '../random.ts';
 import { expressionLanguage } from '../expr/onDemand.ts';
+import { labSpecs } from '../lab/onDemand.ts';
+import type { OnDemand } from '../onDemand.ts';
 import { getSurface } from '../surfaces/index.ts';
-import { checkLab, type LabSpec } from '../lab/spec.ts';
+import type { LabSpec } from '../lab/spec.ts';
 
 export const SCENE_VERSION = 1;
 
@@ -132,7 +134,7 @@ const checkSurface: Check<SurfaceRef> = (value, fallback, path, notices) => {
   }
   if (isRecord(value) && typeof value.expression === 'string') {
     // Scenes only ever hold expressions that compile, so everything downstream can rely on them.
-    const parsed = expressionLanguage().parseExpression(value.expression);
+    const parsed = expressionLanguage.get().parseExpression(value.expression);
     if (parsed.ok) return { expression: value.expression };
     notices.push(`${path}.expression: ${parsed.error.message}; used the default surface`);
     return fallback;
@@ -287,17 +289,22 @@ function checkRuns(value: unknown, fallback: SceneRun[], notices: string[]): Sce
 }
 
 /**
- * Whether `input` holds a typed formula: its checks need the expression language, which loads on
- * demand (`loadExpressionLanguage`), before `validateScene(input)`.
+ * The parts of the core, loaded on demand (core/onDemand.ts), that validating `input` needs: the
+ * expression language for a typed formula, the lab's checks for an experiment.
  */
-export function hasFormula(input: unknown): boolean {
-  return isRecord(input) && isRecord(input.surface) && typeof input.surface.expression === 'string';
+export function partsToValidate(input: unknown): OnDemand<unknown>[] {
+  if (!isRecord(input)) return [];
+  const parts: OnDemand<unknown>[] = [];
+  if (isRecord(input.surface) && typeof input.surface.expression === 'string')
+    parts.push(expressionLanguage);
+  if (input.lab !== undefined) parts.push(labSpecs);
+  return parts;
 }
 
 /**
  * Turns anything (parsed JSON, a decoded URL, a postMessage payload) into a valid scene. Parts that
- * are missing take the defaults silently; parts that are wrong take the defaults with a notice. A
- * typed formula needs the expression language loaded first (see `hasFormula`).
+ * are missing take the defaults silently; parts that are wrong take the defaults with a notice. The
+ * parts of the core it needs for `input` (`partsToValidate`) must be loaded first.
  */
 export function validateScene(input: unknown): ValidatedScene {
   const notices: string[] = [];
@@ -345,7 +352,7 @@ export function validateScene(input: unknown): ValidatedScene {
       notices,
     ),
   };
-  const lab = checkLab(input.lab, notices);
+  const lab = input.lab === undefined ? undefined : labSpecs.get().checkLab(input.lab, notices);
   if (lab) scene.lab = lab;
   const batchSize = checkBatchSize(input.batchSize, notices);
   if (batchSize !== undefined) scene.batchSize = batchSize;

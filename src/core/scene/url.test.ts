@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadExpressionLanguage } from '../expr/onDemand.ts';
+import { expressionLanguage } from '../expr/onDemand.ts';
+import { labSpecs } from '../lab/onDemand.ts';
 import { PRESETS } from '../optimizers/presets.ts';
 import { SURFACE_IDS } from '../surfaces/index.ts';
 import type { LabSpec } from '../lab/spec.ts';
 import { defaultScene, runFromPreset, validateScene, type Scene } from './scene.ts';
-import { decodeScene, encodeScene, queryHasFormula } from './url.ts';
+import { decodeScene, encodeScene, partsToDecode } from './url.ts';
 
 /** Run ids are not part of the link: decoding numbers runs r1, r2, … */
 function withCanonicalIds(scene: Scene): Scene {
@@ -90,18 +91,18 @@ const arbitraryScene: fc.Arbitrary<Scene> = fc
     }),
   }));
 
-describe('queryHasFormula', () => {
-  it('tells whether decoding must wait for the expression language', () => {
-    expect(queryHasFormula('?v=1&f=x%5E2%2By%5E2')).toBe(true);
-    expect(queryHasFormula('f')).toBe(true);
-    expect(queryHasFormula('?v=1&s=beale&runs=adam')).toBe(false);
-    expect(queryHasFormula('')).toBe(false);
+describe('partsToDecode', () => {
+  it('names what decoding must wait for: the expression language, the lab’s checks', () => {
+    expect(partsToDecode('?v=1&f=x%5E2%2By%5E2')).toEqual([expressionLanguage]);
+    expect(partsToDecode('f&lab=basins')).toEqual([expressionLanguage, labSpecs]);
+    expect(partsToDecode('?v=1&s=beale&runs=adam')).toEqual([]);
+    expect(partsToDecode('')).toEqual([]);
   });
 });
 
 describe('scene URL', () => {
-  // Links with typed formulas are decoded as the app does: once the expression language is here.
-  beforeAll(loadExpressionLanguage);
+  // Links are decoded as the app does: once the parts of the core they need are here.
+  beforeAll(() => Promise.all([expressionLanguage.load(), labSpecs.load()]));
 
   it('round-trips any valid scene exactly (scene → URL → scene)', () => {
     fc.assert(

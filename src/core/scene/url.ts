@@ -23,7 +23,9 @@
 import { checkValue, sameParamValue } from '../optimizers/params.ts';
 import { findPreset, PRESETS, resolvePreset } from '../optimizers/presets.ts';
 import type { ParamValue } from '../optimizers/types.ts';
-import { decodeLab, encodeLab } from '../lab/labUrl.ts';
+import { expressionLanguage } from '../expr/onDemand.ts';
+import { labSpecs } from '../lab/onDemand.ts';
+import type { OnDemand } from '../onDemand.ts';
 import {
   defaultScene,
   SCENE_VERSION,
@@ -108,7 +110,10 @@ function encodeRun(run: SceneRun): string {
   return text;
 }
 
-/** The query string (without "?") for a scene. */
+/**
+ * The query string (without "?") for a scene. One holding an experiment needs the lab's codec
+ * (`labSpecs`), loaded wherever such a scene comes from: a decoded link, or the lab panel.
+ */
 export function encodeScene(scene: Scene): string {
   const defaults = defaultScene();
   const parts: string[] = [`v=${SCENE_VERSION}`];
@@ -139,7 +144,7 @@ export function encodeScene(scene: Scene): string {
   for (const [key, value, fallback] of scalars)
     if (value !== fallback) parts.push(`${key}=${value}`);
   if (scene.batchSize !== undefined) parts.push(`batch=${scene.batchSize}`);
-  if (scene.lab) parts.push(`lab=${encodeLab(scene.lab)}`);
+  if (scene.lab) parts.push(`lab=${labSpecs.get().encodeLab(scene.lab)}`);
   return parts.join('&');
 }
 
@@ -215,17 +220,21 @@ function queryParams(query: string): Map<string, string> {
 }
 
 /**
- * Whether a query holds a typed formula (`f`): its checks need the expression language, which loads
- * on demand (`loadExpressionLanguage`), before `decodeScene(query)`.
+ * The parts of the core, loaded on demand (core/onDemand.ts), that decoding `query` needs: the
+ * expression language for a typed formula (`f`), the lab's checks and codec for an experiment.
  */
-export function queryHasFormula(query: string): boolean {
-  return queryParams(query).has('f');
+export function partsToDecode(query: string): OnDemand<unknown>[] {
+  const params = queryParams(query);
+  const parts: OnDemand<unknown>[] = [];
+  if (params.has('f')) parts.push(expressionLanguage);
+  if (params.has('lab')) parts.push(labSpecs);
+  return parts;
 }
 
 /**
  * Reads a scene from a query string (with or without "?"). Missing keys take the defaults; broken
- * ones take the defaults with a notice each; nothing is ever executed or injected as HTML. A typed
- * formula needs the expression language loaded first (see `queryHasFormula`).
+ * ones take the defaults with a notice each; nothing is ever executed or injected as HTML. The parts
+ * of the core it needs for `query` (`partsToDecode`) must be loaded first.
  */
 export function decodeScene(query: string): ValidatedScene {
   const params = queryParams(query);
@@ -273,7 +282,7 @@ export function decodeScene(query: string): ValidatedScene {
     if (value !== undefined) input[key] = unescape(value);
   }
   const lab = params.get('lab');
-  if (lab !== undefined) input.lab = decodeLab(unescape(lab));
+  if (lab !== undefined) input.lab = labSpecs.get().decodeLab(unescape(lab));
   const batch = params.get('batch');
   if (batch !== undefined) input.batchSize = number(unescape(batch));
   const validated = validateScene(input);

@@ -17,9 +17,9 @@ import {
   type HostCommand,
   type PlaybackStatus,
 } from '../../core/embed/protocol.ts';
-import { loadExpressionLanguage } from '../../core/expr/onDemand.ts';
-import { hasFormula, validateScene } from '../../core/scene/scene.ts';
-import { decodeScene, encodeScene, queryHasFormula } from '../../core/scene/url.ts';
+import { loadMissing } from '../../core/onDemand.ts';
+import { partsToValidate, validateScene } from '../../core/scene/scene.ts';
+import { decodeScene, encodeScene, partsToDecode } from '../../core/scene/url.ts';
 import type { SimulationController } from '../../render/simulationController.ts';
 import type { AppStore } from '../../state/store.ts';
 
@@ -62,10 +62,11 @@ export function runHostCommand(
           typeof input === 'string' ? decodeScene(input) : validateScene(input);
         void actions.loadScene(scene, notices);
       };
-      // A typed formula is checked by the expression language, which loads on demand.
-      const formula = typeof input === 'string' ? queryHasFormula(input) : hasFormula(input);
-      if (formula) return void loadExpressionLanguage().then(load);
-      return load();
+      // A typed formula or an experiment waits for its part of the core, which loads on demand.
+      const loading = loadMissing(
+        typeof input === 'string' ? partsToDecode(input) : partsToValidate(input),
+      );
+      return loading ? void loading.then(load) : load();
     }
   }
 }

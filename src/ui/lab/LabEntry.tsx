@@ -1,8 +1,14 @@
 import { lazy, Suspense, useState } from 'react';
+import { labSpecs } from '../../core/lab/onDemand.ts';
 import { useActions, useApp } from '../appContext.ts';
 
-/** The lab's code (charts, worker pool) loads only when someone opens it. */
-const LabPanel = lazy(() => import('./LabPanel.tsx'));
+/**
+ * The lab's code (charts, worker pool) loads only when someone opens it, with the experiment
+ * checks and link codec: the panel puts its experiment into the scene, and so into the address.
+ */
+const LabPanel = lazy(
+  async () => (await Promise.all([import('./LabPanel.tsx'), labSpecs.load()]))[0],
+);
 
 /**
  * The Lab button in the top bar and, when open, the lab panel beside the plot. A scene that holds an

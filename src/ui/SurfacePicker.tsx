@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
-import { expressionLanguage } from '../core/expr/onDemand.ts';
+import { formulas } from '../core/scene/formulas.ts';
 import { SURFACES } from '../core/surfaces/index.ts';
 import { useActions, useApp } from './appContext.ts';
 
@@ -46,7 +46,7 @@ export function SurfacePicker() {
     setDraft(text);
     latestDraft.current = text;
     // The parser comes with the expression language, loaded on demand the first time.
-    const { parseExpression } = await expressionLanguage.load();
+    const { parseExpression } = await formulas.load();
     if (text !== latestDraft.current) return; // typed on meanwhile
     const parsed = parseExpression(text);
     if (parsed.ok) {

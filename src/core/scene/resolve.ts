@@ -3,12 +3,12 @@
  * optimizer definitions with their resolved hyperparameters.
  */
 import type { Extent } from '../geometry.ts';
-import { expressionLanguage } from '../expr/onDemand.ts';
 import { resolveParams } from '../optimizers/params.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import type { RunConfig } from '../sim/simulation.ts';
 import { getSurface } from '../surfaces/index.ts';
 import type { KnownMinimum, SurfaceFunctions } from '../surfaces/types.ts';
+import { formulas } from './formulas.ts';
 import type { SceneRun, SurfaceRef } from './scene.ts';
 
 /** What the app needs of a surface, whether built in or typed. */
@@ -26,22 +26,19 @@ export interface ResolvedSurface {
   minima: readonly KnownMinimum[];
 }
 
-/** The view a typed expression opens with: unit-scale, like most textbook surfaces. */
-export const EXPRESSION_VIEW: Extent = { xMin: -3, xMax: 3, yMin: -3, yMax: 3 };
-
 export const FALLBACK_SURFACE_ID = 'quadratic';
 
 /**
- * Whether `resolveSurface(ref)` can run now: built-in surfaces always, typed formulas once the
- * expression language (loaded on demand, see core/onDemand.ts) is here.
+ * Whether `resolveSurface(ref)` can run now: built-in surfaces always, typed formulas once
+ * `formulas` (loaded on demand, see formulas.ts) is here.
  */
 export function surfaceReady(ref: SurfaceRef): boolean {
-  return 'id' in ref || expressionLanguage.loaded();
+  return 'id' in ref || formulas.loaded();
 }
 
-/** Loads what resolving `ref` needs: the expression language, for a typed formula. */
+/** Loads what resolving `ref` needs: `formulas`, for a typed formula. */
 export async function prepareSurface(ref: SurfaceRef): Promise<void> {
-  if ('expression' in ref) await expressionLanguage.load();
+  if ('expression' in ref) await formulas.load();
 }
 
 export type SurfaceResolution =
@@ -77,27 +74,12 @@ export function resolveSurface(ref: SurfaceRef): SurfaceResolution {
       surface: builtin(FALLBACK_SURFACE_ID)!,
     };
   }
-  const compiled = expressionLanguage.get().compileExpression(ref.expression);
-  if (!compiled.ok) {
-    return {
-      ok: false,
-      error: `${compiled.error.message}; showing ${FALLBACK_SURFACE_ID}`,
-      surface: builtin(FALLBACK_SURFACE_ID)!,
-    };
-  }
+  const typed = formulas.get().formulaSurface(ref.expression);
+  if (typed.ok) return typed;
   return {
-    ok: true,
-    surface: {
-      functions: compiled.functions,
-      source: { expression: ref.expression },
-      key: `expr:${compiled.normalized}`,
-      name: 'Custom',
-      formula: compiled.normalized,
-      latex: compiled.latex,
-      blurb: 'Your own surface: gradients and Hessian are derived exactly from the formula.',
-      view: EXPRESSION_VIEW,
-      minima: [],
-    },
+    ok: false,
+    error: `${typed.error}; showing ${FALLBACK_SURFACE_ID}`,
+    surface: builtin(FALLBACK_SURFACE_ID)!,
   };
 }
 

@@ -9,7 +9,7 @@ import {
   validateScene,
   type Scene,
 } from './scene.ts';
-import { expressionLanguage } from '../expr/onDemand.ts';
+import { formulas } from './formulas.ts';
 import { labSpecs } from '../lab/onDemand.ts';
 import { prepareSurface, resolveRun, resolveSurface, surfaceReady } from './resolve.ts';
 
@@ -130,7 +130,7 @@ describe('typed formulas', () => {
   // The first test in this file to touch the expression language, which nothing has loaded yet.
   it('are checked and resolved once the expression language has loaded', async () => {
     const input = { surface: { expression: 'x^2 + 2*y^2' } };
-    expect(partsToValidate(input)).toEqual([expressionLanguage]);
+    expect(partsToValidate(input)).toEqual([formulas]);
     expect(partsToValidate({ surface: { id: 'beale' } })).toEqual([]);
     expect(surfaceReady({ id: 'beale' })).toBe(true);
     expect(surfaceReady(input.surface)).toBe(false);

@@ -10,9 +10,9 @@ import { findPreset, resolvePreset } from '../optimizers/presets.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import type { ParamValue } from '../optimizers/types.ts';
 import { createRng, RANDOM_STREAMS } from '../random.ts';
-import { expressionLanguage } from '../expr/onDemand.ts';
 import { labSpecs } from '../lab/onDemand.ts';
 import type { OnDemand } from '../onDemand.ts';
+import { formulas } from './formulas.ts';
 import { getSurface } from '../surfaces/index.ts';
 import type { LabSpec } from '../lab/spec.ts';
 
@@ -134,7 +134,7 @@ const checkSurface: Check<SurfaceRef> = (value, fallback, path, notices) => {
   }
   if (isRecord(value) && typeof value.expression === 'string') {
     // Scenes only ever hold expressions that compile, so everything downstream can rely on them.
-    const parsed = expressionLanguage.get().parseExpression(value.expression);
+    const parsed = formulas.get().parseExpression(value.expression);
     if (parsed.ok) return { expression: value.expression };
     notices.push(`${path}.expression: ${parsed.error.message}; used the default surface`);
     return fallback;
@@ -295,8 +295,7 @@ function checkRuns(value: unknown, fallback: SceneRun[], notices: string[]): Sce
 export function partsToValidate(input: unknown): OnDemand<unknown>[] {
   if (!isRecord(input)) return [];
   const parts: OnDemand<unknown>[] = [];
-  if (isRecord(input.surface) && typeof input.surface.expression === 'string')
-    parts.push(expressionLanguage);
+  if (isRecord(input.surface) && typeof input.surface.expression === 'string') parts.push(formulas);
   if (input.lab !== undefined) parts.push(labSpecs);
   return parts;
 }

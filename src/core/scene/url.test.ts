@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expressionLanguage } from '../expr/onDemand.ts';
+import { formulas } from './formulas.ts';
 import { labSpecs } from '../lab/onDemand.ts';
 import { PRESETS } from '../optimizers/presets.ts';
 import { SURFACE_IDS } from '../surfaces/index.ts';
@@ -93,8 +93,8 @@ const arbitraryScene: fc.Arbitrary<Scene> = fc
 
 describe('partsToDecode', () => {
   it('names what decoding must wait for: the expression language, the lab’s checks', () => {
-    expect(partsToDecode('?v=1&f=x%5E2%2By%5E2')).toEqual([expressionLanguage]);
-    expect(partsToDecode('f&lab=basins')).toEqual([expressionLanguage, labSpecs]);
+    expect(partsToDecode('?v=1&f=x%5E2%2By%5E2')).toEqual([formulas]);
+    expect(partsToDecode('f&lab=basins')).toEqual([formulas, labSpecs]);
     expect(partsToDecode('?v=1&s=beale&runs=adam')).toEqual([]);
     expect(partsToDecode('')).toEqual([]);
   });
@@ -102,7 +102,7 @@ describe('partsToDecode', () => {
 
 describe('scene URL', () => {
   // Links are decoded as the app does: once the parts of the core they need are here.
-  beforeAll(() => Promise.all([expressionLanguage.load(), labSpecs.load()]));
+  beforeAll(() => Promise.all([formulas.load(), labSpecs.load()]));
 
   it('round-trips any valid scene exactly (scene → URL → scene)', () => {
     fc.assert(

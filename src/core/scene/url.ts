@@ -23,9 +23,9 @@
 import { checkValue, sameParamValue } from '../optimizers/params.ts';
 import { findPreset, PRESETS, resolvePreset } from '../optimizers/presets.ts';
 import type { ParamValue } from '../optimizers/types.ts';
-import { expressionLanguage } from '../expr/onDemand.ts';
 import { labSpecs } from '../lab/onDemand.ts';
 import type { OnDemand } from '../onDemand.ts';
+import { formulas } from './formulas.ts';
 import {
   defaultScene,
   SCENE_VERSION,
@@ -226,7 +226,7 @@ function queryParams(query: string): Map<string, string> {
 export function partsToDecode(query: string): OnDemand<unknown>[] {
   const params = queryParams(query);
   const parts: OnDemand<unknown>[] = [];
-  if (params.has('f')) parts.push(expressionLanguage);
+  if (params.has('f')) parts.push(formulas);
   if (params.has('lab')) parts.push(labSpecs);
   return parts;
 }

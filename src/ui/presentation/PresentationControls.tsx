@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useServices } from '../appContext.ts';
 import { LESSON_COUNT, lessonActions } from '../lessons/lessonActions.ts';
-import { ownsKeys } from '../useKeyboardShortcuts.ts';
+import { useWindowKeys, type KeyHandler } from '../useKeyboardShortcuts.ts';
 import {
   enterFullscreen,
   isFullscreen,
@@ -16,6 +16,8 @@ const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.tsx'));
 
 /** How long a status message (mode on/off, fullscreen refused) stays on screen. */
 const MESSAGE_MS = 5000;
+/** Keys this component handles even while a text field has focus. */
+const ANYWHERE = ['Escape'];
 
 const ENTER_MESSAGE = 'Presentation mode: Esc leaves, ? lists the keys';
 const REFUSED_MESSAGE = 'The browser refused fullscreen; presenting in the window';
@@ -83,41 +85,32 @@ export function PresentationControls() {
     return () => clearTimeout(timer);
   }, [message]);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      const { presenting: isPresenting } = presentationStore().getState();
+  const keysFor = useCallback(() => {
+    const { presenting: isPresenting } = presentationStore().getState();
+    const lessons = lessonActions(store);
+    const tour = lessons.tour.getState();
+    const handlers: Record<string, KeyHandler> = {
       // Escape leaves the mode from anywhere, even a text field, once menus have closed.
-      if (event.key === 'Escape') {
+      Escape: () => {
         if (isPresenting && !popupOpen()) commands.leave();
-        return;
-      }
-      if (ownsKeys(event.target, event.key)) return;
-      const lessons = lessonActions(store);
-      const tour = lessons.tour.getState();
-      const handlers: Record<string, () => void> = {
-        p: commands.togglePresenting,
-        P: commands.togglePresenting,
-        f: () => void commands.toggleFullscreen(),
-        F: () => void commands.toggleFullscreen(),
-        '?': openShortcuts,
-      };
-      for (let n = 1; n <= LESSON_COUNT; n++)
-        handlers[String(n)] = () => void lessons.openLesson(n);
-      // Page keys scroll the page as usual unless presenting.
-      if (isPresenting) {
-        handlers.PageDown = () =>
-          void (tour.open ? lessons.nextLesson() : lessons.openLesson(tour.chapter));
-        if (tour.open) handlers.PageUp = () => void lessons.previousLesson();
-      }
-      const handler = handlers[event.key];
-      if (!handler) return;
-      event.preventDefault();
-      handler();
+        return false;
+      },
+      p: commands.togglePresenting,
+      P: commands.togglePresenting,
+      f: () => void commands.toggleFullscreen(),
+      F: () => void commands.toggleFullscreen(),
+      '?': openShortcuts,
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    for (let n = 1; n <= LESSON_COUNT; n++) handlers[String(n)] = () => void lessons.openLesson(n);
+    // Page keys scroll the page as usual unless presenting.
+    if (isPresenting) {
+      handlers.PageDown = () =>
+        void (tour.open ? lessons.nextLesson() : lessons.openLesson(tour.chapter));
+      if (tour.open) handlers.PageUp = () => void lessons.previousLesson();
+    }
+    return handlers;
   }, [store, commands, openShortcuts]);
+  useWindowKeys(keysFor, ANYWHERE);
 
   return (
     <div className="presentation-controls">

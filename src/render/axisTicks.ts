@@ -1,4 +1,4 @@
-import { ticks } from 'd3-array';
+import { ticks } from './scales.ts';
 import type { Viewport } from './viewport.ts';
 
 /**

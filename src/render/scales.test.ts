@@ -1,5 +1,47 @@
+import * as d3 from 'd3-array';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linearScale, logScale, tickLabel } from './scales.ts';
+import { linearScale, logScale, nice, tickLabel, ticks } from './scales.ts';
+
+describe('ticks and nice', () => {
+  const end = fc.oneof(
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    fc.double({ min: -1e-3, max: 1e-3, noNaN: true }),
+    fc.integer({ min: -100, max: 100 }),
+  );
+  const count = fc.oneof(
+    fc.integer({ min: -1, max: 40 }),
+    fc.double({ min: 0, max: 3, noNaN: true }),
+  );
+
+  // Spans of a few subnormals overflow both (an array of infinite length): the same error counts.
+  const outcome = (compute: () => unknown) => {
+    try {
+      return compute();
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('give exactly the numbers d3-array gives', () => {
+    fc.assert(
+      fc.property(end, end, count, (start, stop, n) => {
+        expect(outcome(() => ticks(start, stop, n))).toEqual(
+          outcome(() => d3.ticks(start, stop, n)),
+        );
+        expect(nice(start, stop, n)).toEqual(d3.nice(start, stop, n));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('give round values, in either direction, and exact tenths', () => {
+    expect(ticks(0, 1, 10)).toEqual([0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+    expect(ticks(-4.5, 4.5, 5)).toEqual([-4, -2, 0, 2, 4]);
+    expect(ticks(10, 0, 2)).toEqual([10, 5, 0]);
+    expect(nice(0.13, 0.87, 10)).toEqual([0.1, 0.9]);
+  });
+});
 
 describe('linearScale', () => {
   it('maps the domain onto the range and gives round ticks', () => {

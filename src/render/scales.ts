@@ -2,8 +2,85 @@
  * The two scales the plots need, small enough that d3-scale (and the colour interpolation it pulls
  * in) stays out of the first download: linear and base-10 log, both mapping a domain onto a pixel
  * range, with "nice" rounded domains, clamping and tick values.
+ *
+ * The tick values are d3-array's `ticks` and `nice`, same algorithm and same numbers (scales.test.ts
+ * compares them): importing them would bring all of d3-array's top-level code into the first
+ * download too, about 1 KB gzip.
  */
-import { nice, ticks } from 'd3-array';
+
+// Steps are 1, 2, 5 or 10 × 10^k; a raw step's mantissa picks the factor at these thresholds.
+const E10 = Math.sqrt(50);
+const E5 = Math.sqrt(10);
+const E2 = Math.sqrt(2);
+
+/**
+ * For about `count` round ticks in [start, stop] (start ≤ stop): the first and last tick index and
+ * the increment. A negative increment −m stands for ticks i / m, which keeps 0.1-steps exact.
+ */
+function tickSpec(start: number, stop: number, count: number): [number, number, number] {
+  const step = (stop - start) / Math.max(0, count);
+  const power = Math.floor(Math.log10(step));
+  const mantissa = step / Math.pow(10, power);
+  const factor = mantissa >= E10 ? 10 : mantissa >= E5 ? 5 : mantissa >= E2 ? 2 : 1;
+  let first: number;
+  let last: number;
+  let increment: number;
+  if (power < 0) {
+    increment = Math.pow(10, -power) / factor;
+    first = Math.round(start * increment);
+    last = Math.round(stop * increment);
+    if (first / increment < start) first++;
+    if (last / increment > stop) last--;
+    increment = -increment;
+  } else {
+    increment = Math.pow(10, power) * factor;
+    first = Math.round(start / increment);
+    last = Math.round(stop / increment);
+    if (first * increment < start) first++;
+    if (last * increment > stop) last--;
+  }
+  if (last < first && 0.5 <= count && count < 2) return tickSpec(start, stop, count * 2);
+  return [first, last, increment];
+}
+
+/** About `count` round values from `start` to `stop` (either order), as d3-array's `ticks`. */
+export function ticks(start: number, stop: number, count: number): number[] {
+  if (!(count > 0)) return [];
+  if (start === stop) return [start];
+  const reverse = stop < start;
+  const [first, last, increment] = reverse
+    ? tickSpec(stop, start, count)
+    : tickSpec(start, stop, count);
+  if (!(last >= first)) return [];
+  const values = new Array<number>(last - first + 1);
+  for (let i = 0; i < values.length; i++) {
+    const index = reverse ? last - i : first + i;
+    values[i] = increment < 0 ? index / -increment : index * increment;
+  }
+  return values;
+}
+
+/** [start, stop] widened to round values fit for about `count` ticks, as d3-array's `nice`. */
+export function nice(start: number, stop: number, count: number): [number, number] {
+  let previous: number | undefined;
+  for (;;) {
+    const step = tickSpec(start, stop, count)[2];
+    if (step === previous || step === 0 || !Number.isFinite(step)) return [start, stop];
+    if (step > 0) {
+      const i = Math.ceil(start / step);
+      const j = Math.floor(stop / step);
+      start = (i - +(i * step > start)) * step;
+      stop = (j + +(j * step < stop)) * step;
+    } else {
+      const m = -step;
+      const i = Math.ceil(start * m);
+      const j = Math.floor(stop * m);
+      start = (i - +(i / m > start)) / m;
+      stop = (j + +(j / m < stop)) / m;
+    }
+    previous = step;
+  }
+}
 
 export interface Scale {
   (value: number): number;

@@ -55,6 +55,8 @@ export class BasinLayer implements Drawable {
   private viewport: Viewport | null = null;
   private ctx: CanvasRenderingContext2D | null = null;
   private categories = new Uint16Array(0);
+  /** Per start, 1 where the last classification changed its colour. */
+  private recoloured = new Uint8Array(0);
   private drawnStep = -1;
   private drawnRun: Run | null = null;
   private listener: BasinListener | null = null;
@@ -125,19 +127,32 @@ export class BasinLayer implements Drawable {
       this.listener?.({ runIndex: -1, counts });
       return;
     }
-    let changed = this.categories.length !== run.particles;
-    if (changed) this.categories = new Uint16Array(run.particles);
+    const resized = this.categories.length !== run.particles;
+    if (resized) {
+      this.categories = new Uint16Array(run.particles);
+      this.recoloured = new Uint8Array(run.particles);
+    }
+    let recolouredCount = 0;
     const tolerance = minimumTolerance(frame.surface.minima, frame.surface.view);
     for (let p = 0; p < run.particles; p++) {
       const category = basinOf(run, p, frame.step, frame.surface, tolerance);
-      if (this.categories[p] !== category) changed = true;
+      const recoloured = this.categories[p] !== category;
+      this.recoloured[p] = recoloured ? 1 : 0;
+      if (recoloured) recolouredCount++;
       this.categories[p] = category;
       counts[category]++;
     }
     // Most steps move no start to another colour; repainting thousands of dots would change nothing.
-    if (!forced && !changed) return;
-    clearCanvas(ctx);
+    if (!forced && !resized && recolouredCount === 0) return;
     const { starts } = frame.scene;
+    const dots = starts.kind === 'random' && run.particles <= SQUARE_DOTS_ABOVE;
+    if (dots && !forced && !resized) {
+      // Opaque dots: the recoloured ones are simply stamped over their old selves.
+      this.stampDots(run, counts, minima, this.recoloured);
+      this.listener?.({ runIndex: index, counts });
+      return;
+    }
+    clearCanvas(ctx);
     if (starts.kind === 'grid') {
       // Cells tile the view, so the map reads as regions; translucent, so contours show through.
       const { view } = frame.surface;
@@ -149,7 +164,7 @@ export class BasinLayer implements Drawable {
     } else if (run.particles > SQUARE_DOTS_ABOVE) {
       this.paint(run, counts, minima, 1, (x, y) => ctx.rect(x - 1.5, y - 1.5, 3, 3));
     } else {
-      this.stampDots(run, counts, minima);
+      this.stampDots(run, counts, minima, null);
     }
     this.listener?.({ runIndex: index, counts });
   }
@@ -183,9 +198,10 @@ export class BasinLayer implements Drawable {
 
   /**
    * Outlined round dots, copied from one small pre-drawn image per colour: filling and stroking a
-   * thousand arcs cost several milliseconds of path rasterisation per redraw.
+   * thousand arcs cost several milliseconds of path rasterisation per redraw. `only` limits them to
+   * the flagged starts.
    */
-  private stampDots(run: Run, counts: Int32Array, minima: number): void {
+  private stampDots(run: Run, counts: Int32Array, minima: number, only: Uint8Array | null): void {
     const ctx = this.ctx!;
     const viewport = this.viewport!;
     const size = 2 * (DOT_RADIUS + 1);
@@ -193,7 +209,7 @@ export class BasinLayer implements Drawable {
       if (counts[category] === 0) continue;
       const sprite = this.dotSprite(basinColor(category, minima));
       for (let p = 0; p < run.particles; p++) {
-        if (this.categories[p] !== category) continue;
+        if (this.categories[p] !== category || (only && !only[p])) continue;
         const x = viewport.toPixelX(run.positions.get(0, 2 * p));
         const y = viewport.toPixelY(run.positions.get(0, 2 * p + 1));
         ctx.drawImage(sprite, x - size / 2, y - size / 2, size, size);

@@ -73,8 +73,9 @@ test.describe('the guided tour', () => {
     }) => {
       const app = new DescentLab(page);
       await app.open(`/?lesson=${i + 1}`);
+      // The chapter's scene is there from the first screen: no default scene first.
+      expect((await app.scene()).surface).toEqual({ id: chapter.surface });
       await expect(app.lessonPanel.getByRole('heading', { name: chapter.title })).toBeVisible();
-      await expect.poll(async () => (await app.scene()).surface).toEqual({ id: chapter.surface });
       await expect.poll(() => app.step(), { timeout: 10_000 }).toBeGreaterThan(5);
       // Every binding shows a value, not the dash for a missing one.
       const live = app.lessonPanel.locator('[data-binding]');

@@ -6,6 +6,7 @@ import { SimulationController } from './render/simulationController.ts';
 import { createAppStore } from './state/store.ts';
 import { sceneFromLocation, syncSceneToUrl } from './state/urlSync.ts';
 import { App } from './ui/App.tsx';
+import { lessonActions } from './ui/lessons/lessonActions.ts';
 import { AppContext } from './ui/appContext.ts';
 import { renderCount } from './ui/renderCount.ts';
 import './ui/styles.css';
@@ -23,7 +24,7 @@ declare global {
   }
 }
 
-function start({ scene, notices }: ValidatedScene): void {
+async function start({ scene, notices }: ValidatedScene): Promise<void> {
   const store = createAppStore(scene, notices);
   // A person who asked the system for reduced motion gets a still page; Play starts the race.
   if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) store.getState().pause();
@@ -33,6 +34,9 @@ function start({ scene, notices }: ValidatedScene): void {
     : null;
   if (embedOptions && !embedOptions.autoplay) store.getState().pause();
   syncSceneToUrl(store);
+  // `lesson=N` opens the tour on its chapter's scene before the first render, so the default scene
+  // never shows first (and nothing done to it is lost when the chapter arrives).
+  if (!embedOptions) await lessonActions(store).openFromLocation();
   const controller = new SimulationController(store);
   window.__descentLab = { store, controller, renderCount };
 

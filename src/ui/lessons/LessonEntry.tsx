@@ -1,16 +1,13 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense } from 'react';
 import { useLessonActions, useTour } from './lessonActions.ts';
 import './lessonEntry.css';
 
 const LessonPanel = lazy(() => import('./LessonPanel.tsx'));
 
-/** The top bar's "Lessons" button; on first mount it also opens `?lesson=N` from the address. */
+/** The top bar's "Lessons" button. */
 export function LessonsButton() {
   const lessons = useLessonActions();
   const open = useTour((s) => s.open);
-  useEffect(() => {
-    void lessons.openFromLocation();
-  }, [lessons]);
   return (
     <button
       type="button"

@@ -39,7 +39,10 @@ export interface LessonActions {
   closeLessons(): void;
   /** The top bar's button: opens the tour at its chapter (loading its scene), or closes it. */
   toggleLessons(): Promise<void>;
-  /** `lesson=N` in the page address opens the tour at N (see `openFromSearch`). */
+  /**
+   * `lesson=N` in the page address opens the tour at N (see `lessonFromSearch`), with its scene
+   * unless the address holds one. Called once, before the first render.
+   */
   openFromLocation(): Promise<void>;
 }
 
@@ -90,7 +93,6 @@ export function lessonActions(app: AppStore, target: Window = window): LessonAct
   const tour = createStore<TourState>()(() => ({ open: false, chapter: 1, tried: null }));
   // Only the latest request may load its scene when several race (fast key presses).
   let latest = 0;
-  let readLocation = false;
 
   const writeUrl = (chapter: number | null) => {
     const { location, history } = target;
@@ -108,7 +110,7 @@ export function lessonActions(app: AppStore, target: Window = window): LessonAct
     const chapters = await loadChapters();
     if (request !== latest) return;
     const state = app.getState();
-    state.loadScene(chapters.chapter(chapter).scene());
+    await state.loadScene(chapters.chapter(chapter).scene());
     state.play();
   };
 
@@ -139,8 +141,6 @@ export function lessonActions(app: AppStore, target: Window = window): LessonAct
         ? Promise.resolve(actions.closeLessons())
         : show(tour.getState().chapter, true),
     async openFromLocation() {
-      if (readLocation) return; // once per page: React's strict mode mounts effects twice
-      readLocation = true;
       const request = lessonFromSearch(target.location.search);
       if (request.kind === 'chapter') return show(request.chapter, !request.keepScene);
       if (request.kind === 'invalid') {

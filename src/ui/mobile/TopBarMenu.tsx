@@ -1,12 +1,33 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { usePresentation } from '../presentation/usePresentation.ts';
 import './mobile.css';
+
+/** Widths below which the secondary controls no longer fit the top bar's line. */
+const NARROW = window.matchMedia('(max-width: 820px)');
+/** Presentation mode's larger type needs a wider screen (a 1280 px projector is too narrow). */
+const NARROW_FOR_PRESENTING = window.matchMedia('(max-width: 1600px)');
+
+function subscribeToWidths(onChange: () => void): () => void {
+  NARROW.addEventListener('change', onChange);
+  NARROW_FOR_PRESENTING.addEventListener('change', onChange);
+  return () => {
+    NARROW.removeEventListener('change', onChange);
+    NARROW_FOR_PRESENTING.removeEventListener('change', onChange);
+  };
+}
 
 /**
  * The top bar's secondary controls. On a wide screen they sit in the bar as they are; on a narrow one
- * they fold behind a "Menu" button (a disclosure) so the bar keeps to one line and the plot keeps the
- * screen. Escape or a press outside folds them again.
+ * (or while presenting on anything short of a wide screen) they fold behind a "Menu" button (a
+ * disclosure) so the bar keeps to one line and the plot keeps the screen. Escape or a press outside
+ * folds them again.
  */
 export function TopBarMenu({ children }: { children: ReactNode }) {
+  const presenting = usePresentation((s) => s.presenting);
+  const folded = useSyncExternalStore(
+    subscribeToWidths,
+    () => (presenting ? NARROW_FOR_PRESENTING : NARROW).matches,
+  );
   const [open, setOpen] = useState(false);
   const contentId = useId();
   const menu = useRef<HTMLDivElement>(null);
@@ -33,7 +54,7 @@ export function TopBarMenu({ children }: { children: ReactNode }) {
     };
   }, [open]);
   return (
-    <div className="topbar-menu" data-open={open} ref={menu}>
+    <div className="topbar-menu" data-folded={folded} data-open={folded && open} ref={menu}>
       <button
         ref={button}
         type="button"

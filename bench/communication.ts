@@ -4,7 +4,10 @@
  * headline numbers). Four workers, minibatches of 10 from their shards, 500 steps from each dataset
  * surface's default start, three minibatch seeds.
  */
+import { sampledGradients } from '../src/core/data/sampledGradients.ts';
 import { measureCommunication } from '../src/core/distributed/measure.ts';
+
+await sampledGradients.load();
 
 const EXPERIMENTS = [
   { surface: 'linear_regression', lr: 0.05, settings: [1, 2, 5] },

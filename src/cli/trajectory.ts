@@ -3,6 +3,7 @@
  * request and prints {"trajectory", "loss", "diverged_at"}. Invalid input: exit 2, one line on stderr.
  */
 import { readFileSync } from 'node:fs';
+import { sampledGradients } from '../core/data/sampledGradients.ts';
 import { computeTrajectory } from '../core/trajectory.ts';
 
 const USAGE = 'usage: npm run -s trajectory -- FILE   (FILE = - reads standard input)';
@@ -35,4 +36,6 @@ function main(args: string[]): number {
   return 0;
 }
 
+// A DistributedSGD run's cluster is an on-demand part of the core: load it before any run.
+await sampledGradients.load();
 process.exitCode = main(process.argv.slice(2));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AnatomyReplay, sumOfParts, type Anatomy, type AnatomyResult } from './anatomy.ts';
 import type { Point } from './geometry.ts';
 import { resolveParams } from './optimizers/params.ts';
@@ -7,6 +7,9 @@ import { findOptimizer } from './optimizers/registry.ts';
 import type { ParamValue } from './optimizers/types.ts';
 import { Run } from './sim/run.ts';
 import { getSurface } from './surfaces/index.ts';
+import { sampledGradients } from './data/sampledGradients.ts';
+
+beforeAll(() => sampledGradients.load());
 
 function surface(id: string) {
   const found = getSurface(id);

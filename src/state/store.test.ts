@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sampledGradients } from '../core/data/sampledGradients.ts';
 import { defaultScene } from '../core/scene/scene.ts';
 import { createAppStore } from './store.ts';
 
@@ -43,13 +44,20 @@ describe('createAppStore', () => {
     expect(store.getState().scene.speed).toBe(1);
   });
 
-  it('sets a minibatch size and clears it back to no key for the full batch', () => {
+  it('sets a minibatch size and clears it back to no key for the full batch', async () => {
     const store = createAppStore();
-    store.getState().setBatchSize(8);
+    await store.getState().setBatchSize(8);
     expect(store.getState().scene.batchSize).toBe(8);
     store.getState().setBatchSize(undefined);
     expect('batchSize' in store.getState().scene).toBe(false);
     expect(store.getState().scene).toEqual(defaultScene());
+  });
+
+  it('adds a DistributedSGD run once the sampled gradients have loaded', async () => {
+    const store = createAppStore();
+    await store.getState().addRun('distributed');
+    expect(sampledGradients.loaded()).toBe(true);
+    expect(store.getState().scene.runs.at(-1)?.optimizer).toBe('DistributedSGD');
   });
 
   it('a new surface resets the view to that surface’s own', () => {

@@ -6,7 +6,9 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
+import { partsToRun } from '../core/data/sampledGradients.ts';
 import type { Extent, Point } from '../core/geometry.ts';
+import { loadMissing } from '../core/onDemand.ts';
 import type { ParamValue } from '../core/optimizers/types.ts';
 import type { LabSpec } from '../core/lab/spec.ts';
 import { prepareSurface, surfaceReady } from '../core/scene/resolve.ts';
@@ -52,17 +54,24 @@ export interface AppActions {
   setContourScale(scale: ContourScale): void;
   setChart(metric: ChartMetric): void;
   setNoise(sigma: number): void;
-  /** Minibatch size on dataset surfaces; undefined = the full batch. */
-  setBatchSize(size: number | undefined): void;
+  /** Minibatch size on dataset surfaces; undefined = the full batch. Waits as addRun does. */
+  setBatchSize(size: number | undefined): Promise<void>;
   setSeed(seed: number): void;
-  addRun(presetId: string): void;
+  /**
+   * A DistributedSGD run applies once its sampled gradients have loaded (`partsToRun`); the promise
+   * says when.
+   */
+  addRun(presetId: string): Promise<void>;
   duplicateRun(runId: string): void;
   removeRun(runId: string): void;
   setRunParam(runId: string, name: string, value: ParamValue): void;
   setRunVisible(runId: string, visible: boolean): void;
   /** Shows a lab experiment (or none); the runs on the plot carry on undisturbed. */
   setLab(lab: LabSpec | undefined): void;
-  /** Replaces the whole scene (a lesson, a URL, the embed API's setScene); waits as setSurface does. */
+  /**
+   * Replaces the whole scene (a lesson, a URL, the embed API's setScene); waits as setSurface and
+   * addRun do.
+   */
   loadScene(scene: Scene, notices?: string[]): Promise<void>;
   dismissNotices(): void;
   setInspect(on: boolean): void;
@@ -90,7 +99,7 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
       // here for its compiler (loaded once per page). A change that waited is dropped if another
       // surface change came after it.
       let latestSurfaceChange = 0;
-      const changeSurface = async (surface: SurfaceRef, apply: () => void) => {
+      const changeSurface = async (surface: SurfaceRef, apply: () => void | Promise<void>) => {
         const change = ++latestSurfaceChange;
         if (!surfaceReady(surface)) {
           try {
@@ -101,7 +110,25 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
             return;
           }
         }
-        if (change === latestSurfaceChange) apply();
+        if (change === latestSurfaceChange) await apply();
+      };
+      // The controller also builds the runs as soon as the scene changes, so a minibatch size or a
+      // DistributedSGD run waits here for the sampled gradients (loaded once per page).
+      const changeRuns = async (
+        next: Pick<Scene, 'runs' | 'batchSize'>,
+        apply: () => void | Promise<void>,
+      ) => {
+        const loading = loadMissing(partsToRun(next));
+        if (loading) {
+          try {
+            await loading;
+          } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            set({ notices: [...get().notices, `could not load the sampled gradients: ${reason}`] });
+            return;
+          }
+        }
+        await apply();
       };
       return {
         scene: initial,
@@ -125,17 +152,21 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         setContourScale: (contours) => updateScene({ contours }),
         setChart: (chart) => updateScene({ chart }),
         setNoise: (noise) => updateScene({ noise }),
-        setBatchSize: (batchSize) => {
-          const scene = { ...get().scene, batchSize };
-          // The full batch is no key at all, like a scene read back from its URL.
-          if (batchSize === undefined) delete scene.batchSize;
-          set({ scene });
-        },
+        setBatchSize: (batchSize) =>
+          changeRuns({ runs: [], batchSize }, () => {
+            const scene = { ...get().scene, batchSize };
+            // The full batch is no key at all, like a scene read back from its URL.
+            if (batchSize === undefined) delete scene.batchSize;
+            set({ scene });
+          }),
         setSeed: (seed) => updateScene({ seed }),
         addRun: (presetId) => {
-          const { runs } = get().scene;
-          if (runs.length >= LIMITS.runs) return;
-          updateScene({ runs: [...runs, runFromPreset(presetId, nextRunId(runs))] });
+          const run = runFromPreset(presetId, 'new'); // its id is chosen when it is added
+          return changeRuns({ runs: [run] }, () => {
+            const { runs } = get().scene;
+            if (runs.length >= LIMITS.runs) return;
+            updateScene({ runs: [...runs, { ...run, id: nextRunId(runs) }] });
+          });
         },
         duplicateRun: (runId) => {
           const { runs } = get().scene;
@@ -160,7 +191,9 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         },
         loadScene: (scene, sceneNotices = []) =>
           changeSurface(scene.surface, () =>
-            set({ scene, notices: sceneNotices, resetCount: get().resetCount + 1 }),
+            changeRuns(scene, () =>
+              set({ scene, notices: sceneNotices, resetCount: get().resetCount + 1 }),
+            ),
           ),
         dismissNotices: () => set({ notices: [] }),
         setInspect: (inspect) => set({ inspect }),

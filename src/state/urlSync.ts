@@ -3,6 +3,7 @@
  * history.replaceState, so the URL can be copied at any moment and reproduces the same screen.
  * Query keys that are not the scene's (embed=1 and friends) are kept as they are.
  */
+import { partsToRun } from '../core/data/sampledGradients.ts';
 import { loadMissing } from '../core/onDemand.ts';
 import { decodeScene, encodeScene, partsToDecode, SCENE_KEYS } from '../core/scene/url.ts';
 import type { ValidatedScene } from '../core/scene/scene.ts';
@@ -12,11 +13,14 @@ export const URL_DEBOUNCE_MS = 250;
 
 /**
  * The scene a page address describes (the default scene when it names none), with notices. A typed
- * formula or a lab experiment waits for its part of the core, which loads on demand.
+ * formula, a lab experiment, a minibatch size or a DistributedSGD run waits for its part of the core,
+ * which loads on demand.
  */
 export async function sceneFromLocation(search: string): Promise<ValidatedScene> {
   await loadMissing(partsToDecode(search));
-  return decodeScene(search);
+  const decoded = decodeScene(search);
+  await loadMissing(partsToRun(decoded.scene));
+  return decoded;
 }
 
 /** The query string for a scene, keeping the page's own keys from `search`. */

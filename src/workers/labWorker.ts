@@ -2,7 +2,9 @@
  * Runs lab chunks off the main thread, one message per chunk. Loaded by LabPool with
  * `new Worker(new URL('./labWorker.ts', import.meta.url), { type: 'module' })`.
  */
+import { partsToRun } from '../core/data/sampledGradients.ts';
 import { resultTransferables, runChunk } from '../core/lab/chunk.ts';
+import { loadMissing } from '../core/onDemand.ts';
 import { prepareSurface } from '../core/scene/resolve.ts';
 import type { LabWorkerRequest, LabWorkerResponse } from './labProtocol.ts';
 
@@ -12,6 +14,7 @@ scope.onmessage = async (event: MessageEvent<LabWorkerRequest>) => {
   const { chunk } = event.data;
   try {
     await prepareSurface(chunk.surface);
+    await loadMissing(partsToRun({ runs: [chunk] }));
     const result = runChunk(chunk);
     const response: LabWorkerResponse = { ok: true, result };
     scope.postMessage(response, resultTransferables(result));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveParams } from '../optimizers/params.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import { Run } from '../sim/run.ts';
@@ -6,6 +6,9 @@ import { Simulation, type RunConfig } from '../sim/simulation.ts';
 import { getSurface } from '../surfaces/index.ts';
 import { identityOrder, MinibatchGradient, MinibatchSampler } from './minibatch.ts';
 import { linearRegression, logisticRegression } from './regression.ts';
+import { sampledGradients } from './sampledGradients.ts';
+
+beforeAll(() => sampledGradients.load());
 
 function config(name: string, params: Record<string, unknown>): RunConfig {
   const optimizer = findOptimizer(name)!;

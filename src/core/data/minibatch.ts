@@ -9,12 +9,13 @@ import {
   type GradientNoise,
   type GradientSource,
 } from '../sim/gradientSource.ts';
+import { MAX_WORKERS } from '../distributed/distributedSgd.ts';
 import type { Dataset } from './dataset.ts';
 
-/** Distributed runs key each worker's minibatches apart; plain runs use worker 0. */
-export const MAX_WORKERS = 16;
-
-/** The counter key of a (particle, worker) pair's minibatch stream. */
+/**
+ * The counter key of a (particle, worker) pair's minibatch stream: distributed runs key each
+ * worker's minibatches apart; plain runs use worker 0.
+ */
 export function minibatchKey(particle: number, worker: number): number {
   return particle * MAX_WORKERS + worker;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { linearRegression, logisticRegression } from '../data/regression.ts';
 import { resolveParams } from '../optimizers/params.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
@@ -12,6 +12,9 @@ import type { SurfaceFunctions } from '../surfaces/types.ts';
 import { bytesPerValue, compress, compressionOf, type Compression } from './compression.ts';
 import { distributedSgd } from './distributedSgd.ts';
 import { DistributedGradient } from './workers.ts';
+import { sampledGradients } from '../data/sampledGradients.ts';
+
+beforeAll(() => sampledGradients.load());
 
 function distributed(
   surface: SurfaceFunctions,

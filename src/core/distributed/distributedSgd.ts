@@ -1,6 +1,8 @@
 import { lrSpec } from '../optimizers/specs.ts';
 import type { OptimizerDefinition, Params, StepContext } from '../optimizers/types.ts';
-import { MAX_WORKERS } from '../data/minibatch.ts';
+
+/** The most workers a DistributedSGD run may have (its minibatch streams are keyed apart by them). */
+export const MAX_WORKERS = 16;
 
 /**
  * Data-parallel SGD on a simulated cluster: `workers` machines each compute a gradient at the shared

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { measureCommunication } from './measure.ts';
+import { sampledGradients } from '../data/sampledGradients.ts';
+
+beforeAll(() => sampledGradients.load());
 
 /**
  * The headline numbers (bench/communication.ts prints the full table): four workers, minibatches of

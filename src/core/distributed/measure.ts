@@ -37,7 +37,10 @@ export interface CommunicationResult {
   excessLoss: number;
 }
 
-/** One particle from the surface's default start; the first row is dense itself. */
+/**
+ * One particle from the surface's default start; the first row is dense itself. Needs
+ * `sampledGradients` (core/data/sampledGradients.ts) loaded.
+ */
 export function measureCommunication(experiment: CommunicationExperiment): CommunicationResult[] {
   const surface = getSurface(experiment.surface);
   if (!surface) throw new Error(`no surface ${experiment.surface}`);

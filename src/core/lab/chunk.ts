@@ -52,7 +52,8 @@ export function escapeExtent(view: Extent): Extent {
 
 /**
  * Runs a chunk with the core's `Run` (all its particles at once) and summarises each particle. A
- * typed surface needs `prepareSurface(chunk.surface)` first.
+ * typed surface needs `prepareSurface(chunk.surface)` first, a DistributedSGD chunk its
+ * `partsToRun` (core/data/sampledGradients.ts).
  */
 export function runChunk(chunk: LabChunk): ChunkResult {
   const optimizer = findOptimizer(chunk.optimizer);

@@ -6,7 +6,9 @@
  * Sweeps run in two phases: phase 1 sweeps the learning rates (and the second axis); phase 2 re-runs
  * each optimizer at its best point, now knowing the target loss, to time when each start arrives.
  */
+import { partsToRun } from '../data/sampledGradients.ts';
 import type { Extent } from '../geometry.ts';
+import { loadMissing } from '../onDemand.ts';
 import { resolveParams } from '../optimizers/params.ts';
 import { findPreset, resolvePreset } from '../optimizers/presets.ts';
 import type { OptimizerDefinition, ParamValue } from '../optimizers/types.ts';
@@ -65,6 +67,7 @@ export function abortError(): Error {
 /** Runs every chunk on the current thread, one after another (tests, the CLI, benchmarks). */
 export const inProcessExecutor: ChunkExecutor = {
   async run(chunks, onResult, signal) {
+    await loadMissing(partsToRun({ runs: chunks }));
     for (const chunk of chunks) {
       if (signal?.aborted) throw abortError();
       onResult(runChunk(chunk));

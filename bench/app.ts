@@ -302,7 +302,7 @@ async function main() {
     };
     const js = initialJavaScriptGzip();
     console.log(
-      `first load: FCP ${firstLoad.fcp1xMs} ms at 1×, ${firstLoad.fcp4xMs} ms at 4×; initial JS ${round(js.bytes / 1024, 1)} KB gzip`,
+      `first load: FCP ${firstLoad.fcp1xMs} ms at 1×, ${firstLoad.fcp4xMs} ms at 4×; initial JS ${round(js.bytes / 1024, 1)} KiB gzip (${js.bytes} bytes)`,
     );
     const simulationNsPerParticleStep = round(await measureSimulation(browser), 1);
     console.log(

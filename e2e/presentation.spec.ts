@@ -115,6 +115,10 @@ test.describe('presentation mode', () => {
     const app = new DescentLab(page);
     await app.open('/?v=1&s=rosenbrock&steps=300&present=1');
     await expect(presentButton(page)).toHaveAttribute('aria-pressed', 'true');
+    // At 1280 px the large type would wrap the top bar: its secondary controls fold behind Menu.
+    await expect(page.getByRole('button', { name: 'Menu' })).toBeVisible();
+    const bar = await page.locator('.topbar').boundingBox();
+    expect(bar!.height).toBeLessThan(60);
     await app.pause();
     await page.getByRole('slider', { name: 'Timeline' }).fill('150');
     await expect(app.stepCounter).toHaveText(/^Step 150 /);

@@ -24,6 +24,12 @@ const PIXELS_ABOVE = 200;
  * playback) trails skip steps, which at thousands of particles reads the same.
  */
 const SEGMENTS_PER_FRAME = 200_000;
+/**
+ * Pixels drawn per CSS pixel at most in pixel mode. Its cost grows with the buffer: at a device pixel
+ * ratio of 2, 12 × 1,000 starts took 26 ms a frame at 4× CPU throttling instead of 10; a texture of
+ * thousands of trails loses little when the browser scales it up.
+ */
+const PIXELS_MAX_RATIO = 1;
 
 export interface TrajectoryLayerOptions {
   /** Only this run (a side-by-side panel); null for all visible runs. */
@@ -40,6 +46,7 @@ export class TrajectoryLayer implements Drawable {
   private drawnRuns: readonly Run[] = [];
   private drawnVisibility = '';
   private drawnAsPixels = false;
+  private pixelRatio = 1;
   private readonly dots = new DotBuffer();
   private readonly pixelTrails = new PixelTrails();
   private segmentCoordinates = new Float64Array(0);
@@ -52,10 +59,18 @@ export class TrajectoryLayer implements Drawable {
 
   setViewport(viewport: Viewport, pixelRatio: number): void {
     this.viewport = viewport;
+    this.pixelRatio = pixelRatio;
     this.trailsCtx = fitCanvas(this.trails, viewport.width, viewport.height, pixelRatio);
-    this.headsCtx = fitCanvas(this.heads, viewport.width, viewport.height, pixelRatio);
-    this.pixelTrails.resize(this.heads.width, this.heads.height);
+    this.fitHeads(this.drawnAsPixels);
     this.drawnStep = -1;
+  }
+
+  /** Sizes the head canvas (and the pixel buffer) for vector or pixel drawing. */
+  private fitHeads(asPixels: boolean): void {
+    const viewport = this.viewport!;
+    const ratio = asPixels ? Math.min(this.pixelRatio, PIXELS_MAX_RATIO) : this.pixelRatio;
+    this.headsCtx = fitCanvas(this.heads, viewport.width, viewport.height, ratio);
+    this.pixelTrails.resize(this.heads.width, this.heads.height);
   }
 
   setOptions(options: TrajectoryLayerOptions): void {
@@ -64,8 +79,8 @@ export class TrajectoryLayer implements Drawable {
   }
 
   draw(frame: FrameState): void {
-    const { viewport, trailsCtx, headsCtx } = this;
-    if (!viewport || !trailsCtx || !headsCtx) return;
+    const { viewport, trailsCtx } = this;
+    if (!viewport || !trailsCtx || !this.headsCtx) return;
     const runs = this.selectRuns(frame);
     const asPixels = runs.some(([run]) => run.particles > PIXELS_ABOVE);
     const visibility = runs.map(([, index]) => index).join(',');
@@ -78,6 +93,7 @@ export class TrajectoryLayer implements Drawable {
       visibility === this.drawnVisibility &&
       simulationRuns.length === this.drawnRuns.length &&
       simulationRuns.every((run, i) => run === this.drawnRuns[i]);
+    if (asPixels !== this.drawnAsPixels) this.fitHeads(asPixels);
     if (!incremental) {
       clearCanvas(trailsCtx);
       this.pixelTrails.clear();
@@ -90,12 +106,13 @@ export class TrajectoryLayer implements Drawable {
     this.drawnVisibility = visibility;
     this.drawnAsPixels = asPixels;
 
+    const heads = this.headsCtx!;
     if (asPixels) {
-      this.drawDots(headsCtx, runs, frame.step);
+      this.drawDots(heads, runs, frame.step);
       return;
     }
-    clearCanvas(headsCtx);
-    for (const [run, index] of runs) this.drawHeads(headsCtx, run, index, frame.step);
+    clearCanvas(heads);
+    for (const [run, index] of runs) this.drawHeads(heads, run, index, frame.step);
   }
 
   /** [run, index in the scene] for the runs this layer shows. */

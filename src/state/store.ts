@@ -95,40 +95,41 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         updateScene({
           runs: get().scene.runs.map((run) => (run.id === runId ? change(run) : run)),
         });
-      // The controller resolves a new surface as soon as the scene changes, so a typed formula waits
-      // here for its compiler (loaded once per page). A change that waited is dropped if another
-      // surface change came after it.
-      let latestSurfaceChange = 0;
-      const changeSurface = async (surface: SurfaceRef, apply: () => void | Promise<void>) => {
-        const change = ++latestSurfaceChange;
-        if (!surfaceReady(surface)) {
-          try {
-            await prepareSurface(surface);
-          } catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
-            set({ notices: [...get().notices, `could not load the formula compiler: ${reason}`] });
-            return;
-          }
+      // The controller resolves the surface and builds the runs as soon as the scene changes, so a
+      // change first loads the parts of the core it needs (once per page): a typed formula's compiler,
+      // or the sampled gradients of a minibatch size or a DistributedSGD run. Null: nothing to load,
+      // the change applies at once. A failed download leaves a notice and resolves to false.
+      const loadFor = (needs: {
+        surface?: SurfaceRef;
+        runs?: Pick<Scene, 'runs' | 'batchSize'>;
+      }): Promise<boolean> | null => {
+        const loads: [Promise<unknown>, string][] = [];
+        if (needs.surface && !surfaceReady(needs.surface)) {
+          loads.push([prepareSurface(needs.surface), 'the formula compiler']);
         }
-        if (change === latestSurfaceChange) await apply();
+        const sampled = needs.runs && loadMissing(partsToRun(needs.runs));
+        if (sampled) loads.push([sampled, 'the sampled gradients']);
+        if (loads.length === 0) return null;
+        const noticed = loads.map(([loading, what]) =>
+          loading.catch((error: unknown) => {
+            const reason = error instanceof Error ? error.message : String(error);
+            set({ notices: [...get().notices, `could not load ${what}: ${reason}`] });
+            throw error;
+          }),
+        );
+        return Promise.all(noticed).then(
+          () => true,
+          () => false,
+        );
       };
-      // The controller also builds the runs as soon as the scene changes, so a minibatch size or a
-      // DistributedSGD run waits here for the sampled gradients (loaded once per page).
-      const changeRuns = async (
-        next: Pick<Scene, 'runs' | 'batchSize'>,
-        apply: () => void | Promise<void>,
-      ) => {
-        const loading = loadMissing(partsToRun(next));
-        if (loading) {
-          try {
-            await loading;
-          } catch (error) {
-            const reason = error instanceof Error ? error.message : String(error);
-            set({ notices: [...get().notices, `could not load the sampled gradients: ${reason}`] });
-            return;
-          }
-        }
-        await apply();
+      // Surface, batch-size and whole-scene changes land in the order they were asked for: one that
+      // waited for a download is dropped if a later one came meanwhile (two lesson chapters opened
+      // quickly must not end on the first).
+      let latestOrderedChange = 0;
+      const applyInOrder = async (loading: Promise<boolean> | null, apply: () => void) => {
+        const change = ++latestOrderedChange;
+        if (loading && !(await loading)) return;
+        if (change === latestOrderedChange) apply();
       };
       return {
         scene: initial,
@@ -144,7 +145,8 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         reset: () => set({ resetCount: get().resetCount + 1 }),
         setSpeed: (speed) =>
           updateScene({ speed: Math.min(LIMITS.speed[1], Math.max(LIMITS.speed[0], speed)) }),
-        setSurface: (surface) => changeSurface(surface, () => updateScene({ surface, view: null })),
+        setSurface: (surface) =>
+          applyInOrder(loadFor({ surface }), () => updateScene({ surface, view: null })),
         setView: (view) => updateScene({ view }),
         setStart: (point) => updateScene({ starts: { kind: 'points', points: [point] } }),
         setStarts: (starts) => updateScene({ starts }),
@@ -153,20 +155,20 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         setChart: (chart) => updateScene({ chart }),
         setNoise: (noise) => updateScene({ noise }),
         setBatchSize: (batchSize) =>
-          changeRuns({ runs: [], batchSize }, () => {
+          applyInOrder(loadFor({ runs: { runs: [], batchSize } }), () => {
             const scene = { ...get().scene, batchSize };
             // The full batch is no key at all, like a scene read back from its URL.
             if (batchSize === undefined) delete scene.batchSize;
             set({ scene });
           }),
         setSeed: (seed) => updateScene({ seed }),
-        addRun: (presetId) => {
+        addRun: async (presetId) => {
           const run = runFromPreset(presetId, 'new'); // its id is chosen when it is added
-          return changeRuns({ runs: [run] }, () => {
-            const { runs } = get().scene;
-            if (runs.length >= LIMITS.runs) return;
-            updateScene({ runs: [...runs, { ...run, id: nextRunId(runs) }] });
-          });
+          const loading = loadFor({ runs: { runs: [run] } });
+          if (loading && !(await loading)) return;
+          const { runs } = get().scene;
+          if (runs.length >= LIMITS.runs) return;
+          updateScene({ runs: [...runs, { ...run, id: nextRunId(runs) }] });
         },
         duplicateRun: (runId) => {
           const { runs } = get().scene;
@@ -190,10 +192,8 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
           set({ scene });
         },
         loadScene: (scene, sceneNotices = []) =>
-          changeSurface(scene.surface, () =>
-            changeRuns(scene, () =>
-              set({ scene, notices: sceneNotices, resetCount: get().resetCount + 1 }),
-            ),
+          applyInOrder(loadFor({ surface: scene.surface, runs: scene }), () =>
+            set({ scene, notices: sceneNotices, resetCount: get().resetCount + 1 }),
           ),
         dismissNotices: () => set({ notices: [] }),
         setInspect: (inspect) => set({ inspect }),

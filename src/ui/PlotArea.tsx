@@ -1,6 +1,6 @@
 import { useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useApp, useServices } from './appContext.ts';
+import { useRunNames } from './useRunNames.ts';
 import { PlotPanel } from './PlotPanel.tsx';
 import { countRender } from './renderCount.ts';
 import { useElementSize } from './useElementSize.ts';
@@ -30,7 +30,7 @@ export function PlotArea() {
   const { width, height } = useElementSize(box);
   const layout = useApp((s) => s.scene.layout);
   const surfaceRef = useApp((s) => s.scene.surface);
-  const runs = useApp(useShallow((s) => s.scene.runs.map((run) => `${run.id}\u0000${run.label}`)));
+  const runs = useRunNames();
   // The controller resolves the surface on the same store update that changes `surfaceRef`.
   const surface = surfaceRef && controller.surface;
 
@@ -48,19 +48,16 @@ export function PlotArea() {
           className="panel-grid"
           style={{ gridTemplateColumns: `repeat(${cols}, ${panelWidth}px)`, gap: GAP }}
         >
-          {runs.map((key) => {
-            const [id, label] = key.split('\u0000');
-            return (
-              <PlotPanel
-                key={id}
-                surface={surface}
-                width={panelWidth}
-                height={panelHeight}
-                runId={id}
-                title={label}
-              />
-            );
-          })}
+          {runs.map(({ id, label }) => (
+            <PlotPanel
+              key={id}
+              surface={surface}
+              width={panelWidth}
+              height={panelHeight}
+              runId={id}
+              title={label}
+            />
+          ))}
         </div>
       );
     }

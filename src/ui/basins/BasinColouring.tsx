@@ -3,8 +3,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { BASIN_OTHER } from '../../core/sim/particleState.ts';
 import { basinColor, BasinLayer, type BasinSummary } from '../../render/basinLayer.ts';
 import { useApp, useServices } from '../appContext.ts';
+import { useRunNames } from '../useRunNames.ts';
 import { formatNumber } from '../format.ts';
 import { setText } from '../useTick.ts';
+import type { SceneRun } from '../../core/scene/scene.ts';
 import type { BasinOverlayProps } from './BasinOverlay.tsx';
 import './basins.css';
 
@@ -16,6 +18,8 @@ const OTHER_LABELS: Record<keyof typeof BASIN_OTHER, string> = {
 };
 
 /** Two significant digits: enough to tell minima apart in a legend. */
+const isVisible = (run: SceneRun) => run.visible;
+
 function short(value: number): string {
   return formatNumber(Number(value.toPrecision(2)));
 }
@@ -42,11 +46,7 @@ function categoryLabels(
 export default function BasinColouring({ surface, viewport, runId }: BasinOverlayProps) {
   const { controller } = useServices();
   const runLabels = useApp(useShallow((s) => s.scene.runs.map((run) => run.label)));
-  const visibleRuns = useApp(
-    useShallow((s) =>
-      s.scene.runs.filter((run) => run.visible).map((run) => `${run.id}\u0000${run.label}`),
-    ),
-  );
+  const visibleRuns = useRunNames(isVisible);
   const [chosen, setChosen] = useState<string | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const layer = useRef<BasinLayer | null>(null);
@@ -101,14 +101,11 @@ export default function BasinColouring({ surface, viewport, runId }: BasinOverla
             onChange={(event) => setChosen(event.currentTarget.value || null)}
           >
             <option value="">first visible run</option>
-            {visibleRuns.map((key) => {
-              const [id, label] = key.split('\u0000');
-              return (
-                <option key={id} value={id}>
-                  {label}
-                </option>
-              );
-            })}
+            {visibleRuns.map(({ id, label }) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
           </select>
         )}
         <ul>

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useActions, useApp } from '../appContext.ts';
+import { useRunNames } from '../useRunNames.ts';
 import './inspector.css';
 
 const CurvaturePanel = lazy(() => import('./CurvaturePanel.tsx'));
@@ -9,9 +9,9 @@ const AnatomyDetails = lazy(() => import('./AnatomyDetails.tsx'));
 /** Picks the run whose next update is taken apart, and shows the parts once one is picked. */
 function AnatomyCard() {
   const actions = useActions();
-  const runs = useApp(useShallow((s) => s.scene.runs.map((run) => `${run.id}\u0000${run.label}`)));
+  const runs = useRunNames();
   const selected = useApp((s) => s.anatomyRunId);
-  const index = runs.findIndex((key) => key.split('\u0000')[0] === selected);
+  const index = runs.findIndex((run) => run.id === selected);
   // A removed run takes its anatomy with it (a later run could reuse its id).
   useEffect(() => {
     if (selected !== null && index < 0) actions.setAnatomyRun(null);
@@ -27,14 +27,11 @@ function AnatomyCard() {
             onChange={(event) => actions.setAnatomyRun(event.currentTarget.value || null)}
           >
             <option value="">none</option>
-            {runs.map((key) => {
-              const [id, label] = key.split('\u0000');
-              return (
-                <option key={id} value={id}>
-                  {label}
-                </option>
-              );
-            })}
+            {runs.map(({ id, label }) => (
+              <option key={id} value={id}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
       </header>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { FrameState } from '../../render/simulationController.ts';
 import { useApp, useServices } from '../appContext.ts';
+import { useRunNames } from '../useRunNames.ts';
 import { openOptimizerCard } from '../optimizerCard/cardState.ts';
 import { RunMarker } from '../RunMarker.tsx';
 import { setText, useTick } from '../useTick.ts';
@@ -73,7 +73,7 @@ export default function LessonPanel() {
   const tried = useTour((s) => s.tried);
   const chapter = chapterAt(number);
   const surfaceRef = useApp((s) => s.scene.surface);
-  const runs = useApp(useShallow((s) => s.scene.runs.map((run) => `${run.id}\u0000${run.label}`)));
+  const runs = useRunNames();
   const body = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -149,14 +149,11 @@ export default function LessonPanel() {
         </section>
         <section className="lesson-cards" aria-labelledby="lesson-cards-heading">
           <h3 id="lesson-cards-heading">How they work</h3>
-          {runs.map((key, index) => {
-            const [id, label] = key.split('\u0000');
-            return (
-              <button key={id} type="button" onClick={() => openOptimizerCard(id)}>
-                <RunMarker index={index} size={18} /> How {label} works
-              </button>
-            );
-          })}
+          {runs.map(({ id, label }, index) => (
+            <button key={id} type="button" onClick={() => openOptimizerCard(id)}>
+              <RunMarker index={index} size={18} /> How {label} works
+            </button>
+          ))}
         </section>
       </div>
       <footer className="lesson-footer">

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
+import { useEscapeToClose } from './useEscapeToClose.ts';
 import './mobile.css';
 
 /**
@@ -10,19 +11,10 @@ export function BottomSheet({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const contentId = useId();
   const handle = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      // Only where the sheet is a sheet: on a wide screen the handle is not shown.
-      if (event.key !== 'Escape' || handle.current?.getClientRects().length === 0) return;
-      // Handled: the page's own Escape (leaving presentation mode) waits for the next press.
-      event.preventDefault();
-      setOpen(false);
-      handle.current?.focus();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  // Only where the sheet is a sheet: on a wide screen the handle is not shown.
+  const notASheet = useCallback(() => handle.current?.getClientRects().length === 0, []);
+  useEscapeToClose(open, close, handle, notASheet);
   return (
     <aside className="sidebar bottom-sheet" data-open={open} aria-label="Optimizers and surface">
       <button

@@ -1,3 +1,5 @@
+import { hexChannels } from './runStyle.ts';
+
 /**
  * Thousands of small square dots written straight into pixels and put on the canvas in one call.
  * fillRect per dot costs about half a microsecond plus rasterisation; at 12,000 moving particles that
@@ -49,9 +51,6 @@ export class DotBuffer {
 
 /** '#rrggbb' as an opaque pixel in the platform's (little-endian) RGBA byte order. */
 export function opaquePixel(hex: string): number {
-  const rgb = parseInt(hex.slice(1), 16);
-  const r = (rgb >> 16) & 255;
-  const g = (rgb >> 8) & 255;
-  const b = rgb & 255;
+  const [r, g, b] = hexChannels(hex);
   return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
 }

@@ -29,6 +29,45 @@ export function runStyle(index: number): RunStyle {
   };
 }
 
+/** Above this many particles per run, trails are thin and translucent and markers small. */
+const CROWDED_ABOVE = 20;
+
+/** How a run's trails and markers are drawn, on screen and in exports, given its particle count. */
+export interface TrailLook {
+  /** Many particles: their trails read as a texture, without halos. */
+  crowded: boolean;
+  /** Trail width and marker radius in CSS px at drawing scale 1. */
+  width: number;
+  markerRadius: number;
+  opacity: number;
+  /** Width of the light halo under a trail that has one (crowded ones have none). */
+  haloWidth: number;
+}
+
+export function trailLook(particles: number): TrailLook {
+  const crowded = particles > CROWDED_ABOVE;
+  const width = crowded ? 1 : 2.25;
+  return {
+    crowded,
+    width,
+    markerRadius: crowded ? 3 : 6,
+    // Denser crowds are fainter, so overlaps build up instead of saturating at once.
+    opacity: crowded ? Math.max(0.15, Math.min(0.8, 30 / particles)) : 1,
+    haloWidth: width + 2,
+  };
+}
+
+/** '#rrggbb' as one number, 0xrrggbb. */
+export function hexValue(hex: string): number {
+  return parseInt(hex.slice(1), 16);
+}
+
+/** '#rrggbb' as its red, green and blue channels, 0–255 each. */
+export function hexChannels(hex: string): [number, number, number] {
+  const value = hexValue(hex);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
 /** The path calls a marker needs: a canvas context, or anything that records paths (SVG export). */
 export type MarkerPath = Pick<
   CanvasRenderingContext2D,

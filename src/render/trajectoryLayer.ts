@@ -13,7 +13,7 @@ import type { Run } from '../core/sim/run.ts';
 import { clearCanvas, fitCanvas } from './canvas.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
 import { PixelTrails } from './pixelTrails.ts';
-import { runStyle, traceMarker } from './runStyle.ts';
+import { hexValue, runStyle, trailLook, traceMarker } from './runStyle.ts';
 import type { Drawable, FrameState } from './simulationController.ts';
 import type { Viewport } from './viewport.ts';
 
@@ -138,8 +138,8 @@ export class TrajectoryLayer implements Drawable {
     if (to <= from) return to;
     const viewport = this.viewport!;
     for (const [run, index] of runs) {
-      const many = run.particles > 20;
-      const width = (many ? 1 : 2.25) * this.options.scale;
+      const look = trailLook(run.particles);
+      const width = look.width * this.options.scale;
       const { positions } = run;
       ctx.beginPath();
       for (let p = 0; p < run.particles; p++) {
@@ -156,13 +156,13 @@ export class TrajectoryLayer implements Drawable {
       }
       ctx.lineJoin = 'round';
       ctx.lineCap = 'round';
-      if (!many) {
+      if (!look.crowded) {
         // A light halo keeps the coloured trail readable on dark and light contour bands alike.
         ctx.strokeStyle = 'rgba(255, 255, 255, 0.85)';
-        ctx.lineWidth = width + 2 * this.options.scale;
+        ctx.lineWidth = look.haloWidth * this.options.scale;
         ctx.stroke();
       }
-      ctx.globalAlpha = many ? Math.max(0.15, Math.min(0.8, 30 / run.particles)) : 1;
+      ctx.globalAlpha = look.opacity;
       ctx.strokeStyle = runStyle(index).color;
       ctx.lineWidth = width;
       ctx.stroke();
@@ -206,9 +206,8 @@ export class TrajectoryLayer implements Drawable {
           coordinates[i++] = (top - after[p + 1]) * scale * ratio;
         }
       }
-      const rgb = parseInt(runStyle(index).color.slice(1), 16);
-      const opacity = Math.max(0.15, Math.min(0.8, 30 / run.particles));
-      trails.segments(coordinates, segments, rgb, opacity, thickness);
+      const rgb = hexValue(runStyle(index).color);
+      trails.segments(coordinates, segments, rgb, trailLook(run.particles).opacity, thickness);
     }
     return last;
   }
@@ -242,7 +241,7 @@ export class TrajectoryLayer implements Drawable {
     const { color, shape } = runStyle(index);
     const { positions } = run;
     const k = Math.min(step, run.steps);
-    const r = (run.particles > 20 ? 3 : 6) * this.options.scale;
+    const r = trailLook(run.particles).markerRadius * this.options.scale;
     ctx.beginPath();
     for (let p = 0; p < run.particles; p++) {
       traceMarker(

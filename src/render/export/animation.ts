@@ -11,7 +11,7 @@ import {
   PALETTE_COLOURS,
   PaletteMapper,
 } from '../../core/export/gif.ts';
-import { RUN_COLORS } from '../runStyle.ts';
+import { hexChannels, RUN_COLORS } from '../runStyle.ts';
 import type { ExportPlot } from './plotPainter.ts';
 import { PlotRasterizer } from './raster.ts';
 
@@ -37,11 +37,6 @@ function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new DOMException('The export was cancelled', 'AbortError');
 }
 
-function hexColour(hex: string): [number, number, number] {
-  const value = parseInt(hex.slice(1), 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
-}
-
 export async function recordGif(
   plot: ExportPlot,
   options: AnimationOptions,
@@ -62,7 +57,11 @@ export async function recordGif(
     const pixels = context.getImageData(0, 0, width, height).data;
     if (!encoder || !mapper) {
       // The first frame has every band; the runs' colours, white and the inks are kept exact.
-      const forced = [...RUN_COLORS.map(hexColour), hexColour('#ffffff'), hexColour('#111111')];
+      const forced = [
+        ...RUN_COLORS.map(hexChannels),
+        hexChannels('#ffffff'),
+        hexChannels('#111111'),
+      ];
       const palette = medianCutPalette([pixels], PALETTE_COLOURS, forced);
       encoder = new GifEncoder({ width, height, palette });
       mapper = new PaletteMapper(palette);

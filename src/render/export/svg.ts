@@ -2,12 +2,9 @@
  * The plot as a standalone SVG document: vector contour bands and lines, axes, minima, each visible
  * run's paths as polylines up to `step`, the heads as the runs' markers, and the legend.
  */
-import { runStyle, traceMarker } from '../runStyle.ts';
+import { runStyle, trailLook, traceMarker } from '../runStyle.ts';
 import { paintBackground, paintLegend, visibleRuns, type ExportPlot } from './plotPainter.ts';
 import { escapeXml, SvgContext } from './svgContext.ts';
-
-/** Crowded runs (many particles) get thin translucent trails, as on screen. */
-const CROWDED_ABOVE = 20;
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
@@ -23,7 +20,7 @@ export function plotToSvg(plot: ExportPlot, step: number): string {
   const heads = new SvgContext();
   for (const [run, index] of visibleRuns(plot)) {
     const { color, shape } = runStyle(index);
-    const crowded = run.particles > CROWDED_ABOVE;
+    const look = trailLook(run.particles);
     const last = Math.min(step, run.steps);
     const lines: string[] = [];
     heads.beginPath();
@@ -42,19 +39,19 @@ export function plotToSvg(plot: ExportPlot, step: number): string {
         shape,
         viewport.toPixelX(run.positions.get(end, 2 * p)),
         viewport.toPixelY(run.positions.get(end, 2 * p + 1)),
-        crowded ? 3 : 6,
+        look.markerRadius,
       );
     }
     const label = escapeXml(plot.scene.runs[index].label);
-    if (!crowded) {
+    if (!look.crowded) {
       // A light halo under the coloured line, as on screen, so trails read on every band.
       trails.push(
-        `<g stroke="#fff" stroke-opacity="0.85" stroke-width="4.25">${lines.join('')}</g>`,
+        `<g stroke="#fff" stroke-opacity="0.85" stroke-width="${look.haloWidth}">${lines.join('')}</g>`,
       );
     }
-    const opacity = crowded ? Math.max(0.15, Math.min(0.8, 30 / run.particles)) : 1;
+    const { opacity } = look;
     trails.push(
-      `<g stroke="${color}" stroke-width="${crowded ? 1 : 2.25}"${opacity < 1 ? ` stroke-opacity="${round(opacity)}"` : ''}><title>${label}</title>${lines.join('')}</g>`,
+      `<g stroke="${color}" stroke-width="${look.width}"${opacity < 1 ? ` stroke-opacity="${round(opacity)}"` : ''}><title>${label}</title>${lines.join('')}</g>`,
     );
     heads.fillStyle = color;
     heads.fill();

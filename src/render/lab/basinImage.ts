@@ -4,6 +4,7 @@
  */
 import { schemeTableau10 } from 'd3-scale-chromatic';
 import type { BasinCategory, BasinResult } from '../../core/lab/basins.ts';
+import { hexChannels } from '../runStyle.ts';
 
 const UNCONVERGED = '#d4d7dd';
 const DIVERGED = '#262626';
@@ -18,11 +19,6 @@ export function basinColours(categories: readonly BasinCategory[]): string[] {
     if (category.kind === 'other') return OTHER;
     return schemeTableau10[next++ % schemeTableau10.length];
   });
-}
-
-function rgb(hex: string): [number, number, number] {
-  const value = parseInt(hex.slice(1), 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
 
 /**
@@ -41,7 +37,7 @@ export function paintBasinMap(
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const image = ctx.createImageData(side, side);
-  const palette = colours.map(rgb);
+  const palette = colours.map(hexChannels);
   const { labels } = result.maps[index];
   for (let j = 0; j < side; j++) {
     for (let i = 0; i < side; i++) {

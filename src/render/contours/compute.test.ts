@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ROSENBROCK_REQUEST as rosenbrock } from './contourTesting.ts';
 import { computeContours, transferablesOf } from './compute.ts';
-import type { ContourRequest } from './request.ts';
-
-const rosenbrock: ContourRequest = {
-  surface: { id: 'rosenbrock' },
-  extent: { xMin: -2, xMax: 2, yMin: -1, yMax: 3 },
-  width: 100,
-  height: 100,
-  scale: 'auto',
-};
 
 describe('computeContours', () => {
   it('contours a built-in surface by id: Rosenbrock goes log with 20 levels by default', () => {

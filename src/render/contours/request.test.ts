@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { ROSENBROCK_REQUEST as rosenbrock } from './contourTesting.ts';
 import {
   contourCacheKey,
   gridSizeForCanvas,
   previewRequest,
   type ContourRequest,
 } from './request.ts';
-
-const rosenbrock: ContourRequest = {
-  surface: { id: 'rosenbrock' },
-  extent: { xMin: -2, xMax: 2, yMin: -1, yMax: 3 },
-  width: 100,
-  height: 100,
-  scale: 'auto',
-};
 
 describe('request helpers', () => {
   it('gridSizeForCanvas: about 2 CSS px per cell', () => {

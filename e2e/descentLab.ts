@@ -35,11 +35,18 @@ export class DescentLab {
 
   /**
    * Pauses through the store: a short run can end between seeing "Pause" and clicking it, and the
-   * click would then press Play. Tests of the button itself click it.
+   * click would then press Play. Tests of the button itself click it. Returns once the step counter
+   * shows the paused step.
    */
   async pause(): Promise<void> {
-    await this.page.evaluate(() => window.__descentLab!.store.getState().pause());
+    const step = await this.page.evaluate(() => {
+      const { store, controller } = window.__descentLab!;
+      store.getState().pause();
+      return controller.step;
+    });
     await expect(this.button('Play')).toBeVisible();
+    // The counter's text follows on the next frame; tests read the step from it.
+    await expect(this.stepCounter).toHaveText(new RegExp(`^Step ${step} `));
   }
 
   runCard(label: string): Locator {

@@ -123,6 +123,11 @@ describe('symmetricEigen', () => {
     );
   });
 
+  it('keeps λ₁ ≥ λ₂ for nearly equal eigenvalues (found by fast-check)', () => {
+    const { values } = symmetricEigen({ a: -999.999999999998, b: 0, c: -999.9999999999981 });
+    expect(values[0]).toBeGreaterThanOrEqual(values[1]);
+  });
+
   it('property: H·v = λ·v to 1e-12 relative to |λ|max, with λ₁ ≥ λ₂ and trace and det preserved', () => {
     fc.assert(
       fc.property(matrix, (h) => {

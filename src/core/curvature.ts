@@ -99,12 +99,14 @@ export function symmetricEigen({ a, b, c }: Symmetric2): SymmetricEigen {
   const r = Math.hypot(half, sb);
   let high: number;
   let low: number;
+  // The quotient avoids cancellation, but for nearly equal eigenvalues its rounding can land it just
+  // past its partner: clamp, so λ₁ ≥ λ₂ always holds.
   if (mean >= 0) {
     high = mean + r;
-    low = r === 0 ? mean : determinant(sa, sb, sc) / high;
+    low = r === 0 ? mean : Math.min(high, determinant(sa, sb, sc) / high);
   } else {
     low = mean - r;
-    high = r === 0 ? mean : determinant(sa, sb, sc) / low;
+    high = r === 0 ? mean : Math.max(low, determinant(sa, sb, sc) / low);
   }
   let vx = 1;
   let vy = 0;

@@ -9,7 +9,7 @@
 import { compileExpression } from './expr/index.ts';
 import { resolveParams } from './optimizers/params.ts';
 import { findOptimizer, OPTIMIZERS } from './optimizers/registry.ts';
-import { isRecord } from './scene/checks.ts';
+import { isRecord, show } from './scene/checks.ts';
 import { Run } from './sim/run.ts';
 import { getSurface, SURFACE_IDS } from './surfaces/index.ts';
 import type { SurfaceFunctions } from './surfaces/types.ts';
@@ -34,12 +34,6 @@ function fail(message: string): never {
   throw new InputError(message);
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
-}
-
 function readSurface(value: unknown): SurfaceFunctions {
   if (typeof value === 'string') {
     return (
@@ -52,7 +46,7 @@ function readSurface(value: unknown): SurfaceFunctions {
     if (!compiled.ok) fail(`surface.expression: ${compiled.error.message}`);
     return compiled.functions;
   }
-  return fail(`surface: expected a surface id or {"expression": "…"} (got ${describe(value)})`);
+  return fail(`surface: expected a surface id or {"expression": "…"} (got ${show(value)})`);
 }
 
 function readStart(value: unknown): Float64Array {
@@ -61,14 +55,14 @@ function readStart(value: unknown): Float64Array {
     value.length !== 2 ||
     !value.every((v) => typeof v === 'number' && Number.isFinite(v))
   ) {
-    fail(`start: expected two finite numbers [x, y] (got ${describe(value)})`);
+    fail(`start: expected two finite numbers [x, y] (got ${show(value)})`);
   }
   return Float64Array.from(value as number[]);
 }
 
 function readSteps(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    fail(`steps: expected a whole number ≥ 0 (got ${describe(value)})`);
+    fail(`steps: expected a whole number ≥ 0 (got ${show(value)})`);
   }
   if (value > MAX_TRAJECTORY_STEPS) {
     fail(`steps: at most ${MAX_TRAJECTORY_STEPS.toLocaleString('en')} (got ${value})`);
@@ -79,29 +73,29 @@ function readSteps(value: unknown): number {
 function readNoise(value: unknown): { sigma: number; seed: number } {
   if (value === undefined) return { sigma: 0, seed: 0 };
   if (!isRecord(value))
-    fail(`noise: expected {"sigma": number, "seed": integer} (got ${describe(value)})`);
+    fail(`noise: expected {"sigma": number, "seed": integer} (got ${show(value)})`);
   for (const key of Object.keys(value)) {
     if (key !== 'sigma' && key !== 'seed') fail(`noise.${key}: unknown field (known: sigma, seed)`);
   }
   const sigma = value.sigma ?? 0;
   const seed = value.seed ?? 0;
   if (typeof sigma !== 'number' || !Number.isFinite(sigma) || sigma < 0) {
-    fail(`noise.sigma: expected a number ≥ 0 (got ${describe(sigma)})`);
+    fail(`noise.sigma: expected a number ≥ 0 (got ${show(sigma)})`);
   }
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
-    fail(`noise.seed: expected a whole number (got ${describe(seed)})`);
+    fail(`noise.seed: expected a whole number (got ${show(seed)})`);
   }
   return { sigma, seed };
 }
 
 function run(input: unknown): TrajectoryOutput {
-  if (!isRecord(input)) fail(`input: expected a JSON object (got ${describe(input)})`);
+  if (!isRecord(input)) fail(`input: expected a JSON object (got ${show(input)})`);
   for (const key of Object.keys(input)) {
     if (!FIELDS.includes(key)) fail(`${key}: unknown field (known: ${FIELDS.join(', ')})`);
   }
   const surface = readSurface(input.surface);
   if (typeof input.optimizer !== 'string') {
-    fail(`optimizer: expected an optimizer name (got ${describe(input.optimizer)})`);
+    fail(`optimizer: expected an optimizer name (got ${show(input.optimizer)})`);
   }
   const optimizer =
     findOptimizer(input.optimizer) ??

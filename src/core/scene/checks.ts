@@ -4,25 +4,14 @@
  * fallback, so one bad part never throws the others away.
  */
 
+import { show } from './show.ts';
+
+export { show };
+
 export type Check<T> = (value: unknown, fallback: T, path: string, notices: string[]) => T;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A short rendering of what was given, for notices. */
-export function show(value: unknown): string {
-  let text: string;
-  if (typeof value === 'number') text = String(value);
-  else if (value === undefined) text = 'nothing';
-  else {
-    try {
-      text = JSON.stringify(value) ?? String(value);
-    } catch {
-      text = String(value);
-    }
-  }
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 export function numberIn(min: number, max: number, integer: boolean): Check<number> {

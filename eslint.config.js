@@ -50,10 +50,39 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers (see the README's layout): each folder imports only from the folders above it.
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/render/**', '**/playback/**', '**/ui/**', '**/workers/**', 'react'] },
+      ],
+    },
+  },
   {
     files: ['src/render/**/*.ts'],
     rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/playback/**', '**/ui/**', '**/workers/**', 'react', 'react-dom'] },
+      ],
+    },
+  },
+  {
+    files: ['src/playback/**/*.ts'],
+    rules: {
       'no-restricted-imports': ['error', { patterns: ['**/ui/**', 'react', 'react-dom'] }],
+    },
+  },
+  {
+    // Worker entry points are thin shells around the core.
+    files: ['src/workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/state/**', '**/render/**', '**/playback/**', '**/ui/**', 'react'] },
+      ],
     },
   },
 );

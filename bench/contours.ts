@@ -6,8 +6,8 @@
  */
 import { sampleGrid } from '../src/core/grid.ts';
 import { getSurface } from '../src/core/surfaces/index.ts';
-import { computeContourBands } from '../src/render/contours/bands.ts';
-import { PREVIEW_CELLS } from '../src/render/contours/request.ts';
+import { computeContourBands } from '../src/core/contours/bands.ts';
+import { PREVIEW_CELLS } from '../src/core/contours/request.ts';
 
 const SURFACE_IDS = ['rosenbrock', 'rastrigin'];
 const GRID_SIZES = [PREVIEW_CELLS, 100, 200, 400];

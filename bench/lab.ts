@@ -27,8 +27,8 @@ import {
 } from '../src/core/lab/experiment.ts';
 import { defaultLabSpec, labWork } from '../src/core/lab/spec.ts';
 import { resolveSurface } from '../src/core/scene/resolve.ts';
-import { LabPool, type LabWorkerLike } from '../src/workers/labPool.ts';
-import type { LabWorkerResponse } from '../src/workers/labProtocol.ts';
+import { LabPool, type LabWorkerLike } from '../src/playback/labPool.ts';
+import type { LabWorkerResponse } from '../src/core/lab/protocol.ts';
 
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const BROWSER = process.env.BENCH_BROWSER !== '0';

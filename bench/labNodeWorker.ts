@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { partsToRun } from '../src/core/data/sampledGradients.ts';
 import { resultTransferables, runChunk } from '../src/core/lab/chunk.ts';
 import { loadMissing } from '../src/core/onDemand.ts';
-import type { LabWorkerRequest, LabWorkerResponse } from '../src/workers/labProtocol.ts';
+import type { LabWorkerRequest, LabWorkerResponse } from '../src/core/lab/protocol.ts';
 
 parentPort!.on('message', async ({ chunk }: LabWorkerRequest) => {
   try {

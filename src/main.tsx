@@ -2,7 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isEmbedQuery, parseEmbedOptions } from './core/embed/options.ts';
 import type { ValidatedScene } from './core/scene/scene.ts';
-import { SimulationController } from './render/simulationController.ts';
+import { SimulationController } from './playback/simulationController.ts';
 import { createAppStore } from './state/store.ts';
 import { sceneFromLocation, syncSceneToUrl } from './state/urlSync.ts';
 import { App } from './ui/App.tsx';

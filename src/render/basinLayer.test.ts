@@ -3,7 +3,7 @@ import { defaultScene, resolveStarts, type Scene } from '../core/scene/scene.ts'
 import { resolveRun, resolveSurface } from '../core/scene/resolve.ts';
 import { Simulation } from '../core/sim/simulation.ts';
 import { basinColor, BasinLayer, REDRAW_INTERVAL_MS, type BasinSummary } from './basinLayer.ts';
-import type { FrameState } from './simulationController.ts';
+import type { FrameState } from './drawable.ts';
 import { Viewport } from './viewport.ts';
 
 /** A canvas whose 2D context records how many fills it was asked for. */

@@ -14,7 +14,7 @@ import {
 } from '../core/sim/particleState.ts';
 import type { Run } from '../core/sim/run.ts';
 import { clearCanvas, fitCanvas } from './canvas.ts';
-import type { Drawable, FrameState } from './simulationController.ts';
+import type { Drawable, FrameState } from './drawable.ts';
 import type { Viewport } from './viewport.ts';
 
 /** Paul Tol's "bright" scheme (safe for colour-vision deficiencies), distinct from the run colours. */

@@ -4,14 +4,14 @@
  * summarises the new steps; drawing is decimated to about one point per pixel column.
  */
 import { drawChartAxes } from './chartAxes.ts';
-import { median } from './median.ts';
+import { median } from '../core/stats.ts';
 import { linearScale, logScale, tickLabel, type Scale } from './scales.ts';
 import type { ChartMetric } from '../core/scene/scene.ts';
 import type { Run } from '../core/sim/run.ts';
 import type { KnownMinimum } from '../core/surfaces/types.ts';
 import { clearCanvas, fitCanvas } from './canvas.ts';
 import { runStyle } from './runStyle.ts';
-import type { Drawable, FrameState } from './simulationController.ts';
+import type { Drawable, FrameState } from './drawable.ts';
 
 /** Margins around the plotting area at text scale 1, in CSS px. */
 const BASE_MARGIN = { left: 52, right: 12, top: 8, bottom: 22 };

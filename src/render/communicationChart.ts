@@ -13,11 +13,11 @@
 import type { Run } from '../core/sim/run.ts';
 import { DistributedGradient } from '../core/distributed/workers.ts';
 import { clearCanvas, fitCanvas } from './canvas.ts';
-import { median } from './median.ts';
+import { median } from '../core/stats.ts';
 import { drawChartAxes } from './chartAxes.ts';
 import { runStyle } from './runStyle.ts';
 import { linearScale, logScale, type Scale } from './scales.ts';
-import type { Drawable, FrameState } from './simulationController.ts';
+import type { Drawable, FrameState } from './drawable.ts';
 
 export type CommunicationUnit = 'values' | 'bytes';
 

@@ -6,22 +6,30 @@
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
 import type { ContourScale } from '../core/scene/scene.ts';
 import { fitCanvas } from './canvas.ts';
-import type { ContourBands } from './contours/bands.ts';
-import { ContourClient } from './contours/client.ts';
+import type { ContourBands } from '../core/contours/bands.ts';
 import { drawContours } from './contours/draw.ts';
 import {
   contourCacheKey,
   gridSizeForCanvas,
   previewRequest,
   type ContourRequest,
-} from './contours/request.ts';
+} from '../core/contours/request.ts';
 import type { Viewport } from './viewport.ts';
 
-/** One Worker and one cache for every panel: side-by-side panels ask for the same picture. */
-let sharedClient: ContourClient | null = null;
-function client(): ContourClient {
-  sharedClient ??= new ContourClient();
-  return sharedClient;
+export type ContourResult =
+  | { status: 'done'; bands: ContourBands }
+  /** A newer request came in before this one's answer; draw nothing for it. */
+  | { status: 'stale' }
+  | { status: 'error'; error: string };
+
+/**
+ * Where pictures come from (src/playback's Worker client). Requests are grouped in channels: on
+ * each channel only the newest request counts, older ones resolve `stale`.
+ */
+export interface ContourSource {
+  /** The finished bands for `request`, if already computed. */
+  peek(request: ContourRequest): ContourBands | undefined;
+  request(request: ContourRequest, channel: string): Promise<ContourResult>;
 }
 
 /** User Timing marks, so `npm run bench:app` can time contours as a person sees them. */
@@ -39,7 +47,10 @@ export class ContourLayer {
   /** Supersession is per panel: a newer view in one panel never cancels another panel's picture. */
   private readonly channel = `panel-${nextPanelId++}`;
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private readonly source: ContourSource,
+  ) {}
 
   show(
     surface: ResolvedSurface,
@@ -66,7 +77,7 @@ export class ContourLayer {
       );
     };
     performance.mark(CONTOUR_MARKS.requested);
-    const cached = client().peek(request);
+    const cached = this.source.peek(request);
     if (cached) {
       paint(cached);
       performance.mark(CONTOUR_MARKS.full);
@@ -75,22 +86,17 @@ export class ContourLayer {
     // A coarse picture first (a few ms in the Worker), then the full one; both off the main
     // thread, so d3-contour never runs here and dragging the view never blocks a frame.
     let fullPainted = false;
-    void client()
-      .request(previewRequest(request), `${this.channel}-preview`)
-      .then((result) => {
-        if (this.disposed || this.shownKey !== key || fullPainted || result.status !== 'done')
-          return;
-        paint(result.bands);
-        performance.mark(CONTOUR_MARKS.preview);
-      });
-    void client()
-      .request(request, this.channel)
-      .then((result) => {
-        if (this.disposed || this.shownKey !== key || result.status !== 'done') return;
-        fullPainted = true;
-        paint(result.bands);
-        performance.mark(CONTOUR_MARKS.full);
-      });
+    void this.source.request(previewRequest(request), `${this.channel}-preview`).then((result) => {
+      if (this.disposed || this.shownKey !== key || fullPainted || result.status !== 'done') return;
+      paint(result.bands);
+      performance.mark(CONTOUR_MARKS.preview);
+    });
+    void this.source.request(request, this.channel).then((result) => {
+      if (this.disposed || this.shownKey !== key || result.status !== 'done') return;
+      fullPainted = true;
+      paint(result.bands);
+      performance.mark(CONTOUR_MARKS.full);
+    });
   }
 
   dispose(): void {

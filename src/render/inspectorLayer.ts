@@ -8,7 +8,7 @@
  *   and the step actually taken, all magnified by one stated factor so a tiny step is visible.
  * Numbers belong to the side panel; the plot carries short symbolic labels only.
  */
-import type { Anatomy, AnatomyPartRole } from '../core/anatomy.ts';
+import type { Anatomy, AnatomyPartRole, AnatomyResult } from '../core/anatomy.ts';
 import {
   analyzeCurvature,
   ZERO_EIGENVALUE_TOLERANCE,
@@ -16,10 +16,9 @@ import {
 } from '../core/curvature.ts';
 import type { Point } from '../core/geometry.ts';
 import type { Scene } from '../core/scene/scene.ts';
-import { anatomyAt } from './anatomySource.ts';
 import { clearCanvas, fitCanvas } from './canvas.ts';
 import { runStyle } from './runStyle.ts';
-import type { Drawable, FrameState } from './simulationController.ts';
+import type { Drawable, FrameState } from './drawable.ts';
 import type { Viewport } from './viewport.ts';
 
 /** Colours shared with the panels' legends. Blue/red differ in lightness too; dashes say it again. */
@@ -108,6 +107,18 @@ export interface InspectorOptions {
   scale: number;
 }
 
+/** One run's next step taken apart, as the plot and the side panel show it. */
+export interface RunAnatomy {
+  /** The run's index in the scene (its colour and marker). */
+  index: number;
+  label: string;
+  optimizer: string;
+  result: AnatomyResult;
+}
+
+/** The anatomy of run `runId`'s next step from the step on screen (src/playback computes it). */
+export type AnatomySource = (frame: FrameState, runId: string) => RunAnatomy | null;
+
 export class InspectorLayer implements Drawable {
   private viewport: Viewport | null = null;
   private ctx: CanvasRenderingContext2D | null = null;
@@ -116,6 +127,7 @@ export class InspectorLayer implements Drawable {
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly hover: () => Point | null,
+    private readonly anatomyAt: AnatomySource,
     private options: InspectorOptions,
   ) {}
 
@@ -134,7 +146,7 @@ export class InspectorLayer implements Drawable {
     clearCanvas(ctx);
     const { anatomyRunId } = options;
     if (anatomyRunId !== null && (options.runId === null || options.runId === anatomyRunId)) {
-      const anatomy = anatomyAt(frame, anatomyRunId);
+      const anatomy = this.anatomyAt(frame, anatomyRunId);
       if (anatomy?.result.ok) this.drawAnatomy(ctx, anatomy.result, runStyle(anatomy.index).color);
     }
     if (options.curvature) {

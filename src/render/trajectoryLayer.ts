@@ -14,7 +14,7 @@ import { clearCanvas, fitCanvas } from './canvas.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
 import { PixelTrails } from './pixelTrails.ts';
 import { hexValue, runStyle, trailLook, traceMarker } from './runStyle.ts';
-import type { Drawable, FrameState } from './simulationController.ts';
+import type { Drawable, FrameState } from './drawable.ts';
 import type { Viewport } from './viewport.ts';
 
 /** Above this many particles per run, runs are drawn as pixels (paths are slow by the thousand). */

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import type { FrameState } from '../render/simulationController.ts';
+import type { FrameState } from '../playback/simulationController.ts';
 import { useActions, useApp, useServices } from './appContext.ts';
 import { setText, useTick } from './useTick.ts';
 

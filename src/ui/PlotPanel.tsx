@@ -1,3 +1,4 @@
+import { sharedContourClient } from '../playback/contourClient.ts';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Point } from '../core/geometry.ts';
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
@@ -54,7 +55,7 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
 
   // Layers are created once per mounted canvas and fed new sizes and options as they change.
   useEffect(() => {
-    const layer = new ContourLayer(contourCanvas.current!);
+    const layer = new ContourLayer(contourCanvas.current!, sharedContourClient());
     contourLayer.current = layer;
     return () => layer.dispose();
   }, []);

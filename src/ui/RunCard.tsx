@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { findOptimizer } from '../core/optimizers/registry.ts';
 import type { SceneRun } from '../core/scene/scene.ts';
-import type { FrameState } from '../render/simulationController.ts';
+import type { FrameState } from '../playback/simulationController.ts';
 import { useActions } from './appContext.ts';
 import { formatNumber } from './format.ts';
 import { openOptimizerCard } from './optimizerCard/cardState.ts';

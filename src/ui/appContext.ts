@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { SimulationController } from '../render/simulationController.ts';
+import type { SimulationController } from '../playback/simulationController.ts';
 import type { AppActions, AppState, AppStore } from '../state/store.ts';
 
 export interface AppServices {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { TickListener } from '../render/simulationController.ts';
+import type { TickListener } from '../playback/simulationController.ts';
 import { useServices } from './appContext.ts';
 
 /**

@@ -6,7 +6,7 @@ import { partsToRun } from '../core/data/sampledGradients.ts';
 import { resultTransferables, runChunk } from '../core/lab/chunk.ts';
 import { loadMissing } from '../core/onDemand.ts';
 import { prepareSurface } from '../core/scene/resolve.ts';
-import type { LabWorkerRequest, LabWorkerResponse } from './labProtocol.ts';
+import type { LabWorkerRequest, LabWorkerResponse } from '../core/lab/protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

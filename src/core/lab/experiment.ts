@@ -27,7 +27,7 @@ import {
   withAxis,
   type LabSpec,
 } from './spec.ts';
-import { median, quantile } from './stats.ts';
+import { median, quantile } from '../stats.ts';
 
 /** Everything an experiment's numbers depend on. */
 export interface LabExperiment {
@@ -448,7 +448,7 @@ export async function runExperiment(
       lr: cells[job.cell].lr,
       axisValue: cells[job.cell].axisValue,
       success: cells[job.cell].success,
-      medianStepsToTarget: arrivals.length > 0 ? median(arrivals) : NaN,
+      medianStepsToTarget: arrivals.length > 0 ? median(Float64Array.from(arrivals)) : NaN,
       medianFinalLoss: cells[job.cell].median,
       diverged: cells[job.cell].diverged,
     };

@@ -13,6 +13,26 @@ export function bandFillColours(levelCount: number): string[] {
   return colours;
 }
 
+export interface ContourPalette {
+  /** levelCount + 1 colours: [0] below the first level, [k + 1] at or above level k. */
+  fill: readonly string[];
+  /** One per level, contrasting with the band above it so thin lines show. */
+  line: readonly string[];
+}
+
+const palettes = new Map<number, ContourPalette>();
+
+/** The bands' and lines' colours for `levelCount` levels (cached: a handful of counts ever occur). */
+export function contourPalette(levelCount: number): ContourPalette {
+  let palette = palettes.get(levelCount);
+  if (!palette) {
+    const fill = bandFillColours(levelCount);
+    palette = { fill, line: levelLineColours(fill) };
+    palettes.set(levelCount, palette);
+  }
+  return palette;
+}
+
 /** Light lines over dark bands and dark lines over light ones, translucent so they stay thin. */
 const LINE_OVER_DARK = 'rgba(255, 255, 255, 0.4)';
 const LINE_OVER_LIGHT = 'rgba(0, 0, 0, 0.3)';

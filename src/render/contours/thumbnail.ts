@@ -1,10 +1,10 @@
 import type { Extent } from '../../core/geometry.ts';
 import { sampleGrid } from '../../core/grid.ts';
 import type { SurfaceFunctions } from '../../core/surfaces/index.ts';
-import { computeContourBands } from './bands.ts';
+import { computeContourBands } from '../../core/contours/bands.ts';
 import { drawContours, type ContourContext } from './draw.ts';
-import { PIXELS_PER_CELL } from './request.ts';
-import type { ThresholdScale } from './thresholds.ts';
+import { PIXELS_PER_CELL } from '../../core/contours/request.ts';
+import type { ThresholdScale } from '../../core/contours/thresholds.ts';
 
 /** A canvas element or OffscreenCanvas: something with a backing store and a 2D context. */
 export interface ThumbnailCanvas {

@@ -7,7 +7,7 @@ import type { ResolvedSurface } from '../../core/scene/resolve.ts';
 import type { Scene } from '../../core/scene/scene.ts';
 import type { Simulation } from '../../core/sim/simulation.ts';
 import { axisTicks } from '../axisTicks.ts';
-import type { ContourBands } from '../contours/bands.ts';
+import type { ContourBands } from '../../core/contours/bands.ts';
 import { drawContours } from '../contours/draw.ts';
 import { runStyle, traceMarker } from '../runStyle.ts';
 import type { Viewport } from '../viewport.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveRun, resolveSurface } from '../../core/scene/resolve.ts';
 import { defaultScene, resolveStarts, runFromPreset, type Scene } from '../../core/scene/scene.ts';
 import { Simulation } from '../../core/sim/simulation.ts';
-import { computeContours } from '../contours/compute.ts';
+import { computeContours } from '../../core/contours/compute.ts';
 import { Viewport } from '../viewport.ts';
 import type { ExportPlot } from './plotPainter.ts';
 import { plotToSvg } from './svg.ts';

@@ -1,5 +1,5 @@
 import { DEFAULT_ARRIVAL_TOLERANCE, raceSummary } from '../../core/sim/raceSummary.ts';
-import type { FrameState, SimulationController } from '../../render/simulationController.ts';
+import type { FrameState, SimulationController } from '../../playback/simulationController.ts';
 import type { AppStore } from '../../state/store.ts';
 import { formatNumber } from '../format.ts';
 import { setText } from '../useTick.ts';

@@ -4,7 +4,7 @@ import { compressionOf, describeCompression } from '../../core/distributed/compr
 import { distributedSgd } from '../../core/distributed/distributedSgd.ts';
 import { DistributedGradient } from '../../core/distributed/workers.ts';
 import { CommunicationChart, type CommunicationUnit } from '../../render/communicationChart.ts';
-import type { FrameState } from '../../render/simulationController.ts';
+import type { FrameState } from '../../playback/simulationController.ts';
 import { useApp, useServices } from '../appContext.ts';
 import { formatNumber } from '../format.ts';
 import { RunMarker } from '../RunMarker.tsx';

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { FrameEvent } from '../../core/embed/protocol.ts';
 import { defaultScene } from '../../core/scene/scene.ts';
-import type { FrameScheduler } from '../../render/frameLoop.ts';
-import { SimulationController } from '../../render/simulationController.ts';
+import type { FrameScheduler } from '../../playback/frameLoop.ts';
+import { SimulationController } from '../../playback/simulationController.ts';
 import { createAppStore } from '../../state/store.ts';
 import { connectEmbedBridge } from './bridge.ts';
 

@@ -20,7 +20,7 @@ import {
 import { loadMissing } from '../../core/onDemand.ts';
 import { partsToValidate, validateScene } from '../../core/scene/scene.ts';
 import { decodeScene, encodeScene, partsToDecode } from '../../core/scene/url.ts';
-import type { SimulationController } from '../../render/simulationController.ts';
+import type { SimulationController } from '../../playback/simulationController.ts';
 import type { AppStore } from '../../state/store.ts';
 
 export interface EmbedBridgeOptions {

@@ -16,7 +16,7 @@ import { PlotRasterizer } from '../../render/export/raster.ts';
 import { plotToSvg } from '../../render/export/svg.ts';
 import { useApp, useServices } from '../appContext.ts';
 import { copyText, COPY_MESSAGES } from '../share/clipboard.ts';
-import { ModalDialog } from '../share/ModalDialog.tsx';
+import { ModalDialog } from '../common/ModalDialog.tsx';
 import { currentPlot, download } from './exportPlot.ts';
 import './export.css';
 

@@ -1,7 +1,7 @@
 import type { ExportPlot } from '../../render/export/plotPainter.ts';
-import { ContourClient } from '../../render/contours/client.ts';
-import { gridSizeForCanvas } from '../../render/contours/request.ts';
-import type { SimulationController } from '../../render/simulationController.ts';
+import { ContourClient } from '../../playback/contourClient.ts';
+import { gridSizeForCanvas } from '../../core/contours/request.ts';
+import type { SimulationController } from '../../playback/simulationController.ts';
 import { Viewport } from '../../render/viewport.ts';
 import type { AppStore } from '../../state/store.ts';
 

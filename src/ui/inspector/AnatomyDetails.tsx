@@ -1,8 +1,8 @@
 import { useCallback, useRef } from 'react';
-import { anatomyAt } from '../../render/anatomySource.ts';
+import { anatomyAt } from '../../playback/anatomySource.ts';
 import { INSPECTOR_COLORS } from '../../render/inspectorLayer.ts';
 import { runStyle } from '../../render/runStyle.ts';
-import type { FrameState } from '../../render/simulationController.ts';
+import type { FrameState } from '../../playback/simulationController.ts';
 import type { AnatomyResult } from '../../core/anatomy.ts';
 import { useTick } from '../useTick.ts';
 import { ANATOMY_ROWS, anatomyText, type AnatomyRow } from './anatomyText.ts';

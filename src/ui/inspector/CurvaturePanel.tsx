@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { analyzeCurvature } from '../../core/curvature.ts';
 import { inspectedPoint } from '../../render/inspectorLayer.ts';
-import type { FrameState } from '../../render/simulationController.ts';
+import type { FrameState } from '../../playback/simulationController.ts';
 import { useActions, useServices } from '../appContext.ts';
 import { useTick } from '../useTick.ts';
 import { curvatureText } from './curvatureText.ts';

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { anatomyAt } from '../../playback/anatomySource.ts';
 import { InspectorLayer } from '../../render/inspectorLayer.ts';
 import { useApp, useServices } from '../appContext.ts';
 import type { InspectorOverlayProps } from './InspectorOverlay.tsx';
@@ -12,7 +13,7 @@ export default function InspectorCanvas({ viewport, runId, drawScale }: Inspecto
   const layer = useRef<InspectorLayer | null>(null);
 
   useEffect(() => {
-    const created = new InspectorLayer(canvas.current!, () => controller.hover, {
+    const created = new InspectorLayer(canvas.current!, () => controller.hover, anatomyAt, {
       runId: null,
       curvature: false,
       anatomyRunId: null,

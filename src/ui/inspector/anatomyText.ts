@@ -4,7 +4,7 @@
  */
 import type { AnatomyKind, AnatomyPartRole } from '../../core/anatomy.ts';
 import type { Point } from '../../core/geometry.ts';
-import type { RunAnatomy } from '../../render/anatomySource.ts';
+import type { RunAnatomy } from '../../render/inspectorLayer.ts';
 import { formatNumber } from '../format.ts';
 import { cell } from './curvatureText.ts';
 

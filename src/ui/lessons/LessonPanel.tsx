@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { FrameState } from '../../render/simulationController.ts';
+import type { FrameState } from '../../playback/simulationController.ts';
 import { useApp, useServices } from '../appContext.ts';
 import { useRunNames } from '../useRunNames.ts';
 import { openOptimizerCard } from '../optimizerCard/cardState.ts';

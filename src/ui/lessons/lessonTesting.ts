@@ -1,6 +1,6 @@
 /** Test helpers: the tour driving a real store and controller, without a DOM. */
-import type { FrameScheduler } from '../../render/frameLoop.ts';
-import { SimulationController } from '../../render/simulationController.ts';
+import type { FrameScheduler } from '../../playback/frameLoop.ts';
+import { SimulationController } from '../../playback/simulationController.ts';
 import { createAppStore } from '../../state/store.ts';
 import type { CaptionFrame } from './captions.ts';
 import { lessonActions } from './lessonActions.ts';

@@ -1,4 +1,4 @@
-import { ModalDialog } from '../share/ModalDialog.tsx';
+import { ModalDialog } from '../common/ModalDialog.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
 /** Every keyboard shortcut in one accessible dialog (opened with ? or the top bar's ? button). */

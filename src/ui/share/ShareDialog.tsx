@@ -14,7 +14,7 @@ import { encodeScene } from '../../core/scene/url.ts';
 import { queryWithScene } from '../../state/urlSync.ts';
 import { useApp, useServices } from '../appContext.ts';
 import { copyText, COPY_MESSAGES } from './clipboard.ts';
-import { ModalDialog } from './ModalDialog.tsx';
+import { ModalDialog } from '../common/ModalDialog.tsx';
 import './share.css';
 
 function pageAddress(query: string): string {

@@ -1,7 +1,7 @@
 /** Grids for the contour tests, from plain formulas. */
-import type { Extent } from '../../core/geometry.ts';
-import { sampleGrid } from '../../core/grid.ts';
-import type { SurfaceFunctions } from '../../core/surfaces/types.ts';
+import type { Extent } from '../geometry.ts';
+import { sampleGrid } from '../grid.ts';
+import type { SurfaceFunctions } from '../surfaces/types.ts';
 import type { ContourGrid } from './bands.ts';
 
 export function sampleCellCentres(

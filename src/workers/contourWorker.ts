@@ -2,8 +2,8 @@
  * Computes contour bands off the main thread. Loaded by ContourClient with
  * `new Worker(new URL('./contourWorker.ts', import.meta.url), { type: 'module' })`.
  */
-import type { ContourWorkerRequest, ContourWorkerResponse } from './protocol.ts';
-import { computeContours, transferablesOf, type ContourOutcome } from './compute.ts';
+import type { ContourWorkerRequest, ContourWorkerResponse } from '../core/contours/protocol.ts';
+import { computeContours, transferablesOf, type ContourOutcome } from '../core/contours/compute.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

@@ -3,7 +3,7 @@ import { runChunk } from '../core/lab/chunk.ts';
 import { inProcessExecutor, runExperiment, type LabExperiment } from '../core/lab/experiment.ts';
 import { defaultLabSpec } from '../core/lab/spec.ts';
 import { LabPool, defaultPoolSize, type LabWorkerLike } from './labPool.ts';
-import type { LabWorkerRequest, LabWorkerResponse } from './labProtocol.ts';
+import type { LabWorkerRequest, LabWorkerResponse } from '../core/lab/protocol.ts';
 
 /** An in-process stand-in for a Worker: the same chunk runner, answering after a varying delay. */
 class FakeWorker implements LabWorkerLike {

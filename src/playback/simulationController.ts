@@ -10,21 +10,10 @@ import { resolveStarts } from '../core/scene/scene.ts';
 import { resolveRun, resolveSurface, type ResolvedSurface } from '../core/scene/resolve.ts';
 import { Simulation } from '../core/sim/simulation.ts';
 import type { AppStore } from '../state/store.ts';
+import type { Drawable, FrameState } from '../render/drawable.ts';
 import { FrameLoop, StepAccumulator, type FrameScheduler } from './frameLoop.ts';
 
-/** What a drawable gets each time it should draw. */
-export interface FrameState {
-  simulation: Simulation;
-  surface: ResolvedSurface;
-  scene: Scene;
-  step: number;
-  /** True when everything must be redrawn (new simulation, scrub backward, run changes). */
-  rebuilt: boolean;
-}
-
-export interface Drawable {
-  draw(frame: FrameState): void;
-}
+export type { Drawable, FrameState };
 
 /** Tick listeners write text; while playing they run at most this often. */
 export const TEXT_INTERVAL_MS = 100;

@@ -3,7 +3,7 @@
  * main thread needs around it (grid sizes, previews, cache keys). Computing one is compute.ts, which
  * only the worker loads: it brings the expression compiler and d3-contour with it.
  */
-import type { Extent } from '../../core/geometry.ts';
+import type { Extent } from '../geometry.ts';
 import type { ThresholdScale } from './thresholds.ts';
 
 /** A built-in surface by id, or a typed expression in the grammar of core/expr. */

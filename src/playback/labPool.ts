@@ -6,7 +6,7 @@
  */
 import type { ChunkResult, LabChunk } from '../core/lab/chunk.ts';
 import { abortError, type ChunkExecutor } from '../core/lab/experiment.ts';
-import type { LabWorkerRequest, LabWorkerResponse } from './labProtocol.ts';
+import type { LabWorkerRequest, LabWorkerResponse } from '../core/lab/protocol.ts';
 
 /** What the pool needs of a Worker; tests and Node's worker_threads pass adapters. */
 export interface LabWorkerLike {
@@ -31,7 +31,7 @@ export function defaultPoolSize(hardwareConcurrency: number | undefined): number
 }
 
 export function createBrowserLabWorker(): LabWorkerLike {
-  return new Worker(new URL('./labWorker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../workers/labWorker.ts', import.meta.url), { type: 'module' });
 }
 
 export class LabPool implements ChunkExecutor {

@@ -10,7 +10,7 @@ import {
   type LabExperiment,
   type LabProgress,
   type LabResult,
-} from '../../core/lab/experiment.ts';
+} from '../core/lab/experiment.ts';
 
 export type LabStatus =
   | { state: 'idle' }

@@ -2,9 +2,9 @@
  * Turning a contour request into bands: what the contour worker runs, and Node for tests and
  * benchmarks. Kept apart from request.ts so the main thread's bundle never carries it.
  */
-import { compileExpression } from '../../core/expr/index.ts';
-import { sampleGrid } from '../../core/grid.ts';
-import { getSurface, type SurfaceFunctions } from '../../core/surfaces/index.ts';
+import { compileExpression } from '../expr/index.ts';
+import { sampleGrid } from '../grid.ts';
+import { getSurface, type SurfaceFunctions } from '../surfaces/index.ts';
 import { computeContourBands, type ContourBands } from './bands.ts';
 import { DEFAULT_LEVEL_COUNT, type ContourRequest, type ContourSurfaceSource } from './request.ts';
 

@@ -1,4 +1,4 @@
-import type { ChunkResult, LabChunk } from '../core/lab/chunk.ts';
+import type { ChunkResult, LabChunk } from './chunk.ts';
 
 export interface LabWorkerRequest {
   chunk: LabChunk;

@@ -1,6 +1,9 @@
-import type { ContourBands } from './bands.ts';
-import type { ContourWorkerRequest, ContourWorkerResponse } from './protocol.ts';
-import { contourCacheKey, type ContourRequest } from './request.ts';
+import type { ContourBands } from '../core/contours/bands.ts';
+import type { ContourWorkerRequest, ContourWorkerResponse } from '../core/contours/protocol.ts';
+import { contourCacheKey, type ContourRequest } from '../core/contours/request.ts';
+import type { ContourResult, ContourSource } from '../render/contourLayer.ts';
+
+export type { ContourResult };
 
 /** What ContourClient needs from a Worker; tests pass a fake. */
 export interface ContourWorkerLike {
@@ -9,12 +12,6 @@ export interface ContourWorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
 }
-
-export type ContourResult =
-  | { status: 'done'; bands: ContourBands }
-  /** A newer request came in before this one's answer; draw nothing for it. */
-  | { status: 'stale' }
-  | { status: 'error'; error: string };
 
 export interface ContourClientOptions {
   createWorker?: () => ContourWorkerLike;
@@ -31,7 +28,7 @@ interface PendingRequest {
 }
 
 function createContourWorker(): ContourWorkerLike {
-  return new Worker(new URL('./contourWorker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../workers/contourWorker.ts', import.meta.url), { type: 'module' });
 }
 
 /**
@@ -42,7 +39,7 @@ function createContourWorker(): ContourWorkerLike {
  * the cache: side-by-side panels asking for the same picture get it computed once.
  * Results are cached by surface, view, grid size, spacing and level count (least recently used out).
  */
-export class ContourClient {
+export class ContourClient implements ContourSource {
   private readonly createWorker: () => ContourWorkerLike;
   private readonly cacheEntries: number;
   private readonly cache = new Map<string, ContourBands>();
@@ -163,4 +160,12 @@ export class ContourClient {
       this.cache.delete(this.cache.keys().next().value as string);
     }
   }
+}
+
+let sharedClient: ContourClient | null = null;
+
+/** One Worker and one cache for every panel: side-by-side panels ask for the same picture. */
+export function sharedContourClient(): ContourClient {
+  sharedClient ??= new ContourClient();
+  return sharedClient;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { median } from './median.ts';
+import { median } from './stats.ts';
 
 describe('median', () => {
   it('equals the middle of the sorted numbers, for odd and even counts', () => {

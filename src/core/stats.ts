@@ -1,6 +1,23 @@
+/** Order statistics for charts and the lab: one quantile, one median. */
+
+/** The q-quantile of ascending `sorted` (linear interpolation, R's type 7); +∞ entries are allowed. */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const position = (n - 1) * q;
+  const below = Math.floor(position);
+  const above = Math.min(n - 1, below + 1);
+  const a = sorted[below];
+  const b = sorted[above];
+  // ∞ − ∞ would give NaN: a quantile that touches a diverged run is itself "diverged".
+  if (a === Infinity || b === Infinity) return position === below ? a : Infinity;
+  return a + (b - a) * (position - below);
+}
+
 /**
- * Median of the numbers in `values` (reorders them), by quickselect: linear time, since it runs for
- * every run at every step (12 runs × 1,000 particles is 12,000 numbers a step).
+ * Median of the numbers in `values` (reorders them: pass a copy to keep the order), by quickselect:
+ * linear time, since the charts take it for every run at every step (12 runs × 1,000 particles is
+ * 12,000 numbers a step). +∞ entries are allowed.
  */
 export function median(values: Float64Array): number {
   const n = values.length;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ContourBands } from './bands.ts';
-import { ContourClient, type ContourWorkerLike } from './client.ts';
-import type { ContourWorkerRequest, ContourWorkerResponse } from './protocol.ts';
-import type { ContourRequest } from './request.ts';
+import type { ContourBands } from '../core/contours/bands.ts';
+import { ContourClient, type ContourWorkerLike } from './contourClient.ts';
+import type { ContourWorkerRequest, ContourWorkerResponse } from '../core/contours/protocol.ts';
+import type { ContourRequest } from '../core/contours/request.ts';
 
 /** A worker that answers only when the test says so. */
 class FakeWorker implements ContourWorkerLike {

@@ -7,15 +7,8 @@
 import { AnatomyReplay, type AnatomyResult } from '../core/anatomy.ts';
 import { resolveRun } from '../core/scene/resolve.ts';
 import type { Run } from '../core/sim/run.ts';
-import type { FrameState } from './simulationController.ts';
-
-export interface RunAnatomy {
-  /** The run's index in the scene (its colour and marker). */
-  index: number;
-  label: string;
-  optimizer: string;
-  result: AnatomyResult;
-}
+import type { FrameState } from '../render/drawable.ts';
+import type { RunAnatomy } from '../render/inspectorLayer.ts';
 
 const replays = new WeakMap<Run, AnatomyReplay>();
 

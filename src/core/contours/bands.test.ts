@@ -41,13 +41,15 @@ function onBorder([x, y]: [number, number], { extent }: ContourBands): boolean {
 }
 
 describe('computeContourBands', () => {
-  it('gives one ring set per level', () => {
+  it('gives one ring set per level and one more fill colour than levels', () => {
     const bands = computeContourBands(sampleCellCentres(rastrigin, RASTRIGIN_VIEW, 80, 80), {
       levels: 12,
       scale: 'linear',
     });
     expect(bands.levels).toHaveLength(12);
     expect(bands.levelRingStarts).toHaveLength(13);
+    expect(bands.fillColours).toHaveLength(13);
+    expect(bands.lineColours).toHaveLength(12);
     expect(bands.ringStarts[bands.ringStarts.length - 1] * 2).toBe(bands.points.length);
     for (let level = 0; level < 12; level++) {
       expect(ringsOf(bands, level).length).toBeGreaterThan(0);
@@ -138,12 +140,13 @@ describe('computeContourBands', () => {
     expect(insideLevel(bands, 0, [0, 0])).toBe(false);
   });
 
-  it('gives no levels when no cell is finite', () => {
+  it('gives no levels and a single fill colour when no cell is finite', () => {
     const bands = computeContourBands(
       { values: new Float64Array(16).fill(NaN), nx: 4, ny: 4, extent: SQUARE },
       { levels: 20, scale: 'auto' },
     );
     expect(bands.levels).toHaveLength(0);
+    expect(bands.fillColours).toHaveLength(1);
     expect(bands.points).toHaveLength(0);
   });
 

@@ -1,5 +1,6 @@
 import { contours } from 'd3-contour';
 import type { Extent } from '../geometry.ts';
+import { bandFillColours, levelLineColours } from './colours.ts';
 import {
   chooseThresholdScale,
   computeThresholds,
@@ -38,6 +39,10 @@ export interface ContourBands {
   max: number;
   /** Ascending contour levels. */
   levels: Float64Array;
+  /** levels.length + 1 colours: [0] below levels[0], [k + 1] at or above levels[k]. */
+  fillColours: string[];
+  /** One per level, contrasting with the fill so thin lines show. */
+  lineColours: string[];
   points: Float64Array;
   ringStarts: Uint32Array;
   levelRingStarts: Uint32Array;
@@ -53,6 +58,7 @@ export function computeContourBands(grid: ContourGrid, options: ContourOptions):
   const scale: ResolvedThresholdScale =
     options.scale !== 'auto' ? options.scale : summary ? chooseThresholdScale(summary) : 'linear';
   const levels = summary ? computeThresholds(summary, options.levels, scale) : new Float64Array(0);
+  const fillColours = bandFillColours(levels.length);
 
   // Non-finite cells become max + range: above every level yet finite, so d3 interpolates the edge
   // of such a patch between cells instead of snapping it onto the finite neighbours.
@@ -72,6 +78,8 @@ export function computeContourBands(grid: ContourGrid, options: ContourOptions):
     min: summary?.min ?? NaN,
     max: summary?.max ?? NaN,
     levels,
+    fillColours,
+    lineColours: levelLineColours(fillColours),
     ...flattenToWorld(levelRings, grid),
   };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { computeContourBands } from '../../core/contours/bands.ts';
-import { contourPalette } from './colours.ts';
 import { drawContours, type ContourContext } from './draw.ts';
 import { sampleCellCentres } from '../../core/contours/testGrids.ts';
 
@@ -64,7 +63,7 @@ describe('drawContours', () => {
       true,
     );
     expect(names.filter((name) => name === 'stroke')).toHaveLength(3);
-    expect(calls).toContainEqual(['fillStyle', contourPalette(bands.levels.length).fill[3]]);
+    expect(calls).toContainEqual(['fillStyle', bands.fillColours[3]]);
     expect(calls).toContainEqual(['lineWidth', 0.5]);
     expect(names.at(-1)).toBe('restore');
   });

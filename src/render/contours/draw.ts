@@ -1,5 +1,4 @@
 import type { ContourBands } from '../../core/contours/bands.ts';
-import { contourPalette } from './colours.ts';
 
 /** World → CSS pixel mapping, e.g. a pair of d3 `scaleLinear()`s. Must be affine over the extent. */
 export interface WorldToPixel {
@@ -56,11 +55,10 @@ export function drawContours(
   const ay = (toPixel.y(yMax) - toPixel.y(yMin)) / (yMax - yMin);
   const by = toPixel.y(yMin) - ay * yMin;
   const { points, ringStarts, levelRingStarts } = bands;
-  const palette = contourPalette(bands.levels.length);
 
   context.save();
   context.setTransform(dpr, 0, 0, dpr, 0, 0);
-  context.fillStyle = palette.fill[0];
+  context.fillStyle = bands.fillColours[0];
   const left = ax * xMin + bx;
   const top = ay * yMax + by;
   context.fillRect(left, top, ax * xMax + bx - left, ay * yMin + by - top);
@@ -74,7 +72,7 @@ export function drawContours(
       for (p++; p < end; p++) context.lineTo(ax * points[2 * p] + bx, ay * points[2 * p + 1] + by);
       context.closePath();
     }
-    context.fillStyle = palette.fill[level + 1];
+    context.fillStyle = bands.fillColours[level + 1];
     context.fill('evenodd');
   }
 
@@ -86,7 +84,7 @@ export function drawContours(
       for (let ring = levelRingStarts[level]; ring < levelRingStarts[level + 1]; ring++) {
         traceRingWithoutBorder(context, bands, ring, ax, bx, ay, by);
       }
-      context.strokeStyle = palette.line[level];
+      context.strokeStyle = bands.lineColours[level];
       context.stroke();
     }
   }

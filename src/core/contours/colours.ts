@@ -1,3 +1,5 @@
+// The band colours travel with the bands from the contour Worker, so d3's viridis (with d3-color and
+// d3-interpolate, ≈13 KB gzip) stays out of the first download.
 import { interpolateViridis } from 'd3-scale-chromatic';
 
 /**
@@ -11,26 +13,6 @@ export function bandFillColours(levelCount: number): string[] {
     colours.push(interpolateViridis(levelCount === 0 ? 0 : band / levelCount));
   }
   return colours;
-}
-
-export interface ContourPalette {
-  /** levelCount + 1 colours: [0] below the first level, [k + 1] at or above level k. */
-  fill: readonly string[];
-  /** One per level, contrasting with the band above it so thin lines show. */
-  line: readonly string[];
-}
-
-const palettes = new Map<number, ContourPalette>();
-
-/** The bands' and lines' colours for `levelCount` levels (cached: a handful of counts ever occur). */
-export function contourPalette(levelCount: number): ContourPalette {
-  let palette = palettes.get(levelCount);
-  if (!palette) {
-    const fill = bandFillColours(levelCount);
-    palette = { fill, line: levelLineColours(fill) };
-    palettes.set(levelCount, palette);
-  }
-  return palette;
 }
 
 /** Light lines over dark bands and dark lines over light ones, translucent so they stay thin. */

@@ -18,13 +18,9 @@ import { Worker } from 'node:worker_threads';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
-import {
-  inProcessExecutor,
-  runExperiment,
-  type ChunkExecutor,
-  type LabExperiment,
-  type LabResult,
-} from '../src/core/lab/experiment.ts';
+import { inProcessExecutor, runExperiment, type ChunkExecutor } from '../src/core/lab/run.ts';
+import { type LabExperiment } from '../src/core/lab/plan.ts';
+import { type LabResult } from '../src/core/lab/score.ts';
 import { defaultLabSpec, labWork } from '../src/core/lab/spec.ts';
 import { resolveSurface } from '../src/core/scene/resolve.ts';
 import { LabPool, type LabWorkerLike } from '../src/playback/labPool.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChunk } from '../core/lab/chunk.ts';
-import { inProcessExecutor, runExperiment, type LabExperiment } from '../core/lab/experiment.ts';
+import { inProcessExecutor, runExperiment } from '../core/lab/run.ts';
+import { type LabExperiment } from '../core/lab/plan.ts';
 import { defaultLabSpec } from '../core/lab/spec.ts';
 import { LabPool, defaultPoolSize, type LabWorkerLike } from './labPool.ts';
 import type { LabWorkerRequest, LabWorkerResponse } from '../core/lab/protocol.ts';

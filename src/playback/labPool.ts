@@ -5,7 +5,7 @@
  * the next experiment starts fresh ones.
  */
 import type { ChunkResult, LabChunk } from '../core/lab/chunk.ts';
-import { abortError, type ChunkExecutor } from '../core/lab/experiment.ts';
+import { abortError, type ChunkExecutor } from '../core/lab/run.ts';
 import type { LabWorkerRequest, LabWorkerResponse } from '../core/lab/protocol.ts';
 
 /** What the pool needs of a Worker; tests and Node's worker_threads pass adapters. */

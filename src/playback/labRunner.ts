@@ -3,14 +3,9 @@
  * a time-left estimate, cancel, and a cache of finished results keyed by everything the numbers
  * depend on (so reopening the lab, or going back to an earlier scene, shows results at once).
  */
-import {
-  experimentKey,
-  runExperiment,
-  type ChunkExecutor,
-  type LabExperiment,
-  type LabProgress,
-  type LabResult,
-} from '../core/lab/experiment.ts';
+import { experimentKey, type LabExperiment } from '../core/lab/plan.ts';
+import { runExperiment, type ChunkExecutor, type LabProgress } from '../core/lab/run.ts';
+import { type LabResult } from '../core/lab/score.ts';
 
 export type LabStatus =
   | { state: 'idle' }

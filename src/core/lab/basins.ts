@@ -7,7 +7,8 @@
 import type { Extent, Point } from '../geometry.ts';
 import { resolveSurface } from '../scene/resolve.ts';
 import type { KnownMinimum } from '../surfaces/types.ts';
-import type { JoinedResult, LabExperiment, OptimizerEntry } from './experiment.ts';
+import type { JoinedResult } from './run.ts';
+import type { LabExperiment, OptimizerEntry } from './plan.ts';
 
 export type BasinKind = 'minimum' | 'found' | 'other' | 'unconverged' | 'diverged';
 

@@ -3,7 +3,7 @@
  * numbers depend on repeated in columns, so a row read on its own still says what it means.
  */
 import type { BasinResult } from './basins.ts';
-import type { LabResult, SweepResult } from './experiment.ts';
+import type { LabResult, SweepResult } from './score.ts';
 import type { LabSpec } from './spec.ts';
 
 /** Shortest round-trip numbers; ∞ as `inf` (what pandas and R read), no value as empty. */

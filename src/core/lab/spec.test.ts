@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScene } from '../scene/scene.ts';
 import { labCsv } from './csv.ts';
-import { inProcessExecutor, runExperiment } from './experiment.ts';
+import { inProcessExecutor, runExperiment } from './run.ts';
 import { decodeLab, encodeLab } from './labUrl.ts';
 import { sceneWithLabRun } from './load.ts';
 import { checkLab, defaultLabSpec, labWork, lrGrid } from './spec.ts';

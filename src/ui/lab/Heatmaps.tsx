@@ -1,7 +1,7 @@
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { scaleLinear } from 'd3-scale';
 import { useState } from 'react';
-import type { SweepResult } from '../../core/lab/experiment.ts';
+import type { SweepResult } from '../../core/lab/score.ts';
 import { formatNumber } from '../format.ts';
 import { axisName, describeCell, lossGap } from './format.ts';
 import { moveFocus, pressKeys } from './roving.ts';

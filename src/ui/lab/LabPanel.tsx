@@ -4,12 +4,8 @@
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { labCsv } from '../../core/lab/csv.ts';
-import {
-  experimentFromScene,
-  experimentKey,
-  type LeaderboardRow,
-  type SweepResult,
-} from '../../core/lab/experiment.ts';
+import { experimentFromScene, experimentKey } from '../../core/lab/plan.ts';
+import { type LeaderboardRow, type SweepResult } from '../../core/lab/score.ts';
 import { labRunLabel, sceneWithLabRun } from '../../core/lab/load.ts';
 import { defaultLabSpec, withAxis, type LabSpec } from '../../core/lab/spec.ts';
 import type { Point } from '../../core/geometry.ts';

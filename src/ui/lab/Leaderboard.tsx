@@ -1,6 +1,6 @@
 import type { LabSpec } from '../../core/lab/spec.ts';
 import { HESSIAN_GRADIENT_EQUIVALENTS } from '../../core/lab/spec.ts';
-import type { LeaderboardRow, SweepResult } from '../../core/lab/experiment.ts';
+import type { LeaderboardRow, SweepResult } from '../../core/lab/score.ts';
 import { formatNumber } from '../format.ts';
 import { axisName, percent, showLoss } from './format.ts';
 

@@ -1,7 +1,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { useRef, useState } from 'react';
-import type { SweepCell, SweepResult } from '../../core/lab/experiment.ts';
+import type { SweepCell, SweepResult } from '../../core/lab/score.ts';
 import { runStyle } from '../../render/runStyle.ts';
 import { formatNumber } from '../format.ts';
 import { useElementSize } from '../useElementSize.ts';

@@ -1,4 +1,4 @@
-import type { SweepResult } from '../../core/lab/experiment.ts';
+import type { SweepResult } from '../../core/lab/score.ts';
 import { formatNumber } from '../format.ts';
 
 /** Gaps below this are drawn at the floor of a log axis: the run is as good as at the minimum. */

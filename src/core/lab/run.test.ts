@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BasinResult } from './basins.ts';
 import { runChunk } from './chunk.ts';
-import {
-  inProcessExecutor,
-  runExperiment,
-  type ChunkExecutor,
-  type LabExperiment,
-  type SweepResult,
-} from './experiment.ts';
+import { inProcessExecutor, runExperiment, type ChunkExecutor } from './run.ts';
+import { type LabExperiment } from './plan.ts';
+import { type SweepResult } from './score.ts';
 import { defaultLabSpec, type LabSpec } from './spec.ts';
 
 function experiment(surface: string, spec: Partial<LabSpec>, seed = 1): LabExperiment {

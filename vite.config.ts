@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { stepSourcePlugin } from './build/stepSourcePlugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), stepSourcePlugin()],
   // Relative asset paths so the built files work from any folder, including file:// embeds.
   base: './',
   build: {

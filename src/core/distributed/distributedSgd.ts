@@ -75,6 +75,7 @@ export const distributedSgd: OptimizerDefinition = {
     }
     return [];
   },
+  // #region step
   step(params: Params, ctx: StepContext): void {
     const negLr = -(params.lr as number);
     const { n, theta, grad, active } = ctx;
@@ -82,4 +83,5 @@ export const distributedSgd: OptimizerDefinition = {
       if (active[i >> 1] !== 0) theta[i] += negLr * grad[i];
     }
   },
+  // #endregion
 };

@@ -35,6 +35,7 @@ export const adadelta: OptimizerDefinition = {
   decoupledWeightDecay: false,
   needsHessian: false,
   needsRandom: false,
+  // #region step
   step(params: Params, ctx: StepContext): void {
     const negLr = -(params.lr as number);
     const rho = params.rho as number;
@@ -53,4 +54,5 @@ export const adadelta: OptimizerDefinition = {
       theta[i] += negLr * delta;
     }
   },
+  // #endregion
 };

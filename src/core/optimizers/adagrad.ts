@@ -46,6 +46,7 @@ export const adagrad: OptimizerDefinition = {
   init(params: Params, state: readonly Float64Array[]): void {
     state[0].fill(params.initial_accumulator_value as number);
   },
+  // #region step
   step(params: Params, ctx: StepContext): void {
     const eps = params.eps as number;
     const negClr = -((params.lr as number) / (1 + (ctx.t - 1) * (params.lr_decay as number)));
@@ -60,4 +61,5 @@ export const adagrad: OptimizerDefinition = {
       theta[i] += (negClr * g) / (Math.sqrt(s) + eps);
     }
   },
+  // #endregion
 };

@@ -41,6 +41,7 @@ export function adamParams(weightDecay: number, decoupledFlag: boolean): ParamSp
  *   θ ← θ − (γ/bc₁)·m / (√v̂/√bc₂ + ε).
  * eps is added after the bias correction (TF.js adds it before). State: [0] m, [1] v, [2] max v.
  */
+// #region step
 export function adamStep(def: OptimizerDefinition, params: Params, ctx: StepContext): void {
   applyDecoupledWeightDecay(def, params, ctx);
   const [beta1, beta2] = params.betas as readonly [number, number];
@@ -68,6 +69,7 @@ export function adamStep(def: OptimizerDefinition, params: Params, ctx: StepCont
     theta[i] += (negStepSize * m) / (Math.sqrt(v) / bc2Sqrt + eps);
   }
 }
+// #endregion
 
 export const adam: OptimizerDefinition = {
   name: 'Adam',

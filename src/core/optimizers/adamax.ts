@@ -21,6 +21,7 @@ export const adamax: OptimizerDefinition = {
   decoupledWeightDecay: false,
   needsHessian: false,
   needsRandom: false,
+  // #region step
   step(params: Params, ctx: StepContext): void {
     const [beta1, beta2] = params.betas as readonly [number, number];
     const eps = params.eps as number;
@@ -38,4 +39,5 @@ export const adamax: OptimizerDefinition = {
       theta[i] += (negClr * m) / u;
     }
   },
+  // #endregion
 };

@@ -50,6 +50,7 @@ export const nadam: OptimizerDefinition = {
   init(_params: Params, state: readonly Float64Array[]): void {
     state[2].fill(1);
   },
+  // #region step
   step(params: Params, ctx: StepContext): void {
     applyDecoupledWeightDecay(nadam, params, ctx);
     const negLr = -(params.lr as number);
@@ -89,4 +90,5 @@ export const nadam: OptimizerDefinition = {
       theta[i] = theta[i] + (gradFactor * g) / denom + (avgFactor * m) / denom;
     }
   },
+  // #endregion
 };

@@ -44,6 +44,7 @@ export const newton: OptimizerDefinition = {
   decoupledWeightDecay: false,
   needsHessian: true,
   needsRandom: false,
+  // #region step
   step(params: Params, ctx: StepContext): void {
     const negLr = -(params.lr as number);
     const damping = params.damping as number;
@@ -72,4 +73,5 @@ export const newton: OptimizerDefinition = {
       }
     }
   },
+  // #endregion
 };

@@ -55,6 +55,7 @@ export const perturbedGd: OptimizerDefinition = {
   decoupledWeightDecay: false,
   needsHessian: false,
   needsRandom: true,
+  // #region step
   step(params: Params, ctx: StepContext): void {
     const negLr = -(params.lr as number);
     const threshold = params.threshold as number;
@@ -82,4 +83,5 @@ export const perturbedGd: OptimizerDefinition = {
       }
     }
   },
+  // #endregion
 };

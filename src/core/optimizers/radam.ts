@@ -38,6 +38,7 @@ export const radam: OptimizerDefinition = {
   decoupledWeightDecay: false,
   needsHessian: false,
   needsRandom: false,
+  // #region step
   step(params: Params, ctx: StepContext): void {
     applyDecoupledWeightDecay(radam, params, ctx);
     const lr = params.lr as number;
@@ -70,4 +71,5 @@ export const radam: OptimizerDefinition = {
       theta[i] -= rectified ? momentumStep * (bc2Sqrt / (Math.sqrt(v) + eps)) * rect : momentumStep;
     }
   },
+  // #endregion
 };

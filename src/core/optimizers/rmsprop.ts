@@ -54,6 +54,7 @@ export const rmsprop: OptimizerDefinition = {
   decoupledWeightDecay: false,
   needsHessian: false,
   needsRandom: false,
+  // #region step
   step(params: Params, ctx: StepContext): void {
     const negLr = -(params.lr as number);
     const alpha = params.alpha as number;
@@ -87,4 +88,5 @@ export const rmsprop: OptimizerDefinition = {
       }
     }
   },
+  // #endregion
 };

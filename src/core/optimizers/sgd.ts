@@ -59,6 +59,7 @@ export const sgd: OptimizerDefinition = {
     }
     return [];
   },
+  // #region step
   step(params: Params, ctx: StepContext): void {
     const lr = params.lr as number;
     const momentum = params.momentum as number;
@@ -83,4 +84,5 @@ export const sgd: OptimizerDefinition = {
       theta[i] += negLr * (nesterov ? g + momentum * b : b);
     }
   },
+  // #endregion
 };

@@ -1,0 +1,38 @@
+import { PlotRasterizer } from '../../render/export/raster.ts';
+import { plotToSvg } from '../../render/export/svg.ts';
+import { download } from './exportPlot.ts';
+import type { ExportSectionProps } from './useExportJob.ts';
+
+/** PNG exports are drawn at twice the CSS size: sharp on high-density screens and in print. */
+const PNG_PIXEL_RATIO = 2;
+
+/** The plot at the step on screen, as PNG (2×) or SVG. */
+export function PictureExport({ ids, step, fileStem, job }: ExportSectionProps) {
+  const png = () =>
+    job.run('PNG', async (plot) => {
+      const canvas = new PlotRasterizer(plot, PNG_PIXEL_RATIO).render(step);
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+      if (!blob) throw new Error('the browser could not encode the PNG');
+      download(blob, `${fileStem}-step${step}.png`);
+    });
+  const svg = () =>
+    job.run('SVG', async (plot) => {
+      download(
+        new Blob([plotToSvg(plot, step)], { type: 'image/svg+xml' }),
+        `${fileStem}-step${step}.svg`,
+      );
+    });
+  return (
+    <section aria-labelledby={`${ids}-image`}>
+      <h3 id={`${ids}-image`}>Picture</h3>
+      <div className="export-buttons">
+        <button type="button" onClick={png} disabled={job.busy}>
+          PNG (2×)
+        </button>
+        <button type="button" onClick={svg} disabled={job.busy}>
+          SVG
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -8,7 +8,7 @@ import { sceneFromLocation, syncSceneToUrl } from './state/urlSync.ts';
 import { App } from './ui/App.tsx';
 import { lessonActions } from './ui/lessons/lessonActions.ts';
 import { AppContext } from './ui/appContext.ts';
-import { renderCount } from './ui/renderCount.ts';
+import { renderCount, renderCounts } from './ui/renderCount.ts';
 import './ui/styles.css';
 
 const EmbedApp = lazy(() => import('./ui/embed/EmbedApp.tsx'));
@@ -20,6 +20,7 @@ declare global {
       store: ReturnType<typeof createAppStore>;
       controller: SimulationController;
       renderCount(): number;
+      renderCounts(): Record<string, number>;
     };
   }
 }
@@ -38,7 +39,7 @@ async function start({ scene, notices }: ValidatedScene): Promise<void> {
   // never shows first (and nothing done to it is lost when the chapter arrives).
   if (!embedOptions) await lessonActions(store).openFromLocation();
   const controller = new SimulationController(store);
-  window.__descentLab = { store, controller, renderCount };
+  window.__descentLab = { store, controller, renderCount, renderCounts };
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

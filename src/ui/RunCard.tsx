@@ -8,6 +8,7 @@ import { openOptimizerCard } from './optimizerCard/cardState.ts';
 import { ParamField } from './ParamField.tsx';
 import { RunMarker } from './RunMarker.tsx';
 import { setText, useTick } from './useTick.ts';
+import { countRender } from './renderCount.ts';
 
 /** Live numbers of the run's first particle, or a summary when it has many. */
 function runStatus(frame: FrameState, index: number): string {
@@ -35,6 +36,7 @@ export function RunCard({
   index: number;
   canRemove: boolean;
 }) {
+  countRender('RunCard');
   const actions = useActions();
   const definition = findOptimizer(run.optimizer);
   const status = useRef<HTMLParagraphElement>(null);

@@ -164,7 +164,7 @@ export class ChartLayer implements Drawable {
         else ctx.moveTo(x(k), y(v));
         penDown = true;
       }
-      ctx.strokeStyle = runStyle(index).color;
+      ctx.strokeStyle = runStyle(frame.scene.runs, index).color;
       ctx.lineWidth = 1.75;
       ctx.stroke();
     }

@@ -4,6 +4,7 @@
  * (src/render), never here: a setState per frame would allocate and notify every listener.
  * Actions are plain functions on the store, so keyboard shortcuts, the embed API and the UI share them.
  */
+import { uniqueLabel } from '../core/scene/runLabels.ts';
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { partsToRun } from '../core/data/sampledGradients.ts';
@@ -168,13 +169,20 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
           if (loading && !(await loading)) return;
           const { runs } = get().scene;
           if (runs.length >= LIMITS.runs) return;
-          updateScene({ runs: [...runs, { ...run, id: nextRunId(runs) }] });
+          updateScene({
+            runs: [...runs, { ...run, id: nextRunId(runs), label: uniqueLabel(run.label, runs) }],
+          });
         },
         duplicateRun: (runId) => {
           const { runs } = get().scene;
           const index = runs.findIndex((run) => run.id === runId);
           if (index < 0 || runs.length >= LIMITS.runs) return;
-          const copy = { ...runs[index], id: nextRunId(runs), params: { ...runs[index].params } };
+          const copy = {
+            ...runs[index],
+            id: nextRunId(runs),
+            label: uniqueLabel(runs[index].label, runs),
+            params: { ...runs[index].params },
+          };
           updateScene({ runs: [...runs.slice(0, index + 1), copy, ...runs.slice(index + 1)] });
         },
         removeRun: (runId) => {

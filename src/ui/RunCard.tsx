@@ -48,10 +48,13 @@ export function RunCard({
   run,
   index,
   canRemove,
+  canAdd,
 }: {
   run: SceneRun;
   index: number;
   canRemove: boolean;
+  /** False at the run cap: a copy would be one run too many. */
+  canAdd: boolean;
 }) {
   const actions = useActions();
   const definition = findOptimizer(run.optimizer);
@@ -91,6 +94,7 @@ export function RunCard({
           type="button"
           className="small-button"
           onClick={() => actions.duplicateRun(run.id)}
+          disabled={!canAdd}
           aria-label={`Duplicate ${run.label}`}
           title="Duplicate"
         >

@@ -25,17 +25,47 @@ function nativeKeys(target: HTMLElement): readonly string[] {
 }
 
 /**
+ * Controls that took the focus from a pointer (a click, a tap) rather than from the keyboard.
+ * `:focus-visible` cannot tell: Chrome turns it on at the first key pressed on a clicked control.
+ */
+const focusedByPointer = new WeakSet<EventTarget>();
+let pointerIsDown = false;
+
+function trackFocusOrigin(): () => void {
+  const onPointerDown = () => {
+    pointerIsDown = true;
+  };
+  // A label's click focuses its input after the pointer is up: only a key ends the pointer's turn.
+  const onKeyDown = () => {
+    pointerIsDown = false;
+  };
+  const onFocusIn = (event: FocusEvent) => {
+    if (!event.target) return;
+    if (pointerIsDown) focusedByPointer.add(event.target);
+    else focusedByPointer.delete(event.target);
+  };
+  window.addEventListener('pointerdown', onPointerDown, true);
+  window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('focusin', onFocusIn, true);
+  return () => {
+    window.removeEventListener('pointerdown', onPointerDown, true);
+    window.removeEventListener('keydown', onKeyDown, true);
+    window.removeEventListener('focusin', onFocusIn, true);
+  };
+}
+
+/**
  * Whether the focused element keeps `key` instead of playback. A text field keeps every key. Other
- * controls keep their native keys only while they show a focus ring, i.e. when reached with the
- * keyboard: after a click on a checkbox or a slider, Space still plays and → still steps — what a
- * teacher who just clicked a control expects — while a keyboard user's Space still presses the
- * button they tabbed to. Enter always stays with the control.
+ * controls keep their native keys only when reached with the keyboard: after a click on a checkbox
+ * or a slider, Space still plays and → still steps — what a teacher who just clicked a control
+ * expects — while a keyboard user's Space still presses the button they tabbed to. Enter always
+ * stays with the control.
  */
 function ownsKeys(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (isTextField(target)) return true;
   if (!nativeKeys(target).includes(key)) return false;
-  return key === 'Enter' || target.matches(':focus-visible');
+  return key === 'Enter' || !focusedByPointer.has(target);
 }
 
 /** What a key does; returning false leaves the key press to the browser. */
@@ -70,7 +100,7 @@ function releaseFocus(event: KeyboardEvent): void {
   const target = event.target;
   if (event.key !== 'Escape' || !(target instanceof HTMLElement) || isTextField(target)) return;
   if (target.closest('dialog')) return;
-  if (nativeKeys(target).length > 0) target.blur();
+  if (nativeKeys(target).length > 0) focusedByPointer.add(target);
 }
 
 /** Space play/pause, ← → step, R reset, + − speed. The same actions the buttons call. */
@@ -92,7 +122,11 @@ export function useKeyboardShortcuts(): void {
   }, [store, controller]);
   useWindowKeys(keysFor);
   useEffect(() => {
+    const stopTracking = trackFocusOrigin();
     window.addEventListener('keydown', releaseFocus);
-    return () => window.removeEventListener('keydown', releaseFocus);
+    return () => {
+      stopTracking();
+      window.removeEventListener('keydown', releaseFocus);
+    };
   }, []);
 }

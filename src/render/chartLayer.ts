@@ -202,7 +202,7 @@ export class ChartLayer implements Drawable {
       return {
         values,
         label: frame.scene.runs[index].label,
-        color: runStyle(index).color,
+        color: runStyle(frame.scene.runs, index).color,
         divergedAt: firstNaN(values),
       };
     });

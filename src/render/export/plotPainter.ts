@@ -119,7 +119,7 @@ export function paintLegend(ctx: PlotContext, plot: ExportPlot, step: number): v
   lines.forEach((line, row) => {
     const y = 6 + 4 + rowHeight * (row + 0.5);
     if (row < LEGEND_ROWS) {
-      const { color, shape } = runStyle(runs[row][1]);
+      const { color, shape } = runStyle(plot.scene.runs, runs[row][1]);
       ctx.beginPath();
       traceMarker(ctx, shape, left + 12, y, 5);
       ctx.fillStyle = color;

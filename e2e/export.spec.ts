@@ -96,7 +96,7 @@ test.describe('export', () => {
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
         root: doc.documentElement.localName,
-        trails: doc.querySelectorAll('#trails polyline').length,
+        trails: doc.querySelectorAll('#trails path').length,
         bands: doc.querySelectorAll('#background path[fill-rule="evenodd"]').length,
       };
     }, text);

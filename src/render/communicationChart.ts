@@ -170,7 +170,7 @@ export class CommunicationChart implements Drawable {
     const stride = Math.max(1, Math.floor(end / (width - MARGIN.left - MARGIN.right)));
     for (const [cache, index] of series) {
       const s = scaleOf(cache);
-      const color = runStyle(index).color;
+      const color = runStyle(frame.scene.runs, index).color;
       const n = last(cache);
       this.line(ctx, color, n, stride, (k) => [xStep(k), yRate(s * cache.rate(k))]);
       this.line(ctx, color, n, stride, (k) => [xStep(k), ySent(s * cache.sent[k])]);

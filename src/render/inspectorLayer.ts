@@ -147,7 +147,8 @@ export class InspectorLayer implements Drawable {
     const { anatomyRunId } = options;
     if (anatomyRunId !== null && (options.runId === null || options.runId === anatomyRunId)) {
       const anatomy = this.anatomyAt(frame, anatomyRunId);
-      if (anatomy?.result.ok) this.drawAnatomy(ctx, anatomy.result, runStyle(anatomy.index).color);
+      if (anatomy?.result.ok)
+        this.drawAnatomy(ctx, anatomy.result, runStyle(frame.scene.runs, anatomy.index).color);
     }
     if (options.curvature) {
       const inspected = inspectedPoint(frame.scene, this.hover());

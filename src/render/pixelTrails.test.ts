@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipSegment, PixelTrails } from './pixelTrails.ts';
+import { PixelTrails } from './pixelTrails.ts';
 
 const alphaAt = (trails: PixelTrails, x: number, y: number) =>
   (trails.pixels[y * trails.width + x] >>> 24) / 255;
@@ -80,16 +80,5 @@ describe('PixelTrails', () => {
     line(trails, 5, 5, Infinity, 5, 0xffffff, 1, 1);
     line(trails, 5, 5, 5, 5, 0xffffff, 1, 1);
     expect(inked(trails)).toBe(0);
-  });
-});
-
-describe('clipSegment', () => {
-  it('returns the part inside the rectangle, or false', () => {
-    const out = new Float64Array(4);
-    expect(clipSegment(out, -10, 5, 20, 5, 0, 0, 10, 10)).toBe(true);
-    expect([...out]).toEqual([0, 5, 10, 5]);
-    expect(clipSegment(out, -10, -10, -5, -5, 0, 0, 10, 10)).toBe(false);
-    expect(clipSegment(out, 1, 1, 2, 2, 0, 0, 10, 10)).toBe(true);
-    expect([...out]).toEqual([1, 1, 2, 2]);
   });
 });

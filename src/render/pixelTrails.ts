@@ -7,6 +7,8 @@
  * Pixels are straight (not premultiplied) RGBA in the platform's little-endian byte order, the layout
  * of `ImageData`, so a frame is a copy of this buffer plus the heads, put with one `putImageData`.
  */
+import { clipSegment } from './clip.ts';
+
 export class PixelTrails {
   width = 0;
   height = 0;
@@ -107,45 +109,4 @@ export class PixelTrails {
     const blue = ((rgb & 255) * source + ((under >>> 16) & 255) * kept + 0.5) | 0;
     this.pixels[index] = (((outAlpha * 255 + 0.5) | 0) << 24) | (blue << 16) | (green << 8) | red;
   }
-}
-
-/**
- * Liang–Barsky clipping of a segment to a rectangle. Writes the part inside to `out` as
- * [x0, y0, x1, y1] and returns true, or returns false when nothing is inside. Keeps far-away points
- * (a particle on its way to infinity) from costing a walk across them; allocates nothing, since it
- * runs for every particle every frame.
- */
-export function clipSegment(
-  out: Float64Array,
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number,
-  xMin: number,
-  yMin: number,
-  xMax: number,
-  yMax: number,
-): boolean {
-  if (!Number.isFinite(x0 + y0 + x1 + y1)) return false;
-  const dx = x1 - x0;
-  const dy = y1 - y0;
-  let enter = 0;
-  let leave = 1;
-  for (let edge = 0; edge < 4; edge++) {
-    const p = edge === 0 ? -dx : edge === 1 ? dx : edge === 2 ? -dy : dy;
-    const q = edge === 0 ? x0 - xMin : edge === 1 ? xMax - x0 : edge === 2 ? y0 - yMin : yMax - y0;
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) enter = Math.max(enter, t);
-    else leave = Math.min(leave, t);
-    if (enter > leave) return false;
-  }
-  out[0] = x0 + enter * dx;
-  out[1] = y0 + enter * dy;
-  out[2] = x0 + leave * dx;
-  out[3] = y0 + leave * dy;
-  return true;
 }

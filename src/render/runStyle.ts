@@ -21,12 +21,93 @@ export interface RunStyle {
   shape: MarkerShape;
 }
 
-/** Colour and shape cycle at different lengths, so 48 runs get distinct pairs. */
-export function runStyle(index: number): RunStyle {
-  return {
-    color: RUN_COLORS[index % RUN_COLORS.length],
-    shape: MARKER_SHAPES[index % MARKER_SHAPES.length],
-  };
+/** What a run's look depends on: its optimizer and the parameters that make it a different method. */
+export interface StyledRun {
+  optimizer: string;
+  params: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Methods in a fixed order: the nth gets colour n mod 8 and shape n mod 6, so 24 methods get distinct
+ * pairs and Adam looks the same in every scene, lesson, embed and export. The article's six come
+ * first. Momentum and Nesterov are torch's SGD with other parameters, but different methods to a
+ * reader, so they have their own looks.
+ */
+const METHODS = [
+  'SGD',
+  'Momentum',
+  'Nesterov',
+  'Adagrad',
+  'RMSprop',
+  'Adam',
+  'AdamW',
+  'Adadelta',
+  'Adamax',
+  'NAdam',
+  'RAdam',
+  'Newton',
+  'PerturbedGD',
+  'DistributedSGD',
+  'DistributedSGD threshold',
+  'Rprop',
+  'ASGD',
+  'LBFGS',
+];
+
+function methodOf({ optimizer, params }: StyledRun): string {
+  if (optimizer === 'SGD') {
+    if (params.nesterov === true) return 'Nesterov';
+    return Number(params.momentum) > 0 ? 'Momentum' : 'SGD';
+  }
+  if (optimizer === 'DistributedSGD' && Number(params.threshold) > 0) {
+    return 'DistributedSGD threshold';
+  }
+  return optimizer;
+}
+
+function methodIndex(method: string): number {
+  const known = METHODS.indexOf(method);
+  if (known >= 0) return known;
+  let hash = 0;
+  for (let i = 0; i < method.length; i++) hash = (hash * 31 + method.charCodeAt(i)) >>> 0;
+  return METHODS.length + (hash % 24);
+}
+
+/** `hex` moved towards white (amount > 0) or black (amount < 0). */
+function shade(hex: string, amount: number): string {
+  const target = amount > 0 ? 255 : 0;
+  const channels = hexChannels(hex).map((c) => Math.round(c + (target - c) * Math.abs(amount)));
+  return `#${channels.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const stylesOf = new WeakMap<readonly StyledRun[], RunStyle[]>();
+
+/**
+ * The look of every run of a scene. A run's colour and shape follow its method; a second, third…
+ * run of the same method gets a lighter or darker shade of that colour and another shape, so "Adam"
+ * and "Adam 2" tell apart by both. Cached per runs array: layers ask every frame.
+ */
+export function runStyles(runs: readonly StyledRun[]): RunStyle[] {
+  const cached = stylesOf.get(runs);
+  if (cached) return cached;
+  const seen = new Map<string, number>();
+  const styles = runs.map((run) => {
+    const method = methodOf(run);
+    const repeat = seen.get(method) ?? 0;
+    seen.set(method, repeat + 1);
+    const index = methodIndex(method);
+    const color = RUN_COLORS[index % RUN_COLORS.length];
+    return {
+      color: repeat === 0 ? color : shade(color, repeat % 2 === 1 ? 0.45 : -0.4),
+      shape: MARKER_SHAPES[(index + 3 * repeat) % MARKER_SHAPES.length],
+    };
+  });
+  stylesOf.set(runs, styles);
+  return styles;
+}
+
+export function runStyle(runs: readonly StyledRun[], index: number): RunStyle {
+  return runStyles(runs)[index] ?? { color: RUN_COLORS[0], shape: MARKER_SHAPES[0] };
 }
 
 /** Above this many particles per run, trails are thin and translucent and markers small. */

@@ -8,12 +8,19 @@
  * shapes on the head canvas. Crowded runs (thousands of particles) are drawn as pixels: trails
  * rasterised into a buffer, heads stamped as dots over a copy of it, the frame put on the head canvas
  * in one call — one canvas upload per frame instead of two, and no path rasterisation.
+ *
+ * Nothing outside the view reaches a canvas unclipped: a diverging run's coordinates (1e29, 1e300)
+ * made Skia flood the whole plot. A run that left the view gets a marker on the edge pointing where
+ * it went; a diverged one a × at its last finite point (or on the edge), both named.
  */
+import { describeFate, fateOf, ViewExits } from '../core/sim/fate.ts';
 import type { Run } from '../core/sim/run.ts';
 import { clearCanvas, fitCanvas } from './canvas.ts';
+import { edgePoint } from './clip.ts';
+import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
 import { PixelTrails } from './pixelTrails.ts';
-import { hexValue, runStyle, trailLook, traceMarker } from './runStyle.ts';
+import { hexValue, runStyles, trailLook, traceMarker, type RunStyle } from './runStyle.ts';
 import type { Drawable, FrameState } from './drawable.ts';
 import type { Viewport } from './viewport.ts';
 
@@ -30,6 +37,11 @@ const SEGMENTS_PER_FRAME = 200_000;
  * thousands of trails loses little when the browser scales it up.
  */
 const PIXELS_MAX_RATIO = 1;
+
+/** Runs with at most this many particles get edge markers and fate labels (more would be noise). */
+const NAMED_PARTICLES_AT_MOST = 20;
+/** Trails are clipped this many CSS px outside the view, so line caps at the edge are not cut. */
+const CLIP_MARGIN_PX = 8;
 
 export interface TrajectoryLayerOptions {
   /** Only this run (a side-by-side panel); null for all visible runs. */
@@ -50,6 +62,10 @@ export class TrajectoryLayer implements Drawable {
   private readonly dots = new DotBuffer();
   private readonly pixelTrails = new PixelTrails();
   private segmentCoordinates = new Float64Array(0);
+  private readonly clipped = new Float64Array(4);
+  private readonly exits = new ViewExits();
+  /** Fate labels placed this frame, as [left, top, right, bottom], so later ones move aside. */
+  private placedLabels: number[][] = [];
 
   constructor(
     private readonly trails: HTMLCanvasElement,
@@ -99,20 +115,26 @@ export class TrajectoryLayer implements Drawable {
       this.pixelTrails.clear();
       this.drawnStep = 0;
     }
+    const styles = runStyles(frame.scene.runs);
     this.drawnStep = asPixels
-      ? this.rasteriseTrails(runs, this.drawnStep, frame.step)
-      : this.strokeTrails(trailsCtx, runs, this.drawnStep, frame.step);
+      ? this.rasteriseTrails(runs, styles, this.drawnStep, frame.step)
+      : this.strokeTrails(trailsCtx, runs, styles, this.drawnStep, frame.step);
     this.drawnRuns = simulationRuns.slice();
     this.drawnVisibility = visibility;
     this.drawnAsPixels = asPixels;
 
     const heads = this.headsCtx!;
     if (asPixels) {
-      this.drawDots(heads, runs, frame.step);
+      this.drawDots(heads, runs, styles, frame.step);
       return;
     }
     clearCanvas(heads);
-    for (const [run, index] of runs) this.drawHeads(heads, run, index, frame.step);
+    for (const [run, index] of runs) this.drawHeads(heads, run, styles[index], frame.step);
+    this.placedLabels = [];
+    for (const [run, index] of runs) {
+      if (run.particles > NAMED_PARTICLES_AT_MOST) continue;
+      this.drawFates(heads, run, styles[index], frame.scene.runs[index].label, frame.step);
+    }
   }
 
   /** [run, index in the scene] for the runs this layer shows. */
@@ -128,31 +150,23 @@ export class TrajectoryLayer implements Drawable {
     return out;
   }
 
-  /** Strokes the trails from step `from` to `to`; returns the step drawn up to. */
+  /** Strokes the trails from step `from` to `to`, clipped to the view; returns the step drawn up to. */
   private strokeTrails(
     ctx: CanvasRenderingContext2D,
     runs: [Run, number][],
+    styles: readonly RunStyle[],
     from: number,
     to: number,
   ): number {
     if (to <= from) return to;
     const viewport = this.viewport!;
+    const region = widenedExtent(viewport, CLIP_MARGIN_PX);
     for (const [run, index] of runs) {
       const look = trailLook(run.particles);
       const width = look.width * this.options.scale;
-      const { positions } = run;
       ctx.beginPath();
       for (let p = 0; p < run.particles; p++) {
-        ctx.moveTo(
-          viewport.toPixelX(positions.get(from, 2 * p)),
-          viewport.toPixelY(positions.get(from, 2 * p + 1)),
-        );
-        for (let k = from + 1; k <= to; k++) {
-          ctx.lineTo(
-            viewport.toPixelX(positions.get(k, 2 * p)),
-            viewport.toPixelY(positions.get(k, 2 * p + 1)),
-          );
-        }
+        traceClippedTrail(ctx, run.positions, p, from, to, viewport, region, this.clipped);
       }
       ctx.lineJoin = 'round';
       ctx.lineCap = 'round';
@@ -163,7 +177,7 @@ export class TrajectoryLayer implements Drawable {
         ctx.stroke();
       }
       ctx.globalAlpha = look.opacity;
-      ctx.strokeStyle = runStyle(index).color;
+      ctx.strokeStyle = styles[index].color;
       ctx.lineWidth = width;
       ctx.stroke();
       ctx.globalAlpha = 1;
@@ -175,7 +189,12 @@ export class TrajectoryLayer implements Drawable {
    * Rasterises crowded trails from step `from` towards `to` into the pixel buffer, every step or,
    * past the per-frame budget, every few steps; returns the step drawn up to.
    */
-  private rasteriseTrails(runs: [Run, number][], from: number, to: number): number {
+  private rasteriseTrails(
+    runs: [Run, number][],
+    styles: readonly RunStyle[],
+    from: number,
+    to: number,
+  ): number {
     const particles = runs.reduce((sum, [run]) => sum + run.particles, 0);
     const stride = Math.max(1, Math.ceil((particles * (to - from)) / SEGMENTS_PER_FRAME));
     const last = from + Math.floor((to - from) / stride) * stride;
@@ -206,14 +225,19 @@ export class TrajectoryLayer implements Drawable {
           coordinates[i++] = (top - after[p + 1]) * scale * ratio;
         }
       }
-      const rgb = hexValue(runStyle(index).color);
+      const rgb = hexValue(styles[index].color);
       trails.segments(coordinates, segments, rgb, trailLook(run.particles).opacity, thickness);
     }
     return last;
   }
 
   /** Crowded runs' heads: square dots stamped over their trails, the frame put in one call. */
-  private drawDots(ctx: CanvasRenderingContext2D, runs: [Run, number][], step: number): void {
+  private drawDots(
+    ctx: CanvasRenderingContext2D,
+    runs: [Run, number][],
+    styles: readonly RunStyle[],
+    step: number,
+  ): void {
     const viewport = this.viewport!;
     const ratio = ctx.canvas.width / Math.max(1, viewport.width);
     const size = Math.max(2, Math.round(2 * this.options.scale * ratio));
@@ -222,7 +246,7 @@ export class TrajectoryLayer implements Drawable {
     const left = viewport.extent.xMin;
     const top = viewport.extent.yMax;
     for (const [run, index] of runs) {
-      const colour = opaquePixel(runStyle(index).color);
+      const colour = opaquePixel(styles[index].color);
       const positions = run.positions.stepValues(Math.min(step, run.steps));
       for (let p = 0; p < 2 * run.particles; p += 2) {
         this.dots.dot(
@@ -236,59 +260,140 @@ export class TrajectoryLayer implements Drawable {
     this.dots.end(ctx);
   }
 
-  private drawHeads(ctx: CanvasRenderingContext2D, run: Run, index: number, step: number): void {
+  /** Markers at the particles' positions, those inside the view only (the rest get edge markers). */
+  private drawHeads(
+    ctx: CanvasRenderingContext2D,
+    run: Run,
+    { color, shape }: RunStyle,
+    step: number,
+  ): void {
     const viewport = this.viewport!;
-    const { color, shape } = runStyle(index);
+    const { xMin, xMax, yMin, yMax } = widenedExtent(this.viewport!, CLIP_MARGIN_PX);
     const { positions } = run;
     const k = Math.min(step, run.steps);
     const r = trailLook(run.particles).markerRadius * this.options.scale;
     ctx.beginPath();
     for (let p = 0; p < run.particles; p++) {
-      traceMarker(
-        ctx,
-        shape,
-        viewport.toPixelX(positions.get(k, 2 * p)),
-        viewport.toPixelY(positions.get(k, 2 * p + 1)),
-        r,
-      );
+      if (run.divergedAt[p] >= 0 && run.divergedAt[p] <= k) continue;
+      const x = positions.get(k, 2 * p);
+      const y = positions.get(k, 2 * p + 1);
+      if (!(x >= xMin && x <= xMax && y >= yMin && y <= yMax)) continue;
+      traceMarker(ctx, shape, viewport.toPixelX(x), viewport.toPixelY(y), r);
     }
     ctx.fillStyle = color;
     ctx.fill();
     ctx.lineWidth = 1.5 * this.options.scale;
     ctx.strokeStyle = '#ffffff';
     ctx.stroke();
-    if (run.particles <= 20) this.drawDivergence(ctx, run, color, step);
   }
 
-  /** "diverged at step k" beside the last finite point of each particle that left. */
-  private drawDivergence(
+  /**
+   * A diverged particle: a × at its last finite point, or on the edge towards it. One outside the
+   * view: an arrowhead on the edge pointing where it went. Both labelled with the run's name and
+   * what happened ("SGD diverged at step 3", "Adam left the view at step 12 · loss grew 1e170×").
+   */
+  private drawFates(
     ctx: CanvasRenderingContext2D,
     run: Run,
-    color: string,
+    { color }: RunStyle,
+    name: string,
     step: number,
   ): void {
     const viewport = this.viewport!;
     const s = this.options.scale;
-    ctx.font = `600 ${12 * s}px system-ui, sans-serif`;
-    ctx.textBaseline = 'middle';
+    const inset = 10 * s;
+    const inner = widenedExtent(this.viewport!, -inset);
+    const leftAt = this.exits.since(run, viewport.extent, step);
+    const point = this.clipped;
     for (let p = 0; p < run.particles; p++) {
-      const at = run.divergedAt[p];
-      if (at < 0 || step < at) continue;
-      const last = Math.max(0, at - 1);
-      const x = viewport.toPixelX(run.positions.get(last, 2 * p));
-      const y = viewport.toPixelY(run.positions.get(last, 2 * p + 1));
-      const label = `diverged at step ${at}`;
-      // Keep the label inside the plot even when the particle left through an edge.
-      const lx = Math.min(
-        Math.max(x + 10 * s, 4),
-        viewport.width - ctx.measureText(label).width - 4,
-      );
-      const ly = Math.min(Math.max(y, 12 * s), viewport.height - 12 * s);
-      ctx.lineWidth = 3 * s;
+      const fate = fateOf(run, p, step, leftAt[p]);
+      if (!fate) continue;
+      // A diverged particle's history holds its last finite point from its divergence on.
+      const k = Math.min(step, run.steps);
+      const x = run.positions.get(k, 2 * p);
+      const y = run.positions.get(k, 2 * p + 1);
+      if (!edgePoint(point, x, y, inner.xMin, inner.yMin, inner.xMax, inner.yMax)) continue;
+      const px = viewport.toPixelX(point[0]);
+      const py = viewport.toPixelY(point[1]);
+      ctx.beginPath();
+      if (fate.kind === 'diverged') traceCross(ctx, px, py, 7 * s);
+      else traceArrowhead(ctx, px, py, x - point[0], point[1] - y, 9 * s);
+      ctx.lineWidth = 4 * s;
       ctx.strokeStyle = '#ffffff';
-      ctx.strokeText(label, lx, ly);
-      ctx.fillStyle = color;
-      ctx.fillText(label, lx, ly);
+      ctx.lineJoin = 'round';
+      ctx.stroke();
+      if (fate.kind === 'diverged') {
+        ctx.lineWidth = 2.5 * s;
+        ctx.strokeStyle = color;
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = color;
+        ctx.fill();
+      }
+      this.drawFateLabel(ctx, `${name} ${describeFate(fate)}`, px, py, color);
     }
   }
+
+  private drawFateLabel(
+    ctx: CanvasRenderingContext2D,
+    label: string,
+    x: number,
+    y: number,
+    color: string,
+  ): void {
+    const viewport = this.viewport!;
+    const s = this.options.scale;
+    const lineHeight = 16 * s;
+    ctx.font = `600 ${12 * s}px system-ui, sans-serif`;
+    ctx.textBaseline = 'middle';
+    const width = ctx.measureText(label).width;
+    // Beside the mark, kept inside the plot, moved down past labels already placed this frame.
+    const fitsRight = x + 12 * s + width <= viewport.width - 4;
+    const left = Math.max(4, fitsRight ? x + 12 * s : x - 12 * s - width);
+    let top = Math.max(lineHeight / 2, Math.min(y, viewport.height - lineHeight / 2));
+    for (const [l, t, r, b] of this.placedLabels) {
+      if (left < r && left + width > l && top + lineHeight / 2 > t && top - lineHeight / 2 < b) {
+        top = b + lineHeight / 2;
+      }
+    }
+    if (top > viewport.height - lineHeight / 2) top = y - lineHeight;
+    this.placedLabels.push([left, top - lineHeight / 2, left + width, top + lineHeight / 2]);
+    ctx.lineWidth = 3 * s;
+    ctx.strokeStyle = '#ffffff';
+    ctx.strokeText(label, left, top);
+    ctx.fillStyle = color;
+    ctx.fillText(label, left, top);
+  }
+}
+
+/** An × of half-size r centred at (x, y). */
+function traceCross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
+  ctx.moveTo(x - r, y - r);
+  ctx.lineTo(x + r, y + r);
+  ctx.moveTo(x + r, y - r);
+  ctx.lineTo(x - r, y + r);
+}
+
+/** A filled arrowhead with its tip at (x, y), pointing along (dx, dy) in screen axes. */
+function traceArrowhead(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
+  size: number,
+): void {
+  // Scaled to at most 1 before squaring, so directions towards 1e300 do not overflow.
+  const big = Math.max(Math.abs(dx), Math.abs(dy)) || 1;
+  const ux = dx / big;
+  const uy = dy / big;
+  const norm = Math.hypot(ux, uy) || 1;
+  const ax = ux / norm;
+  const ay = uy / norm;
+  const baseX = x - ax * size;
+  const baseY = y - ay * size;
+  ctx.moveTo(x, y);
+  ctx.lineTo(baseX - ay * size * 0.6, baseY + ax * size * 0.6);
+  ctx.lineTo(baseX + ay * size * 0.6, baseY - ax * size * 0.6);
+  ctx.closePath();
 }

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useApp, useServices } from './appContext.ts';
 import { useRunNames } from './useRunNames.ts';
 import { PlotPanel } from './PlotPanel.tsx';
+import { RunLegend } from './RunLegend.tsx';
 import { countRender } from './renderCount.ts';
 import { useElementSize } from './useElementSize.ts';
 
@@ -65,6 +66,7 @@ export function PlotArea() {
   return (
     <div className="plot-area" ref={box}>
       {panels}
+      {layout === 'overlay' && panels && <RunLegend />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useRef } from 'react';
 import { findOptimizer } from '../core/optimizers/registry.ts';
 import type { SceneRun } from '../core/scene/scene.ts';
+import { describeFate, fateOf, ViewExits } from '../core/sim/fate.ts';
 import type { FrameState } from '../playback/simulationController.ts';
 import { useActions } from './appContext.ts';
 import { formatNumber } from './format.ts';
@@ -10,31 +11,51 @@ import { RunMarker } from './RunMarker.tsx';
 import { setText, useTick } from './useTick.ts';
 import { countRender } from './renderCount.ts';
 
-/** Live numbers of the run's first particle, or a summary when it has many. */
+const exits = new ViewExits();
+
+/**
+ * Live numbers of the run's first particle — or what became of it: diverged, exploding, out of the
+ * view — or a summary when it has many.
+ */
 function runStatus(frame: FrameState, index: number): string {
   const run = frame.simulation.runs[index];
   if (!run) return '';
   const step = Math.min(frame.step, run.steps);
+  const view = frame.scene.view ?? frame.surface.view;
+  const leftAt = exits.since(run, view, step);
   if (run.particles === 1) {
-    const diverged = run.divergedAt[0];
-    if (diverged >= 0 && step >= diverged) return `diverged at step ${diverged}`;
-    return `loss ${formatNumber(run.losses.get(step, 0))} · ‖∇f‖ ${formatNumber(run.gradNorms.get(step, 0))}`;
+    const fate = fateOf(run, 0, step, leftAt[0]);
+    const numbers = `loss ${formatNumber(run.losses.get(step, 0))} · ‖∇f‖ ${formatNumber(run.gradNorms.get(step, 0))}`;
+    if (!fate) return numbers;
+    return fate.kind === 'left' ? `${describeFate(fate)} · ${numbers}` : describeFate(fate);
   }
   let diverged = 0;
-  for (let p = 0; p < run.particles; p++)
-    if (run.divergedAt[p] >= 0 && run.divergedAt[p] <= step) diverged++;
-  const alive = run.particles - diverged;
-  return `${alive} of ${run.particles} particles moving${diverged > 0 ? ` · ${diverged} diverged` : ''}`;
+  let exploding = 0;
+  let outside = 0;
+  for (let p = 0; p < run.particles; p++) {
+    const fate = fateOf(run, p, step, leftAt[p]);
+    if (fate?.kind === 'diverged') diverged++;
+    else if (fate?.kind === 'exploding') exploding++;
+    else if (fate?.kind === 'left') outside++;
+  }
+  const parts = [`${run.particles - diverged} of ${run.particles} particles moving`];
+  if (outside > 0) parts.push(`${outside} out of view`);
+  if (exploding > 0) parts.push(`${exploding} exploding`);
+  if (diverged > 0) parts.push(`${diverged} diverged`);
+  return parts.join(' · ');
 }
 
 export function RunCard({
   run,
   index,
   canRemove,
+  canAdd,
 }: {
   run: SceneRun;
   index: number;
   canRemove: boolean;
+  /** False at the run cap: a copy would be one run too many. */
+  canAdd: boolean;
 }) {
   countRender('RunCard');
   const actions = useActions();
@@ -75,6 +96,7 @@ export function RunCard({
           type="button"
           className="small-button"
           onClick={() => actions.duplicateRun(run.id)}
+          disabled={!canAdd}
           aria-label={`Duplicate ${run.label}`}
           title="Duplicate"
         >

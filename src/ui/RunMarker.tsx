@@ -1,4 +1,5 @@
 import { runStyle, type MarkerShape } from '../render/runStyle.ts';
+import { useApp } from './appContext.ts';
 
 const PATHS: Record<MarkerShape, string> = {
   circle: 'M13 8a5 5 0 1 1-10 0a5 5 0 1 1 10 0Z',
@@ -9,9 +10,10 @@ const PATHS: Record<MarkerShape, string> = {
   star: 'M8 1.5l1.9 4.3 4.6.4-3.5 3 1.1 4.6L8 11.4l-4.1 2.4 1.1-4.6-3.5-3 4.6-.4Z',
 };
 
-/** The run's colour and marker shape, as drawn on the plot, for cards and legends. */
+/** The scene run's colour and marker shape, as drawn on the plot, for cards and legends. */
 export function RunMarker({ index, size = 16 }: { index: number; size?: number }) {
-  const { color, shape } = runStyle(index);
+  const runs = useApp((s) => s.scene.runs);
+  const { color, shape } = runStyle(runs, index);
   return (
     <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" className="run-marker">
       <path d={PATHS[shape]} fill={color} stroke="#fff" strokeWidth={1.2} />

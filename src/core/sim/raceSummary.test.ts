@@ -36,6 +36,20 @@ describe('raceSummary', () => {
     );
   });
 
+  it('calls a finite loss that grew a millionfold exploding, not diverged, and ranks it before divergences', () => {
+    const text = raceSummary(
+      [
+        { label: 'SGD', run: fakeRun([[5, 1e3, 5e3]], [1]) },
+        { label: 'Adam', run: fakeRun([[2, 4e8, 2e176]]) },
+        { label: 'Momentum', run: fakeRun([[5, 1, 0.5]]) },
+      ],
+      { ...options, step: 2 },
+    );
+    expect(text).toBe(
+      'Momentum at loss 0.5 after 2 steps; Adam is exploding: loss grew 1e176× in 2 steps; SGD diverged at step 1.',
+    );
+  });
+
   it('tells only what happened up to the step on screen', () => {
     const entries = [
       { label: 'SGD', run: fakeRun([[5, 50, 5e3, 5e3, 5e3]], [2]) },

@@ -1,8 +1,9 @@
 /**
  * The race in one sentence per run, for people who cannot see the plot (a screen reader's live
  * region) and for anyone who wants the outcome in words: who arrived and how fast, who is still on
- * the way and how far, who diverged and when. Pure: the caller says which step is on screen.
+ * the way and how far, whose loss is exploding, who diverged and when. Pure: the caller says which step is on screen.
  */
+import { explosion, formatGrowth } from './fate.ts';
 
 /** What the summary reads of a run: a subset of `Run`, so tests can pass plain data. */
 export interface RaceRun {
@@ -36,6 +37,8 @@ export const DEFAULT_ARRIVAL_TOLERANCE = 1e-6;
 type Standing =
   | { kind: 'arrived'; at: number }
   | { kind: 'moving'; loss: number }
+  /** Finite but a millionfold its start and more: not "diverged", which torch reserves for NaN. */
+  | { kind: 'exploding'; growth: number }
   | { kind: 'diverged'; at: number };
 
 function standing(
@@ -52,14 +55,20 @@ function standing(
       if (run.losses.get(k, particle) - minimumLoss <= tolerance) return { kind: 'arrived', at: k };
     }
   }
+  const growth = explosion(run, particle, step);
+  if (growth !== null) return { kind: 'exploding', growth };
   return { kind: 'moving', loss: run.losses.get(step, particle) };
 }
 
-/** Sorts arrivals first (fastest first), then runs still moving (lowest loss first), then divergences (latest first). */
+/**
+ * Sorts arrivals first (fastest first), then runs still moving (lowest loss first), then explosions
+ * (mildest first), then divergences (latest first).
+ */
 function rank(best: Standing): [number, number] {
   if (best.kind === 'arrived') return [0, best.at];
   if (best.kind === 'moving') return [1, best.loss];
-  return [2, -best.at];
+  if (best.kind === 'exploding') return [2, best.growth];
+  return [3, -best.at];
 }
 
 /** The better of two standings by `rank`. */
@@ -88,6 +97,8 @@ function singleSentence(label: string, s: Standing, step: number, options: RaceS
       return `${label} diverged at step ${s.at}`;
     case 'moving':
       return `${label} at loss ${options.format(s.loss)} after ${steps(step)}`;
+    case 'exploding':
+      return `${label} is exploding: loss grew ${formatGrowth(s.growth)} in ${steps(step)}`;
   }
 }
 
@@ -99,6 +110,7 @@ function manySentence(
 ) {
   const arrived = standings.filter((s) => s.kind === 'arrived').length;
   const diverged = standings.filter((s) => s.kind === 'diverged').length;
+  const exploding = standings.filter((s) => s.kind === 'exploding').length;
   const losses = standings.flatMap((s) => (s.kind === 'moving' ? [s.loss] : []));
   const parts = [`${label}: ${standings.length} particles after ${steps(step)}`];
   if (arrived > 0) parts.push(`${arrived} reached ${arrivalPhrase(options)}`);
@@ -106,6 +118,7 @@ function manySentence(
     parts.push(
       `${losses.length} still moving (lowest loss ${options.format(Math.min(...losses))})`,
     );
+  if (exploding > 0) parts.push(`${exploding} exploding`);
   if (diverged > 0) parts.push(`${diverged} diverged`);
   return parts.join(', ');
 }
@@ -121,7 +134,7 @@ export function raceSummary(entries: readonly RaceEntry[], options: RaceSummaryO
     const standings = Array.from({ length: run.particles }, (_, p) =>
       standing(run, p, step, options),
     );
-    if (standings.length === 0) return { sentence: `${label} has no particles`, key: [3, 0] };
+    if (standings.length === 0) return { sentence: `${label} has no particles`, key: [4, 0] };
     const best = standings.reduce(better);
     const sentence =
       run.particles === 1

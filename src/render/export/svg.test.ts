@@ -86,14 +86,15 @@ describe('plotToSvg', () => {
     steps: 300,
   };
 
-  it('is a well-formed standalone SVG with bands, axes, one polyline per visible particle', () => {
+  it('is a well-formed standalone SVG with bands, axes, one path per visible particle', () => {
     const svg = plotToSvg(plotOf(scene, 480, 320, 120), 120);
     const names = checkWellFormedXml(svg);
     expect(names[0]).toBe('svg');
     expect(svg).toMatch(
       /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="480" height="320" viewBox="0 0 480 320"/,
     );
-    expect(names.filter((name) => name === 'polyline')).toHaveLength(2 * 2); // halo + colour, two runs
+    const trails = /<g id="trails"[^>]*>(.*?)<\/g>\n/s.exec(svg)![1];
+    expect(trails.match(/<path /g)).toHaveLength(2 * 2); // halo + colour, two runs
     expect(svg).toContain('<title>Adam &lt;fast&gt; &amp; &quot;loud&quot;</title>');
     expect(svg).toContain('step 120 / 300');
     expect((svg.match(/fill-rule="evenodd"/g) ?? []).length).toBeGreaterThan(5);
@@ -102,15 +103,44 @@ describe('plotToSvg', () => {
 
   it('ends each trail at the step asked for', () => {
     const plot = plotOf(scene, 400, 300, 200);
+    // Adam's colour: a run's colour follows its optimizer.
     const points = (svg: string) =>
-      /<g stroke="#D55E00"[^>]*><title>[^<]*<\/title><polyline points="([^"]*)"/
-        .exec(svg)![1]
-        .split(' ');
-    expect(points(plotToSvg(plot, 0))).toHaveLength(1);
+      (
+        /<g stroke="#56B4E9"[^>]*><title>[^<]*<\/title>(?:<path d="([^"]*)"\/>)?/.exec(svg)![1] ??
+        ''
+      )
+        .split(/(?=[ML])/)
+        .filter(Boolean);
+    expect(points(plotToSvg(plot, 0))).toHaveLength(0);
     expect(points(plotToSvg(plot, 50))).toHaveLength(51);
     const run = plot.simulation.runs[0];
-    const last = points(plotToSvg(plot, 50)).at(-1)!.split(',').map(Number);
+    const last = points(plotToSvg(plot, 50)).at(-1)!.slice(1).split(' ').map(Number);
     expect(last[0]).toBeCloseTo(plot.viewport.toPixelX(run.positions.get(50, 0)), 1);
     expect(last[1]).toBeCloseTo(plot.viewport.toPixelY(run.positions.get(50, 1)), 1);
+  });
+
+  it('clips a diverging run to the picture: no coordinate far outside it', () => {
+    const diverging: Scene = {
+      ...scene,
+      runs: [
+        {
+          ...runFromPreset('sgd', 'r1'),
+          params: { ...runFromPreset('sgd', 'r1').params, lr: 100 },
+        },
+      ],
+    };
+    const plot = plotOf(diverging, 400, 300, 50);
+    expect(plot.simulation.runs[0].divergedAt[0]).toBeGreaterThan(0);
+    const svg = plotToSvg(plot, 50);
+    const trails = /<g id="trails"[^>]*>(.*?)<\/g>\n/s.exec(svg)![1];
+    const coordinates = [...trails.matchAll(/[ML](-?[\d.e+]+) (-?[\d.e+]+)/g)].flatMap((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(coordinates.length).toBeGreaterThan(0);
+    for (const c of coordinates) {
+      expect(c).toBeGreaterThanOrEqual(-20);
+      expect(c).toBeLessThanOrEqual(420);
+    }
   });
 });

@@ -1,14 +1,29 @@
 /**
  * The plot as a standalone SVG document: vector contour bands and lines, axes, minima, each visible
- * run's paths as polylines up to `step`, the heads as the runs' markers, and the legend.
+ * run's paths up to `step` clipped to the picture, the heads as the runs' markers, and the legend.
  */
 import { runStyle, trailLook, traceMarker } from '../runStyle.ts';
+import { traceClippedTrail, widenedExtent, type PathSink } from '../trail.ts';
 import { paintBackground, paintLegend, visibleRuns, type ExportPlot } from './plotPainter.ts';
 import { escapeXml, SvgContext } from './svgContext.ts';
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/** Records a path as SVG path data. */
+class PathData implements PathSink {
+  d = '';
+  moveTo(x: number, y: number): void {
+    this.d += `M${round(x)} ${round(y)}`;
+  }
+  lineTo(x: number, y: number): void {
+    this.d += `L${round(x)} ${round(y)}`;
+  }
+}
+
+/** Trails are clipped this far outside the picture (CSS px), as on screen. */
+const CLIP_MARGIN_PX = 8;
 
 export function plotToSvg(plot: ExportPlot, step: number): string {
   const { viewport, surface } = plot;
@@ -18,8 +33,10 @@ export function plotToSvg(plot: ExportPlot, step: number): string {
 
   const trails: string[] = [];
   const heads = new SvgContext();
+  const region = widenedExtent(viewport, CLIP_MARGIN_PX);
+  const scratch = new Float64Array(4);
   for (const [run, index] of visibleRuns(plot)) {
-    const { color, shape } = runStyle(index);
+    const { color, shape } = runStyle(plot.scene.runs, index);
     const look = trailLook(run.particles);
     const last = Math.min(step, run.steps);
     const lines: string[] = [];
@@ -27,20 +44,15 @@ export function plotToSvg(plot: ExportPlot, step: number): string {
     for (let p = 0; p < run.particles; p++) {
       const diverged = run.divergedAt[p];
       const end = diverged >= 0 && diverged <= last ? Math.max(0, diverged - 1) : last;
-      const points: string[] = [];
-      for (let k = 0; k <= end; k++) {
-        const x = viewport.toPixelX(run.positions.get(k, 2 * p));
-        const y = viewport.toPixelY(run.positions.get(k, 2 * p + 1));
-        points.push(`${round(x)},${round(y)}`);
+      const path = new PathData();
+      traceClippedTrail(path, run.positions, p, 0, end, viewport, region, scratch);
+      if (path.d !== '') lines.push(`<path d="${path.d}"/>`);
+      const x = run.positions.get(end, 2 * p);
+      const y = run.positions.get(end, 2 * p + 1);
+      const inView = x >= region.xMin && x <= region.xMax && y >= region.yMin && y <= region.yMax;
+      if (inView) {
+        traceMarker(heads, shape, viewport.toPixelX(x), viewport.toPixelY(y), look.markerRadius);
       }
-      lines.push(`<polyline points="${points.join(' ')}"/>`);
-      traceMarker(
-        heads,
-        shape,
-        viewport.toPixelX(run.positions.get(end, 2 * p)),
-        viewport.toPixelY(run.positions.get(end, 2 * p + 1)),
-        look.markerRadius,
-      );
     }
     const label = escapeXml(plot.scene.runs[index].label);
     if (!look.crowded) {

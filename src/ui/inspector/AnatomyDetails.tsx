@@ -4,6 +4,7 @@ import { INSPECTOR_COLORS } from '../../render/inspectorLayer.ts';
 import { runStyle } from '../../render/runStyle.ts';
 import type { FrameState } from '../../playback/simulationController.ts';
 import type { AnatomyResult } from '../../core/anatomy.ts';
+import { useApp } from '../appContext.ts';
 import { useTick } from '../useTick.ts';
 import { ANATOMY_ROWS, anatomyText, type AnatomyRow } from './anatomyText.ts';
 import { Legend } from './Legend.tsx';
@@ -38,7 +39,8 @@ export default function AnatomyDetails({ runId, index }: { runId: string; index:
     [runId],
   );
   useTick(onTick);
-  const runColor = runStyle(index).color;
+  const runs = useApp((s) => s.scene.runs);
+  const runColor = runStyle(runs, index).color;
 
   return (
     <div className="anatomy-details" ref={box} data-testid="anatomy-details">

@@ -2,7 +2,8 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { useRef, useState } from 'react';
 import type { SweepCell, SweepResult } from '../../core/lab/score.ts';
-import { runStyle } from '../../render/runStyle.ts';
+import { findPreset } from '../../core/optimizers/presets.ts';
+import { runStyles } from '../../render/runStyle.ts';
 import { formatNumber } from '../format.ts';
 import { useElementSize } from '../useElementSize.ts';
 import { describeCell, lossGap } from './format.ts';
@@ -43,6 +44,10 @@ export function SweepChart({
   const [active, setActive] = useState({ row: 0, col: 0 });
   const { cells, lrs, best } = result;
   const rows = result.optimizers.length;
+  // The same look as the preset's run on the plot.
+  const styles = runStyles(
+    result.optimizers.map(({ preset }) => findPreset(preset) ?? { optimizer: preset, params: {} }),
+  );
   const grid: number[][] = Array.from({ length: rows }, () =>
     new Array<number>(lrs.length).fill(-1),
   );
@@ -136,7 +141,7 @@ export function SweepChart({
           </g>
           {grid.map((row, r) => {
             const rowCells = row.filter((i) => i >= 0).map((i) => cells[i]);
-            const { color } = runStyle(r);
+            const { color } = styles[r];
             return (
               <g key={r} aria-hidden="true">
                 <path d={band(rowCells) ?? ''} fill={color} opacity={0.14} />
@@ -179,11 +184,11 @@ export function SweepChart({
                   <title>{`${label}. Click to load it into the main view.`}</title>
                   <circle cx={cx} cy={cy} r={9} fill="transparent" />
                   {cell.median < Infinity ? (
-                    <circle cx={cx} cy={cy} r={3.5} fill={runStyle(r).color} />
+                    <circle cx={cx} cy={cy} r={3.5} fill={styles[r].color} />
                   ) : (
                     <path
                       d={`M${cx - 3.5},${cy - 3.5}l7,7m0,-7l-7,7`}
-                      stroke={runStyle(r).color}
+                      stroke={styles[r].color}
                       strokeWidth={2}
                     />
                   )}
@@ -196,7 +201,7 @@ export function SweepChart({
       <ul className="lab-legend" aria-label="Optimizers">
         {result.optimizers.map((optimizer, i) => (
           <li key={optimizer.preset}>
-            <span className="lab-swatch" style={{ background: runStyle(i).color }} />
+            <span className="lab-swatch" style={{ background: styles[i].color }} />
             {optimizer.label}
             <span className="lab-muted"> · {optimizer.steps} steps</span>
           </li>

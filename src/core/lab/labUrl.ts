@@ -13,6 +13,7 @@
  *
  * Decoding builds a plain object for `checkLab`, which judges every value.
  */
+import { readWrittenNumber } from '../scene/writtenNumber.ts';
 import { defaultLabSpec, presetLr, type LabSpec } from './spec.ts';
 
 export function encodeLab(spec: LabSpec): string {
@@ -36,12 +37,6 @@ export function encodeLab(spec: LabSpec): string {
   return parts.join('!');
 }
 
-/** "1.5" → 1.5; anything else stays text, so validation can say what it was. */
-function number(text: string): number | string {
-  const value = text.trim() === '' ? NaN : Number(text);
-  return Number.isNaN(value) ? text : value;
-}
-
 export function decodeLab(text: string): Record<string, unknown> {
   const [kind, ...options] = text.split('!');
   const input: Record<string, unknown> = { kind };
@@ -51,14 +46,14 @@ export function decodeLab(text: string): Record<string, unknown> {
     const value = cut < 0 ? '' : option.slice(cut + 1);
     if (key === 'o') input.optimizers = value.split('.');
     else if (key === 'lr') {
-      const [lrMin, lrMax, lrCount] = value.split('~').map(number);
+      const [lrMin, lrMax, lrCount] = value.split('~').map(readWrittenNumber);
       Object.assign(input, { lrMin, lrMax, lrCount });
-    } else if (key === 'a') input.axisCount = number(value);
-    else if (key === 'n') input.starts = number(value);
-    else if (key === 't') input.steps = number(value);
+    } else if (key === 'a') input.axisCount = readWrittenNumber(value);
+    else if (key === 'n') input.starts = readWrittenNumber(value);
+    else if (key === 't') input.steps = readWrittenNumber(value);
     else if (key === 'b') input.budget = value === 'g' ? 'gradients' : value;
-    else if (key === 'tol') input.tol = number(value);
-    else if (key === 'lrs') input.lrs = value.split('~').map(number);
+    else if (key === 'tol') input.tol = readWrittenNumber(value);
+    else if (key === 'lrs') input.lrs = value.split('~').map(readWrittenNumber);
   }
   return input;
 }

@@ -6,7 +6,7 @@ import { PRESETS } from '../optimizers/presets.ts';
 import { SURFACE_IDS } from '../surfaces/index.ts';
 import type { LabSpec } from '../lab/spec.ts';
 import { defaultScene, runFromPreset, validateScene, type Scene } from './scene.ts';
-import { decodeScene, encodeScene, partsToDecode } from './url.ts';
+import { decodeScene, encodeScene, partsToDecode, SCENE_KEYS, versionNotice } from './url.ts';
 
 /** Run ids are not part of the link: decoding numbers runs r1, r2, … */
 function withCanonicalIds(scene: Scene): Scene {
@@ -189,6 +189,94 @@ describe('scene URL', () => {
       fc.property(fc.string({ maxLength: 300 }), (query) => {
         const { scene } = decodeScene(query);
         expect(validateScene(scene).notices).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('scene URL, read strictly', () => {
+  beforeAll(() => Promise.all([formulas.load(), labSpecs.load()]));
+
+  it.each([
+    ['steps=0x10', 'steps must be a whole number from 1 to 100000 (got "0x10"); used 1000'],
+    ['steps=1_000', 'steps must be a whole number from 1 to 100000 (got "1_000"); used 1000'],
+    ['seed=%2012', 'seed must be a whole number from 0 to 2147483647 (got " 12"); used 1'],
+    ['runs=adam!lr_0x1', 'runs[0].params.lr: expected a number ≥ 0 (got "0x1"); used 0.1'],
+    ['runs=adam!amsgrad_true', 'runs[0].params.amsgrad: expected 1 or 0 (got "true"); used 0'],
+    ['runs=adam!hidden_yes', 'runs[0].hidden must be 1 or 0 (got "yes"); shown'],
+  ])('refuses %s, a number or flag the app never writes, with a notice', (query, notice) => {
+    expect(decodeScene(query).notices).toEqual([notice]);
+  });
+
+  it('reads the numbers the app writes, 1e+21 included ("+" is not a space here)', () => {
+    const { scene, notices } = decodeScene('start=-1e-7~2&runs=adam!lr_1e+21');
+    expect(notices).toEqual([]);
+    expect(scene.starts).toEqual({ kind: 'points', points: [[-1e-7, 2]] });
+    expect(scene.runs[0].params.lr).toBe(1e21);
+  });
+
+  it('says which of a repeated key it used, and which key another one overrides', () => {
+    const { scene, notices } = decodeScene('s=booth&s=rosenbrock&start=1~2&random=30&grid=4');
+    expect(scene.surface).toEqual({ id: 'booth' });
+    expect(scene.starts).toEqual({ kind: 'points', points: [[1, 2]] });
+    expect(notices).toEqual([
+      'address: "s" given 2 times; used the first ("booth")',
+      'address: random ignored: start is given',
+      'address: grid ignored: start is given',
+    ]);
+    expect(decodeScene('f=x%5E2&s=booth').notices).toEqual(['address: s ignored: f is given']);
+  });
+
+  it('words the version as newer, older or not a version', () => {
+    expect(decodeScene('v=2').notices).toEqual([
+      'link format version 2 is newer than this Descent Lab knows; read as version 1',
+    ]);
+    for (const v of ['0', '-1', 'abc', '1.5', '0x1'])
+      expect(decodeScene(`v=${v}`).notices).toEqual([
+        `v="${v}" is not a link format version; read as version 1`,
+      ]);
+    expect(versionNotice('1', 2)).toBe(
+      'link format version 1 is older than this Descent Lab reads; read as version 2',
+    );
+    expect(decodeScene('v=1').notices).toEqual([]);
+  });
+
+  it('echoes long or multi-line values elided, on one line', () => {
+    const long = 'A'.repeat(5000);
+    for (const query of [
+      `s=${long}`,
+      `layout=${long}`,
+      `v=${long}`,
+      `runs=adam!lr_${long}`,
+      `runs=adam!${long}_1`,
+      `runs=${long}`,
+      `s=${long}%0A&s=a`,
+      `${long}=1&${long}=2`,
+    ]) {
+      const { notices } = decodeScene(query);
+      expect(notices.some((notice) => /"A+"… \(5,00\d characters\)/.test(notice))).toBe(true);
+      for (const notice of notices) expect(notice.length).toBeLessThanOrEqual(200);
+    }
+  });
+
+  it('keeps every notice to one short line, whatever the query', () => {
+    const part = fc.oneof(
+      fc.constantFrom(...SCENE_KEYS, 'lesson', 'embed'),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+    );
+    const query = fc
+      .array(fc.tuple(part, fc.string({ unit: 'binary', maxLength: 300 })), { maxLength: 6 })
+      .map((pairs) =>
+        pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'),
+      );
+    fc.assert(
+      fc.property(fc.oneof(query, fc.string({ maxLength: 400 })), (text) => {
+        for (const notice of decodeScene(text).notices) {
+          // eslint-disable-next-line no-control-regex
+          expect(notice).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+          expect(notice.length).toBeLessThanOrEqual(200);
+        }
       }),
       { numRuns: 500 },
     );

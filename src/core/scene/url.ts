@@ -18,7 +18,9 @@
  * | lab      | the lab experiment, see core/lab/labUrl.ts                                   |
  *
  * Decoding never throws: it builds a plain object from whatever is there and hands it to
- * `validateScene`, which replaces each broken part with its default and says so.
+ * `validateScene`, which replaces each broken part with its default and says so. It reads what
+ * the encoder writes and nothing looser: numbers in their written form (writtenNumber.ts), flags
+ * as 1/0; a repeated key, a refused value and a key that another one overrides each get a notice.
  */
 import { checkValue, sameParamValue } from '../optimizers/params.ts';
 import { findPreset, PRESETS, resolvePreset } from '../optimizers/presets.ts';
@@ -26,6 +28,8 @@ import type { ParamValue } from '../optimizers/types.ts';
 import { labSpecs } from '../lab/onDemand.ts';
 import type { OnDemand } from '../onDemand.ts';
 import { formulas } from './formulas.ts';
+import { fieldPath, show } from './show.ts';
+import { readWrittenNumber } from './writtenNumber.ts';
 import {
   defaultScene,
   SCENE_VERSION,
@@ -148,19 +152,22 @@ export function encodeScene(scene: Scene): string {
   return parts.join('&');
 }
 
-/** "1.5" → 1.5; anything else stays a string, so validation can say what it was. */
-function number(text: string): number | string {
-  const trimmed = text.trim();
-  if (trimmed === '') return text;
-  const value = Number(trimmed);
-  return Number.isNaN(value) ? text : value;
+/**
+ * "1.5" → 1.5, read from the raw text (the encoder writes numbers unescaped, and "+" in 1e+21 is
+ * not a space); anything else stays text, unescaped, so validation can say what it was.
+ */
+function number(raw: string): number | string {
+  const value = readWrittenNumber(raw);
+  return typeof value === 'number' ? value : unescape(raw);
 }
 
 function decodeValue(text: string): unknown {
-  if (text.includes('~')) return text.split('~').map(number);
-  if (text === 'true') return true;
-  if (text === 'false') return false;
-  return number(text);
+  return text.includes('~') ? text.split('~').map(number) : number(text);
+}
+
+/** A flag as the encoder writes it: "1" or "0"; anything else is null. */
+function flag(raw: string): boolean | null {
+  return raw === '1' ? true : raw === '0' ? false : null;
 }
 
 /**
@@ -189,42 +196,75 @@ function decodeRun(text: string, index: number, notices: string[]): Record<strin
       continue;
     }
     if (name === 'hidden') {
-      run.visible = raw !== '1';
+      const hidden = flag(raw);
+      if (hidden === null)
+        notices.push(`${path}.hidden must be 1 or 0 (got ${show(unescape(raw))}); shown`);
+      run.visible = hidden !== true;
       continue;
     }
     const spec = definition.params.find((candidate) => candidate.name === name);
+    const field = fieldPath(`${path}.params`, unescape(name));
     if (!spec) {
-      notices.push(
-        `${path}.params.${unescape(name)}: unknown hyperparameter for ${definition.name}; ignored`,
-      );
+      notices.push(`${field}: unknown hyperparameter for ${definition.name}; ignored`);
       continue;
     }
-    let value = decodeValue(raw);
-    if (spec.kind === 'boolean' && (value === 1 || value === 0)) value = value === 1;
+    const fallback = `used ${encodeValue(base[name])}`;
+    if (spec.kind === 'boolean') {
+      const value = flag(raw);
+      if (value === null)
+        notices.push(`${field}: expected 1 or 0 (got ${show(unescape(raw))}); ${fallback}`);
+      else params[name] = value;
+      continue;
+    }
+    const value = decodeValue(raw);
     const problem = checkValue(spec, value);
     if (problem === null) params[name] = value as ParamValue;
-    else notices.push(`${path}.params.${name}: ${problem}; used ${encodeValue(base[name])}`);
+    else notices.push(`${field}: ${problem}; ${fallback}`);
   }
   return run;
 }
 
-function queryParams(query: string): Map<string, string> {
+/** The query's keys with their first value (as browsers' URLSearchParams.get reads them). */
+function queryParams(query: string): { params: Map<string, string>; counts: Map<string, number> } {
   const params = new Map<string, string>();
+  const counts = new Map<string, number>();
   for (const pair of query.replace(/^\?/, '').split('&')) {
     if (pair === '') continue;
     const cut = pair.indexOf('=');
     const key = unescape(cut < 0 ? pair : pair.slice(0, cut));
-    params.set(key, cut < 0 ? '' : pair.slice(cut + 1));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (!params.has(key)) params.set(key, cut < 0 ? '' : pair.slice(cut + 1));
   }
-  return params;
+  return { params, counts };
 }
+
+/**
+ * What to say about `v`, the link format version, or null when it is this one: newer (made by a
+ * later Descent Lab), older, or not a version at all (versions are whole numbers from 1).
+ */
+export function versionNotice(raw: string, current = SCENE_VERSION): string | null {
+  const version = readWrittenNumber(raw);
+  if (version === current) return null;
+  const read = `read as version ${current}`;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return `v=${show(unescape(raw))} is not a link format version; ${read}`;
+  const age =
+    version > current ? 'newer than this Descent Lab knows' : 'older than this Descent Lab reads';
+  return `link format version ${version} is ${age}; ${read}`;
+}
+
+/** Keys that say the same thing, the first present winning: a surface, then the starts. */
+const EXCLUSIVE_KEYS = [
+  ['f', 's'],
+  ['start', 'random', 'grid'],
+];
 
 /**
  * The parts of the core, loaded on demand (core/onDemand.ts), that decoding `query` needs: the
  * expression language for a typed formula (`f`), the lab's checks and codec for an experiment.
  */
 export function partsToDecode(query: string): OnDemand<unknown>[] {
-  const params = queryParams(query);
+  const { params } = queryParams(query);
   const parts: OnDemand<unknown>[] = [];
   if (params.has('f')) parts.push(formulas);
   if (params.has('lab')) parts.push(labSpecs);
@@ -237,15 +277,22 @@ export function partsToDecode(query: string): OnDemand<unknown>[] {
  * of the core it needs for `query` (`partsToDecode`) must be loaded first.
  */
 export function decodeScene(query: string): ValidatedScene {
-  const params = queryParams(query);
+  const { params, counts } = queryParams(query);
   const input: Record<string, unknown> = {};
   const notices: string[] = [];
-  const version = params.get('v');
-  if (version !== undefined && number(version) !== SCENE_VERSION) {
-    notices.push(
-      `link format version ${unescape(version)} is newer than this Descent Lab knows; read as version ${SCENE_VERSION}`,
-    );
+  for (const [key, count] of counts) {
+    if (count > 1) {
+      const first = show(unescape(params.get(key)!));
+      notices.push(`address: ${show(key)} given ${count} times; used the first (${first})`);
+    }
   }
+  for (const keys of EXCLUSIVE_KEYS) {
+    const given = keys.filter((key) => params.has(key));
+    for (const key of given.slice(1)) notices.push(`address: ${key} ignored: ${given[0]} is given`);
+  }
+  const version = params.get('v');
+  const versionProblem = version === undefined ? null : versionNotice(version);
+  if (versionProblem !== null) notices.push(versionProblem);
   const surfaceId = params.get('s');
   const expression = params.get('f');
   if (expression !== undefined) input.surface = { expression: unescape(expression) };
@@ -273,7 +320,7 @@ export function decodeScene(query: string): ValidatedScene {
   else if (grid !== undefined) input.starts = { kind: 'grid', count: number(grid) };
   for (const key of ['seed', 'noise', 'steps', 'speed']) {
     const value = params.get(key);
-    if (value !== undefined) input[key] = number(unescape(value));
+    if (value !== undefined) input[key] = number(value);
   }
   const layout = params.get('layout');
   if (layout !== undefined) input.layout = layout === 'side' ? 'side-by-side' : unescape(layout);
@@ -284,7 +331,7 @@ export function decodeScene(query: string): ValidatedScene {
   const lab = params.get('lab');
   if (lab !== undefined) input.lab = labSpecs.get().decodeLab(unescape(lab));
   const batch = params.get('batch');
-  if (batch !== undefined) input.batchSize = number(unescape(batch));
+  if (batch !== undefined) input.batchSize = number(batch);
   const validated = validateScene(input);
   return { scene: validated.scene, notices: [...notices, ...validated.notices] };
 }

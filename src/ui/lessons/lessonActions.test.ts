@@ -76,7 +76,15 @@ describe('lesson actions', () => {
     await lessons.openFromLocation();
     expect(lessons.tour.getState().open).toBe(false);
     expect(store.getState().notices).toEqual([
-      'lesson=7: there is no such chapter; the tour has chapters 1 to 5',
+      'lesson "7": there is no such chapter; the tour has chapters 1 to 5',
+    ]);
+  });
+
+  it('a 5,000-character lesson value is echoed elided, on one line', async () => {
+    const { store, lessons } = lessonApp(`?lesson=${'9'.repeat(5000)}%0A`);
+    await lessons.openFromLocation();
+    expect(store.getState().notices).toEqual([
+      `lesson "${'9'.repeat(39)}"… (5,001 characters): there is no such chapter; the tour has chapters 1 to 5`,
     ]);
   });
 

@@ -12,6 +12,7 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { SCENE_KEYS } from '../../core/scene/url.ts';
+import { show as shortEcho } from '../../core/scene/show.ts';
 import type { AppStore } from '../../state/store.ts';
 import { useServices } from '../appContext.ts';
 
@@ -148,7 +149,7 @@ export function lessonActions(app: AppStore, target: Window = window): LessonAct
         app.setState({
           notices: [
             ...notices,
-            `lesson=${readable(request.text)}: there is no such chapter; the tour has chapters 1 to ${LESSON_COUNT}`,
+            `lesson ${shortEcho(readable(request.text))}: there is no such chapter; the tour has chapters 1 to ${LESSON_COUNT}`,
           ],
         });
       }

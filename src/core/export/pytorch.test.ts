@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileExpression } from '../expr/index.ts';
 import { runFromPreset, type SceneRun } from '../scene/scene.ts';
 import { getSurface } from '../surfaces/index.ts';
 import { pytorchScript, type PyTorchScriptInput } from './pytorch.ts';
@@ -129,5 +130,17 @@ print(json.dumps({"trajectory": trajectory, "loss": losses, "diverged_at": diver
       ok: false,
       reason: 'Linear regression is not written as a formula that can be printed for torch.',
     });
+  });
+
+  it('exports every typed formula the parser accepts, up to its limits (signs, length)', () => {
+    for (const typed of [`${'-'.repeat(99)}x`, Array<string>(500).fill('x').join('+')]) {
+      const compiled = compileExpression(typed);
+      if (!compiled.ok) throw new Error(compiled.error.message);
+      const result = pytorchScript({
+        ...input('booth', runFromPreset('adam', 'r1')),
+        formula: compiled.normalized,
+      });
+      expect(result.ok).toBe(true);
+    }
   });
 });

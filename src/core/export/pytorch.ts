@@ -3,7 +3,7 @@
  * prints what the trajectory CLI prints ({"trajectory", "loss", "diverged_at"}), so the two outputs
  * can be compared line for line. The text depends only on its inputs, so tests pin it exactly.
  */
-import { parseExpression } from '../expr/index.ts';
+import { parseExpression, PRINTED_LIMITS } from '../expr/index.ts';
 import type { Point } from '../geometry.ts';
 import { sameParamValue } from '../optimizers/params.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
@@ -13,7 +13,10 @@ import { toPython } from './python.ts';
 
 export interface PyTorchScriptInput {
   surfaceName: string;
-  /** The surface in the expression grammar (a built-in's `formula` or a typed expression). */
+  /**
+   * The surface in the expression grammar: a built-in's `formula`, or a typed formula's canonical
+   * text (`toInfix`), which may be longer and deeper than typed text may be (PRINTED_LIMITS).
+   */
   formula: string;
   run: SceneRun;
   start: Point;
@@ -44,7 +47,7 @@ export function pytorchScript(input: PyTorchScriptInput): PyTorchScript {
       reason: `${optimizer.label} is Descent Lab's own optimizer: torch.optim has no class for it, so there is no script to copy.`,
     };
   }
-  const parsed = parseExpression(formula);
+  const parsed = parseExpression(formula, PRINTED_LIMITS);
   if (!parsed.ok) {
     return {
       ok: false,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closestName, editDistance } from './errors.ts';
 import { parseExpression } from './parser.ts';
@@ -101,7 +102,7 @@ describe('parseExpression errors', () => {
     ['2 y', 'missing operator between "2" and "y" at 3 — write 2*y'],
     ['2(x + 1)', 'missing operator between "2" and "(" at 2 — write 2*(…)'],
     ['(x)(y)', 'missing operator between ")" and "(" at 4 — write (…)*(…)'],
-    ['sin(x)cos(y)', 'missing operator between ")" and "cos" at 7 — write (…)*cos'],
+    ['sin(x)cos(y)', 'missing operator between ")" and "cos" at 7 — write (…)*cos(…)'],
     ['x(y + 1)', 'missing operator between "x" and "(" at 2 — write x*(…)'],
     ['2e', 'missing operator between "2" and "e" at 2 — write 2*e'],
     ['x^2 y', 'missing operator between "2" and "y" at 5 — write 2*y'],
@@ -196,7 +197,7 @@ describe('parseExpression errors', () => {
 
   it('refuses a number too large for a double', () => {
     expect(errorOf('1e400*x')).toEqual({
-      message: 'the number 1e400 is too large at 1 — the largest is about 1.8e308',
+      message: 'the number "1e400" is too large at 1 — the largest is about 1.8e308',
       start: 0,
       end: 5,
     });
@@ -221,5 +222,56 @@ describe('closestName', () => {
 
   it('prefers the nearest candidate', () => {
     expect(closestName('cosh2', ['cos', 'cosh'])).toBe('cosh');
+  });
+});
+
+describe('parseExpression messages for numbers from other notations, and long tokens', () => {
+  it.each([
+    ['0x10 + y', 'hexadecimal, binary and octal numbers are not read at 1 — write 16'],
+    ['x*0b101', 'hexadecimal, binary and octal numbers are not read at 3 — write 5'],
+    ['1_000*x', 'digit separators are not read at 2 — write 1000'],
+    ['2foo', 'unknown name "foo" at 2 — the variables are x and y'],
+    ['sin foo', 'function "sin" needs parentheses at 1 — write sin(…)'],
+  ])('%s: %s', (text, message) => {
+    expect(errorOf(text).message).toBe(message);
+  });
+
+  it('elides a 999-digit number and a 900-letter name, and escapes control characters', () => {
+    const digits = '9'.repeat(999);
+    expect(errorOf(digits).message).toBe(
+      `the number "${'9'.repeat(39)}"… (999 characters) is too large at 1 — the largest is about 1.8e308`,
+    );
+    expect(errorOf(`${'1'.repeat(300)} x`).message).toBe(
+      `missing operator between "${'1'.repeat(39)}"… (300 characters) and "x" at 302 — write …*x`,
+    );
+    expect(errorOf(`${'q'.repeat(900)}(x)`).message).toMatch(
+      /^unknown function "q{39}"… \(900 characters\) at 1 — /,
+    );
+    expect(errorOf('x\u0000').message).toBe('unexpected character "\\u0000" at 2');
+  });
+
+  it('never suggests a formula that is itself an error', () => {
+    const fragment = fc.constantFrom(
+      ...['0x10', '0b101', '0o7', '1_000', '1_0.5', '2', '3.5', '1e400', 'x', 'y', 'pi', 'e'],
+      ...['sin', 'cos', 'foo', 'xy', 'x2', 'sinx', 'ln', 'pow', 'log10', 'SIN', 'Y'],
+      ...['(', ')', '+', '-', '*', '^', ' ', '²', '|', ',', '_', '9'.repeat(30)],
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { minLength: 1, maxLength: 8 }), (parts) => {
+        const result = parseExpression(parts.join(''));
+        if (result.ok) return;
+        const hint = / — write (.*)$/.exec(result.error.message)?.[1];
+        if (hint === undefined) return;
+        // Instructions with a placeholder (sqrt(…)), a fragment (^2) or words are not formulas.
+        for (const formula of hint.split(' or ')) {
+          if (formula.includes('…') || formula.startsWith('^') || formula.includes(' for '))
+            continue;
+          expect(parseExpression(formula), `${parts.join('')} → write ${formula}`).toMatchObject({
+            ok: true,
+          });
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

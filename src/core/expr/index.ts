@@ -23,7 +23,8 @@ export { derivatives, prepareForTorch } from './derivative.ts';
 export type { ExpressionError } from './errors.ts';
 export { evaluateExpression } from './evaluate.ts';
 export type { ParseResult } from './parser.ts';
-export { MAX_FORMULA_LENGTH, MAX_NESTING, parseExpression } from './parser.ts';
+export { MAX_FORMULA_LENGTH, MAX_NESTING, parseExpression, PRINTED_LIMITS } from './parser.ts';
+export type { ParseLimits } from './parser.ts';
 export { toInfix, toLatex } from './print.ts';
 
 export interface CompiledExpression {

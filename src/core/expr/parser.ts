@@ -22,6 +22,7 @@ import {
   variableNode,
   type Expr,
 } from './ast.ts';
+import { show } from '../scene/show.ts';
 import { closestName, ExpressionSyntaxError, fail, type ExpressionError } from './errors.ts';
 import { tokenize, type Token } from './tokenizer.ts';
 
@@ -29,15 +30,33 @@ export const MAX_FORMULA_LENGTH = 1000;
 /** Parentheses, function calls, signs and powers nested deeper than this are refused. */
 export const MAX_NESTING = 100;
 
+export interface ParseLimits {
+  /** Characters of text. */
+  readonly length: number;
+  /** Levels of parentheses, function calls, signs and powers. */
+  readonly nesting: number;
+}
+
+/** What a person may type: in the formula field, a link, an embed message, a CLI request. */
+export const TYPED_LIMITS: ParseLimits = { length: MAX_FORMULA_LENGTH, nesting: MAX_NESTING };
+
+/**
+ * What the canonical text (`toInfix`) of any formula read within TYPED_LIMITS stays within, for
+ * reading our own printed text back (the PyTorch export): the printer adds spaces around + and −,
+ * writes numbers out in full (1e20 has 21 digits), and puts signed operands in parentheses for the
+ * reader (a - (-b), x^(-2)): one more level per sign, so at most twice the nesting.
+ */
+export const PRINTED_LIMITS: ParseLimits = { length: Infinity, nesting: 2 * MAX_NESTING };
+
 export type ParseResult = { ok: true; ast: Expr } | { ok: false; error: ExpressionError };
 
-export function parseExpression(text: string): ParseResult {
-  if (text.length > MAX_FORMULA_LENGTH) {
+export function parseExpression(text: string, limits: ParseLimits = TYPED_LIMITS): ParseResult {
+  if (text.length > limits.length) {
     return {
       ok: false,
       error: {
-        message: `the formula is too long (${withThousands(text.length)} characters) — the limit is ${withThousands(MAX_FORMULA_LENGTH)}`,
-        start: MAX_FORMULA_LENGTH,
+        message: `the formula is too long (${withThousands(text.length)} characters) — the limit is ${withThousands(limits.length)}`,
+        start: limits.length,
         end: text.length,
       },
     };
@@ -49,7 +68,7 @@ export function parseExpression(text: string): ParseResult {
     };
   }
   try {
-    const parser = new Parser(tokenize(text));
+    const parser = new Parser(tokenize(text), limits.nesting);
     return { ok: true, ast: parser.parseFormula() };
   } catch (error) {
     if (error instanceof ExpressionSyntaxError) return { ok: false, error: error.detail };
@@ -81,7 +100,10 @@ class Parser {
   private position = 0;
   private depth = 0;
 
-  constructor(tokens: Token[]) {
+  constructor(
+    tokens: Token[],
+    private readonly maxNesting: number,
+  ) {
     this.tokens = tokens;
   }
 
@@ -130,9 +152,9 @@ class Parser {
   /** Every level of nesting passes through here, so this is where depth is bounded. */
   private parseUnary(): Expr {
     const token = this.peek();
-    if (++this.depth > MAX_NESTING) {
+    if (++this.depth > this.maxNesting) {
       fail(
-        `too deeply nested at ${column(token)} — the limit is ${MAX_NESTING} levels of parentheses, functions, signs and powers`,
+        `too deeply nested at ${column(token)} — the limit is ${this.maxNesting} levels of parentheses, functions, signs and powers`,
         token.start,
         token.end,
       );
@@ -187,11 +209,8 @@ class Parser {
     if (name === 'pi' || name === 'e') return constantNode(name);
     if (isFunctionName(name)) {
       if (!opensCall) {
-        const following = this.peek();
-        const argument =
-          following.kind === 'number' || following.kind === 'name' ? following.text : '…';
         fail(
-          `function "${name}" needs parentheses at ${at} — write ${name}(${argument})`,
+          `function "${name}" needs parentheses at ${at} — write ${name}(${operandHint(this.peek())})`,
           token.start,
           token.end,
         );
@@ -206,9 +225,9 @@ class Parser {
         FUNCTION_ALIASES.get(name.toLowerCase()) ??
         suggestion(closestName(name, FUNCTION_NAMES)) ??
         `the functions are ${FUNCTION_LIST}`;
-      fail(`unknown function "${name}" at ${at} — ${hint}`, token.start, token.end);
+      fail(`unknown function ${show(name)} at ${at} — ${hint}`, token.start, token.end);
     }
-    fail(`unknown name "${name}" at ${at} — ${unknownNameHint(name)}`, token.start, token.end);
+    fail(`unknown name ${show(name)} at ${at} — ${unknownNameHint(name)}`, token.start, token.end);
   }
 
   private expectClosing(): void {
@@ -225,11 +244,17 @@ class Parser {
   private refuseJuxtaposition(): void {
     const token = this.peek();
     if (token.kind !== 'number' && token.kind !== 'name' && token.kind !== '(') return;
+    // An unknown name is the bigger problem (2foo): its own message, with its own hint.
+    if (token.kind === 'name' && !isKnownName(token.name)) {
+      this.position++;
+      this.parseName(token);
+    }
     const previous = this.tokens[this.position - 1];
-    const left = previous.kind === ')' ? '(…)' : previous.text;
-    const right = token.kind === '(' ? '(…)' : token.text;
+    const left = previous.kind === ')' ? '(…)' : operandHint(previous);
+    const right =
+      token.kind === 'name' && isFunctionName(token.name) ? `${token.name}(…)` : operandHint(token);
     fail(
-      `missing operator between "${previous.text}" and "${token.text}" at ${column(token)} — write ${left}*${right}`,
+      `missing operator between ${show(previous.text)} and ${show(token.text)} at ${column(token)} — write ${left}*${right}`,
       token.start,
       token.end,
     );
@@ -245,6 +270,23 @@ function withThousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
+/** Hints longer than this show the number as "…". */
+const MAX_HINT_NUMBER = 24;
+
+function isKnownName(name: string): boolean {
+  return (NAMES as readonly string[]).includes(name) || isFunctionName(name);
+}
+
+/**
+ * How a hint writes `token` as an operand: a number or x, y, pi, e as typed, anything else "…"
+ * (so a hint never spells out something that is itself an error, or 999 digits).
+ */
+function operandHint(token: Token): string {
+  if (token.kind === 'number' && token.text.length <= MAX_HINT_NUMBER) return token.text;
+  if (token.kind === 'name' && (NAMES as readonly string[]).includes(token.name)) return token.text;
+  return token.kind === '(' ? '(…)' : '…';
+}
+
 function column(token: Token): number {
   return token.start + 1;
 }
@@ -258,9 +300,9 @@ function unknownNameHint(name: string): string {
   const sameButCase = NAMES.find((known) => known === lower);
   if (sameButCase !== undefined) return `did you mean "${sameButCase}"?`;
   // xy, yx, xxy: a product written without operators.
-  if (/^[xy]+$/.test(name)) return `write ${name.split('').join('*')}`;
+  if (/^[xy]{2,8}$/.test(name)) return `write ${name.split('').join('*')}`;
   // x2: a product or a power.
-  const numbered = /^([xy])([0-9]+)$/.exec(name);
+  const numbered = /^([xy])([0-9]{1,6})$/.exec(name);
   if (numbered !== null)
     return `write ${numbered[1]}*${numbered[2]} or ${numbered[1]}^${numbered[2]}`;
   // sinx: a function applied without parentheses.

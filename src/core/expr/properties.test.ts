@@ -15,7 +15,7 @@ import {
 import { derivatives, gradient } from './derivative.ts';
 import { evaluateExpression } from './evaluate.ts';
 import { compileExpression, compileSurfaceFunctions } from './index.ts';
-import { parseExpression } from './parser.ts';
+import { MAX_FORMULA_LENGTH, MAX_NESTING, parseExpression, PRINTED_LIMITS } from './parser.ts';
 import { toInfix } from './print.ts';
 
 const x = variableNode('x');
@@ -111,6 +111,10 @@ describe('parseExpression properties', () => {
         '×',
         '🙂',
         '=',
+        '_',
+        '0x1f',
+        '0b1',
+        '1_0',
       ),
       { maxLength: 400 },
     )
@@ -162,6 +166,41 @@ describe('parseExpression properties', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('printing at the limits of what is typed', () => {
+  /** Formulas as long and as deep as typed text may be: sign chains, towers, long sums. */
+  const atTheLimits = fc.oneof(
+    fc.integer({ min: 1, max: MAX_NESTING - 1 }).map((n) => `${'-'.repeat(n)}x`),
+    fc
+      .integer({ min: 1, max: Math.floor((MAX_NESTING - 1) / 2) })
+      .map((n) => `x${'^-x'.repeat(n)}`),
+    fc
+      .integer({ min: 1, max: Math.floor(MAX_NESTING / 3) - 1 })
+      .map((n) => `${'2*-('.repeat(n)}x${')'.repeat(n)}`),
+    fc
+      .tuple(
+        fc.constantFrom('x', '-x', '1e20', '2*-y', '.5', 'x^-2', '-(-x)'),
+        fc.constantFrom('+', '-', '*'),
+      )
+      .map(([term, operator]) => {
+        const count = Math.floor((MAX_FORMULA_LENGTH + 1) / (term.length + 1));
+        return Array<string>(count).fill(term).join(operator);
+      }),
+  );
+
+  it('reads back the canonical text of every formula read within the typed limits, as the same tree', () => {
+    fc.assert(
+      fc.property(atTheLimits, (text) => {
+        const parsed = parseExpression(text);
+        if (!parsed.ok) throw new Error(`${text}: ${parsed.error.message}`);
+        const canonical = toInfix(parsed.ast);
+        const again = parseExpression(canonical, PRINTED_LIMITS);
+        if (!again.ok) throw new Error(`${canonical}: ${again.error.message}`);
+        expect(again.ast).toEqual(parsed.ast);
+      }),
     );
   });
 });

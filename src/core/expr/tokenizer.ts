@@ -1,3 +1,4 @@
+import { show } from '../scene/show.ts';
 import { fail } from './errors.ts';
 
 export type Operator = '+' | '-' | '*' | '/' | '^';
@@ -60,6 +61,38 @@ function isNamePart(c: string | undefined): boolean {
   return isNameStart(c) || isDigit(c);
 }
 
+/** Hints longer than this say what to do instead of spelling the number out. */
+const MAX_HINT_NUMBER = 24;
+
+/**
+ * Numbers written as in programming languages (0x10, 0b101, 1_000), which the grammar does not
+ * read: refused with the decimal number to write instead, so the hint is itself a valid formula
+ * (read as a 0 or a 1 followed by a name, they would get a hint such as "write 0*x10").
+ */
+function refuseOtherNotations(text: string, start: number, end: number): void {
+  const prefixed = /^0[xXbBoO][0-9a-fA-F]+/.exec(text.slice(start));
+  if (prefixed !== null && end === start + 1) {
+    const value = Number(prefixed[0]);
+    if (Number.isFinite(value)) {
+      const decimal = String(value);
+      fail(
+        `hexadecimal, binary and octal numbers are not read at ${start + 1} — ${decimal.length <= MAX_HINT_NUMBER ? `write ${decimal}` : 'use a decimal number'}`,
+        start,
+        start + prefixed[0].length,
+      );
+    }
+  }
+  if (text[end] === '_' && isDigit(text[end + 1])) {
+    const grouped = /^[0-9_]*\.?[0-9_]*/.exec(text.slice(start))![0];
+    const plain = grouped.replace(/_/g, '');
+    fail(
+      `digit separators are not read at ${end + 1} — ${plain.length <= MAX_HINT_NUMBER ? `write ${plain}` : 'leave out the _ characters'}`,
+      start,
+      start + grouped.length,
+    );
+  }
+}
+
 /** Splits the text into tokens, ending with an 'end' token at text.length. */
 export function tokenize(text: string): Token[] {
   // `f(x, y) = …` or `z = …`: the equals sign explains itself better than whatever precedes it.
@@ -97,10 +130,11 @@ export function tokenize(text: string): Token[] {
       const numberText = text.slice(start, i);
       if (text[i] === '.')
         fail(`unexpected "." at ${i + 1} — a number has one decimal point`, i, i + 1);
+      refuseOtherNotations(text, start, i);
       const value = Number(numberText);
       if (!Number.isFinite(value)) {
         fail(
-          `the number ${numberText} is too large at ${start + 1} — the largest is about 1.8e308`,
+          `the number ${show(numberText)} is too large at ${start + 1} — the largest is about 1.8e308`,
           start,
           i,
         );
@@ -134,7 +168,7 @@ export function tokenize(text: string): Token[] {
     const character = String.fromCodePoint(text.codePointAt(i)!);
     const hint = CHARACTER_HINTS.get(character);
     fail(
-      `unexpected character "${character}" at ${start + 1}${hint === undefined ? '' : ` — ${hint}`}`,
+      `unexpected character ${show(character)} at ${start + 1}${hint === undefined ? '' : ` — ${hint}`}`,
       start,
       start + character.length,
     );

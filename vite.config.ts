@@ -1,9 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicyPlugin } from './build/contentSecurityPolicy.ts';
 import { stepSourcePlugin } from './build/stepSourcePlugin.ts';
 
 export default defineConfig({
-  plugins: [react(), stepSourcePlugin()],
+  plugins: [react(), stepSourcePlugin(), contentSecurityPolicyPlugin()],
   // Relative asset paths so the built files work from any folder, including file:// embeds.
   base: './',
   build: {
@@ -12,6 +13,9 @@ export default defineConfig({
     // Browsers without <link rel="modulepreload"> (Safari < 17, Firefox < 115) still load every
     // lazy chunk, just without fetching its imports ahead; not worth a polyfill in the first chunk.
     modulePreload: { polyfill: false },
+    // Every asset as a file, never a data: URL, which the Content-Security-Policy's font-src and
+    // img-src 'self' would block (KaTeX's smallest font was inlined as data:font/woff2).
+    assetsInlineLimit: 0,
     rolldownOptions: {
       output: {
         codeSplitting: {

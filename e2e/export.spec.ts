@@ -71,10 +71,10 @@ test.describe('export', () => {
       Math.round(2 * box.height),
     ]);
     // The browser decodes it, and it is not blank.
+    // Decoded from bytes, not from a data: URL, which the app's img-src 'self' refuses.
     const decoded = await page.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
       const canvas = document.createElement('canvas');
       canvas.width = image.width;
       canvas.height = image.height;

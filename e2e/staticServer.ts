@@ -1,10 +1,12 @@
 /**
  * A minimal static file server for the built app, used by the e2e tests and the app benchmark: the
- * production files exactly as a host would serve them, with no dev tooling in between.
+ * production files exactly as a host would serve them, with no dev tooling in between, and with
+ * the app's Content-Security-Policy as a header on every response (Workers get theirs from it).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../build/contentSecurityPolicy.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,6 +15,9 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.map': 'application/json',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
 };
 
 export function serveStatic(root: string, port: number): Promise<Server> {
@@ -24,7 +29,10 @@ export function serveStatic(root: string, port: number): Promise<Server> {
       return;
     }
     if (statSync(file).isDirectory()) file = join(file, 'index.html');
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    });
     createReadStream(file).pipe(response);
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { Viewport } from '../src/render/viewport.ts';
+import { expect, test } from './fixtures.ts';
 import { DescentLab } from './descentLab.ts';
 
 /** The lab panel's controls, by their accessible names. */
@@ -131,7 +132,6 @@ test('a sweep runs in workers with progress, cancels, reruns, and loads a point 
     /^optimizer,preset,lr,axis,axis_value,median_final_loss,q1_final_loss,q3_final_loss,diverged_share/,
   );
   expect(lines).toHaveLength(1 + 6 * 9);
-  expect(app.errors).toEqual([]);
 });
 
 test('a shared link with a basin map opens the lab and computes it', async ({ page }) => {
@@ -148,7 +148,6 @@ test('a shared link with a basin map opens the lab and computes it', async ({ pa
   await lab.panel.getByRole('button', { name: 'Close the lab' }).click();
   await expect(lab.panel).toHaveCount(0);
   await expect(page).not.toHaveURL(/lab=/);
-  expect(app.errors).toEqual([]);
 });
 
 test('every best-lr row has a median loss, not "diverged" (SGD-family on Beale)', async ({
@@ -184,7 +183,6 @@ test('every best-lr row has a median loss, not "diverged" (SGD-family on Beale)'
   await expect(lab.panel).toBeVisible();
   await expectRunInView(page, 'Momentum lr=');
   await page.screenshot({ path: test.info().outputPath('lab-loaded-1280x800.png') });
-  expect(app.errors).toEqual([]);
 });
 
 test('on a narrow screen, loading a run folds the lab away until "Back to lab"', async ({
@@ -208,5 +206,4 @@ test('on a narrow screen, loading a run folds the lab away until "Back to lab"',
   await expect(lab.panel).toBeVisible();
   // The results are still there.
   await expect(lab.panel.getByRole('button', { name: /^Adam, lr / })).toHaveCount(5);
-  expect(app.errors).toEqual([]);
 });

@@ -9,7 +9,7 @@ import { sceneFromLocation, syncSceneToUrl } from './state/urlSync.ts';
 import { App } from './ui/App.tsx';
 import { LESSON_QUERY_KEY, lessonActions } from './ui/lessons/lessonActions.ts';
 import { AppContext } from './ui/appContext.ts';
-import { renderCount } from './ui/renderCount.ts';
+import { renderCount, renderCounts } from './ui/renderCount.ts';
 import './ui/styles.css';
 
 const EmbedApp = lazy(() => import('./ui/embed/EmbedApp.tsx'));
@@ -21,6 +21,7 @@ declare global {
       store: ReturnType<typeof createAppStore>;
       controller: SimulationController;
       renderCount(): number;
+      renderCounts(): Record<string, number>;
     };
   }
 }
@@ -42,7 +43,7 @@ async function start({ scene, notices }: ValidatedScene): Promise<void> {
   // never shows first (and nothing done to it is lost when the chapter arrives).
   if (!embedOptions) await lessonActions(store).openFromLocation();
   const controller = new SimulationController(store);
-  window.__descentLab = { store, controller, renderCount };
+  window.__descentLab = { store, controller, renderCount, renderCounts };
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

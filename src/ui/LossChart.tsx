@@ -48,7 +48,7 @@ function showReading(box: HTMLDivElement, reading: ChartReading): void {
 }
 
 export function LossChart({ width, height }: { width: number; height: number }) {
-  countRender();
+  countRender('LossChart');
   const { controller } = useServices();
   const actions = useActions();
   const metric = useApp((s) => s.scene.chart);

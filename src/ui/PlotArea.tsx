@@ -25,7 +25,7 @@ function gridColumns(n: number, width: number, height: number): number {
 
 /** Overlay: one plot with every visible run. Side by side: one panel per run, on one clock. */
 export function PlotArea() {
-  countRender();
+  countRender('PlotArea');
   const { controller } = useServices();
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(box);

@@ -14,6 +14,7 @@ import { InspectorOverlay } from './inspector/InspectorOverlay.tsx';
 import { PlotGesture } from './plotGestures.ts';
 import { usePresentation } from './presentation/usePresentation.ts';
 import { setText } from './useTick.ts';
+import { countRender } from './renderCount.ts';
 
 interface PlotPanelProps {
   surface: ResolvedSurface;
@@ -36,6 +37,7 @@ function readoutText(surface: ResolvedSurface, [x, y]: Point): string {
  * top (click sets the start, drag pans, wheel zooms, hover reads out f and ‖∇f‖).
  */
 export function PlotPanel({ surface, width, height, runId, title }: PlotPanelProps) {
+  countRender('PlotPanel');
   const { controller } = useServices();
   const actions = useActions();
   const view = useApp((s) => s.scene.view) ?? surface.view;

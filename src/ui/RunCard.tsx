@@ -9,6 +9,7 @@ import { openOptimizerCard } from './optimizerCard/cardState.ts';
 import { ParamField } from './ParamField.tsx';
 import { RunMarker } from './RunMarker.tsx';
 import { setText, useTick } from './useTick.ts';
+import { countRender } from './renderCount.ts';
 
 const exits = new ViewExits();
 
@@ -56,6 +57,7 @@ export function RunCard({
   /** False at the run cap: a copy would be one run too many. */
   canAdd: boolean;
 }) {
+  countRender('RunCard');
   const actions = useActions();
   const definition = findOptimizer(run.optimizer);
   const status = useRef<HTMLParagraphElement>(null);

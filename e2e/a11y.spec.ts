@@ -19,11 +19,10 @@ async function axeViolations(page: Page): Promise<string[]> {
 // axe compiles its rule messages with new Function, which the app's Content-Security-Policy (no
 // unsafe-eval) refuses: the browser lets the test instrument through, and only it.
 test.use({ bypassCSP: true });
-// An axe pass audits the whole page: on a busy machine one takes tens of seconds, and these tests
-// run up to three.
-test.describe.configure({ timeout: 180_000 });
 
 test.describe('accessibility', () => {
+  // An axe pass over the whole page takes seconds; on a busy machine, several times the default.
+  test.slow();
   test('axe finds no violations on the main page, with notices and with the surface menu open', async ({
     page,
   }) => {

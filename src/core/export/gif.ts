@@ -180,7 +180,7 @@ const MAX_CODE = 4095;
  * GIF's variable-width LZW of `indices` (each < 2^minCodeSize): codes packed least significant bit
  * first. The table restarts with a clear code when it is full.
  */
-export function lzwEncode(indices: Uint8Array, minCodeSize: number): Uint8Array {
+function lzwEncode(indices: Uint8Array, minCodeSize: number): Uint8Array {
   const out = new ByteWriter();
   const clear = 1 << minCodeSize;
   const end = clear + 1;

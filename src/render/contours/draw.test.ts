@@ -52,22 +52,6 @@ const bands = computeContourBands(
 );
 
 describe('drawContours', () => {
-  it('paints the lowest band over the extent, then fills and strokes every level, at dpr scale', () => {
-    const { context, calls } = recordingContext();
-    drawContours(context, bands, toPixel, { dpr: 2 });
-    const names = calls.map(([name]) => name);
-    expect(calls[1]).toEqual(['setTransform', 2, 0, 0, 2, 0, 0]);
-    expect(calls).toContainEqual(['fillRect', 0, 0, 200, 100]);
-    expect(names.filter((name) => name === 'fill')).toHaveLength(3);
-    expect(calls.filter(([name]) => name === 'fill').every(([, rule]) => rule === 'evenodd')).toBe(
-      true,
-    );
-    expect(names.filter((name) => name === 'stroke')).toHaveLength(3);
-    expect(calls).toContainEqual(['fillStyle', bands.fillColours[3]]);
-    expect(calls).toContainEqual(['lineWidth', 0.5]);
-    expect(names.at(-1)).toBe('restore');
-  });
-
   it('strokes only the contour lines, not the pieces of ring along the border', () => {
     const { context, calls } = recordingContext();
     drawContours(context, bands, toPixel, { dpr: 1 });
@@ -78,11 +62,5 @@ describe('drawContours', () => {
     for (const y of lineYs) {
       expect(levelYs.some((levelY) => Math.abs(levelY - y) < 1e-9)).toBe(true);
     }
-  });
-
-  it('draws bands without lines when lineWidth is 0', () => {
-    const { context, calls } = recordingContext();
-    drawContours(context, bands, toPixel, { dpr: 1, lineWidth: 0 });
-    expect(calls.some(([name]) => name === 'stroke')).toBe(false);
   });
 });

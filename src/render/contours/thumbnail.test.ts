@@ -19,16 +19,6 @@ function recordingCanvas() {
 }
 
 describe('drawSurfaceThumbnail', () => {
-  it('sizes the backing store to size × dpr and paints bands and lines', () => {
-    const { canvas, counts } = recordingCanvas();
-    const himmelblau = getSurface('himmelblau')!;
-    drawSurfaceThumbnail(canvas, himmelblau, himmelblau.view, { size: 40, dpr: 2, levels: 8 });
-    expect([canvas.width, canvas.height]).toEqual([80, 80]);
-    expect(counts.get('fillRect')).toBe(1);
-    expect(counts.get('fill')).toBe(8);
-    expect(counts.get('stroke')).toBe(8);
-  });
-
   it('keeps equal scale on a wide extent: the bowl x² + y² stays round', () => {
     const { canvas, points } = recordingCanvas();
     const quadratic = getSurface('quadratic')!;

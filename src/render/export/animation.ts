@@ -109,10 +109,16 @@ export async function recordWebm(
   recorder.ondataavailable = (event) => {
     if (event.data.size > 0) chunks.push(event.data);
   };
+  const recording = new Promise<void>((resolve) => {
+    recorder.onstart = () => resolve();
+  });
   const stopped = new Promise<void>((resolve) => {
     recorder.onstop = () => resolve();
   });
   recorder.start();
+  // Frames requested before the recorder has started are dropped, and it starts asynchronously:
+  // on a busy machine a second later, after a short video's last frame (it came out 110 bytes).
+  await recording;
   const frameMs = 1000 / options.fps;
   const started = performance.now();
   try {

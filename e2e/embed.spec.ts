@@ -2,6 +2,7 @@ import type { Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { DescentLab, waitForFrames } from './descentLab.ts';
 
 /**
@@ -225,6 +226,65 @@ test.describe('embed', () => {
         Number((await frame.getByTestId('step-counter').textContent())?.match(/\d+/)?.[0]),
       )
       .toBeGreaterThan(0);
+  });
+
+  test('graph=1 keeps the plot over half of a 320×240 frame, with or without the strip', async ({
+    page,
+    baseURL,
+  }, testInfo) => {
+    for (const options of ['graph=1', 'graph=1&controls=0&theme=dark']) {
+      const frame = await openHost(page, baseURL!, `${options}&s=rosenbrock`, [320, 240]);
+      await expect(frame.getByRole('img', { name: /Chart of the runs/ })).toBeVisible();
+      const layout = await frame.evaluate(() => {
+        const root = document.documentElement;
+        const plot = document.querySelector('[data-testid="plot-panel"]')!.getBoundingClientRect();
+        return {
+          overflow: [root.scrollWidth - root.clientWidth, root.scrollHeight - root.clientHeight],
+          share: (plot.width * plot.height) / (root.clientWidth * root.clientHeight),
+        };
+      });
+      expect(layout.overflow).toEqual([0, 0]);
+      expect(layout.share).toBeGreaterThanOrEqual(0.5);
+      await page.screenshot({ path: testInfo.outputPath(`embed-320x240-${options}.png`) });
+    }
+  });
+
+  test("the README's iframe example shows a scene where no run diverges or leaves the plot", async ({
+    page,
+    baseURL,
+  }) => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const src = /<iframe\s+src="[^"?]*\?([^"]+)"/.exec(readme)![1];
+    const [width, height] = [/width="(\d+)"/, /height="(\d+)"/].map((key) =>
+      Number(key.exec(readme)![1]),
+    );
+    const frame = await openHost(
+      page,
+      baseURL!,
+      src.replace('embed=1&', '').replace(/&?autoplay=\d/, '') + '&autoplay=0',
+      [width, height],
+    );
+    // The whole step budget, read from the simulation.
+    const runs = await frame.evaluate(() => {
+      const { controller, store } = window.__descentLab!;
+      controller.seek(controller.stepBudget);
+      const view = store.getState().scene.view ?? controller.surface.view;
+      return controller.simulation.runs.map((run) => {
+        let inView = true;
+        for (let k = 0; k <= run.steps; k++) {
+          const [x, y] = [run.positions.get(k, 0), run.positions.get(k, 1)];
+          inView &&= x >= view.xMin && x <= view.xMax && y >= view.yMin && y <= view.yMax;
+        }
+        return { steps: run.steps, inView, loss: run.losses.get(run.steps, 0) };
+      });
+    });
+    expect(runs.length).toBeGreaterThan(1);
+    for (const run of runs) {
+      expect(run.steps).toBe(1000);
+      expect(run.inView).toBe(true);
+      // Each ends near Rosenbrock's minimum (f = 0 at (1, 1)).
+      expect(run.loss).toBeLessThan(1e-3);
+    }
   });
 
   test('controls=0 hides the strip but keeps the link; theme=dark and graph=1 apply', async ({

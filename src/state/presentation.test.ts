@@ -30,4 +30,15 @@ describe('presentation mode in the address', () => {
     store.getState().setShortcutsOpen(true);
     expect(store.getState()).toMatchObject({ presenting: false, shortcutsOpen: true });
   });
+
+  it('entering or leaving the mode shuts the sidebar drawer', () => {
+    const store = createPresentationStore(false);
+    store.getState().setSidebarOpen(true);
+    expect(store.getState().sidebarOpen).toBe(true);
+    store.getState().setPresenting(true);
+    expect(store.getState().sidebarOpen).toBe(false);
+    store.getState().setSidebarOpen(true);
+    store.getState().setPresenting(false);
+    expect(store.getState().sidebarOpen).toBe(false);
+  });
 });

@@ -14,11 +14,17 @@ export interface PresentationState {
   presenting: boolean;
   /** The keyboard shortcuts dialog is open. */
   shortcutsOpen: boolean;
+  /**
+   * The sidebar is open where it is folded away: the bottom sheet of a phone, the drawer of
+   * presentation mode (beside a wide screen's plot it is always shown).
+   */
+  sidebarOpen: boolean;
 }
 
 export interface PresentationActions {
   setPresenting(presenting: boolean): void;
   setShortcutsOpen(open: boolean): void;
+  setSidebarOpen(open: boolean): void;
 }
 
 export type PresentationStore = ReturnType<typeof createPresentationStore>;
@@ -27,8 +33,11 @@ export function createPresentationStore(presenting = false) {
   return createStore<PresentationState & PresentationActions>()((set) => ({
     presenting,
     shortcutsOpen: false,
-    setPresenting: (next) => set({ presenting: next }),
+    sidebarOpen: false,
+    // Entering or leaving the mode starts with the drawer shut: the plot is what the room looks at.
+    setPresenting: (next) => set({ presenting: next, sidebarOpen: false }),
     setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
+    setSidebarOpen: (open) => set({ sidebarOpen: open }),
   }));
 }
 

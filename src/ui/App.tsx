@@ -8,14 +8,15 @@ import { LessonsButton, LessonSlot } from './lessons/LessonEntry.tsx';
 import { LabEntry } from './lab/LabEntry.tsx';
 import { LossChart } from './LossChart.tsx';
 import { InspectorSidebar } from './inspector/InspectorSidebar.tsx';
-import { BottomSheet } from './mobile/BottomSheet.tsx';
 import { TopBarMenu } from './mobile/TopBarMenu.tsx';
 import { OptimizerCardHost } from './optimizerCard/OptimizerCardHost.tsx';
 import { PlaybackBar } from './PlaybackBar.tsx';
 import { PlotArea } from './PlotArea.tsx';
 import { PresentationControls } from './presentation/PresentationControls.tsx';
+import { usePresentation } from './presentation/usePresentation.ts';
 import { countRender } from './renderCount.ts';
 import { RunList } from './RunList.tsx';
+import { Sidebar, SidebarToggle } from './Sidebar.tsx';
 import { DisplayControls, NoiseControls } from './SceneControls.tsx';
 import { TopBarActions } from './share/TopBarActions.tsx';
 import { SurfacePicker } from './SurfacePicker.tsx';
@@ -62,12 +63,17 @@ function SurfaceInfo() {
   );
 }
 
+/** The chart's height in px; shorter while presenting, where the plot gets the screen's height. */
+const CHART_HEIGHT = 150;
+const PRESENTING_CHART_HEIGHT = 120;
+
 function Chart() {
   const box = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(box);
+  const height = usePresentation((s) => (s.presenting ? PRESENTING_CHART_HEIGHT : CHART_HEIGHT));
   return (
     <div className="chart-box" ref={box}>
-      {width > 0 && <LossChart width={width} height={150} />}
+      {width > 0 && <LossChart width={width} height={height} />}
     </div>
   );
 }
@@ -87,6 +93,7 @@ export function App() {
           <TopBarActions />
           <PresentationControls />
         </TopBarMenu>
+        <SidebarToggle />
       </header>
       <Notices />
       <main className="workspace">
@@ -97,7 +104,7 @@ export function App() {
           <Chart />
           <RaceSummary />
         </section>
-        <BottomSheet>
+        <Sidebar>
           <SurfaceInfo />
           <InspectorSidebar />
           <NoiseControls />
@@ -105,7 +112,7 @@ export function App() {
           <StartControls />
           <RunList />
           <CommunicationHost />
-        </BottomSheet>
+        </Sidebar>
       </main>
       <OptimizerCardHost />
     </div>

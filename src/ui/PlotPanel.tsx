@@ -27,6 +27,15 @@ interface PlotPanelProps {
 
 const gradient = new Float64Array(2);
 
+/**
+ * A minimum's cross. The global one is larger and bold (lesson 1 calls it "the bold cross"): its
+ * arms reach past a run's marker that settles on it, so it stays visible under the marker.
+ */
+function crossPath(global: boolean): string {
+  const arm = global ? 8 : 5;
+  return `M${-arm},${-arm}L${arm},${arm}M${-arm},${arm}L${arm},${-arm}`;
+}
+
 function readoutText(surface: ResolvedSurface, [x, y]: Point): string {
   const f = surface.functions.valueAndGradient(x, y, gradient, 0);
   return `x ${formatNumber(x)}, y ${formatNumber(y)} · f ${formatNumber(f)} · ‖∇f‖ ${formatNumber(Math.hypot(gradient[0], gradient[1]))}`;
@@ -147,7 +156,8 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
             transform={`translate(${viewport.toPixelX(minimum.point[0])},${viewport.toPixelY(minimum.point[1])})`}
           >
             <title>{`${minimum.global ? 'global' : 'local'} minimum f = ${formatNumber(minimum.value)}`}</title>
-            <path d="M-5,-5L5,5M-5,5L5,-5" />
+            <path className="halo" d={crossPath(minimum.global)} />
+            <path d={crossPath(minimum.global)} />
           </g>
         ))}
         <line

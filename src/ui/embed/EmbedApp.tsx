@@ -18,7 +18,14 @@ import './embed.css';
 /** Plot height the frame asks a host for, as a share of its width (16:10), within bounds. */
 const PREFERRED_PLOT_ASPECT = 0.625;
 const PREFERRED_PLOT_HEIGHT = [160, 720] as const;
-const GRAPH_HEIGHT = 90;
+/** The loss chart's height: a fifth of the frame, within bounds, so the plot keeps most of it. */
+const GRAPH_SHARE = 0.2;
+const GRAPH_HEIGHT = [44, 90] as const;
+
+function graphHeight(frameHeight: number): number {
+  const [min, max] = GRAPH_HEIGHT;
+  return Math.round(Math.min(max, Math.max(min, frameHeight * GRAPH_SHARE)));
+}
 
 function OpenLink({ floating }: { floating: boolean }) {
   const sceneQuery = useApp((s) => encodeScene(s.scene));
@@ -47,12 +54,12 @@ function EmbedControls() {
   );
 }
 
-function EmbedGraph() {
+function EmbedGraph({ height }: { height: number }) {
   const box = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(box);
   return (
     <div className="chart-box" ref={box}>
-      {width > 0 && <LossChart width={width} height={GRAPH_HEIGHT} />}
+      {width > 0 && <LossChart width={width} height={height} />}
     </div>
   );
 }
@@ -86,6 +93,7 @@ function usePostMessageBridge(root: React.RefObject<HTMLDivElement | null>) {
 export default function EmbedApp({ options }: { options: EmbedOptions }) {
   useKeyboardShortcuts();
   const root = useRef<HTMLDivElement>(null);
+  const { height } = useElementSize(root);
   usePostMessageBridge(root);
   useEffect(() => {
     document.documentElement.classList.add('embed-mode');
@@ -98,7 +106,7 @@ export default function EmbedApp({ options }: { options: EmbedOptions }) {
         <PlotArea />
         {!options.controls && <OpenLink floating />}
       </section>
-      {options.graph && <EmbedGraph />}
+      {options.graph && height > 0 && <EmbedGraph height={graphHeight(height)} />}
       {options.controls && <EmbedControls />}
     </div>
   );

@@ -178,6 +178,9 @@ export default function LessonPanel() {
               onClick={() => void lessons.openLesson(each.number)}
             >
               {each.number}
+              <span className="chapter-name" aria-hidden="true">
+                {each.shortChallenge ?? each.challenge}
+              </span>
             </button>
           ))}
         </nav>

@@ -25,6 +25,8 @@ export interface Chapter {
   number: number;
   /** "Local minima": the article's name for the challenge. */
   challenge: string;
+  /** The challenge's name on the chapter's button, where `challenge` is too long for it. */
+  shortChallenge?: string;
   title: string;
   /** Paragraphs of plain prose. */
   text: string[];
@@ -204,6 +206,7 @@ export const CHAPTERS: readonly Chapter[] = [
   {
     number: 4,
     challenge: 'Gradient size and distributed training',
+    shortChallenge: 'Distributed training',
     title: 'Many machines, one model',
     text: [
       'Here the loss is a real one: how badly a straight line fits 200 noisy data points. Each step of SGD looks at a small random batch of samples instead of all of them: a cheap, noisy estimate of the gradient that still points downhill on average.',

@@ -1,5 +1,8 @@
 import { useEffect, type RefObject } from 'react';
 
+/** A modal dialog is open: it takes Escape for itself. */
+export const dialogOpen = () => document.querySelector('dialog[open]') !== null;
+
 /**
  * While a disclosure is open, Escape closes it and gives focus back to its toggle — unless `ignore()`
  * says this Escape belongs to something else. The press counts as handled, so the page's own Escape

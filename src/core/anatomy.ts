@@ -19,6 +19,7 @@
  */
 import type { Point } from './geometry.ts';
 import { prepareGradient } from './optimizers/prepare.ts';
+import { createOptimizerState } from './optimizers/state.ts';
 import type { OptimizerDefinition, Params, StepContext } from './optimizers/types.ts';
 import { createGradientSource } from './data/gradientSources.ts';
 import { hashUniform, RANDOM_STREAMS } from './random.ts';
@@ -131,7 +132,7 @@ export class AnatomyReplay {
         grad,
         active: new Uint8Array([1]),
         t: 0,
-        state: Array.from({ length: optimizer.stateSlots }, () => new Float64Array(2)),
+        state: createOptimizerState(optimizer, setup.params, 2),
         hessian: optimizer.needsHessian ? new Float64Array(3) : null,
         // As in Run: keyed by (seed, particle 0, step), whatever else was drawn.
         uniform: optimizer.needsRandom

@@ -27,10 +27,15 @@ export type PyTorchScript = { ok: true; script: string } | { ok: false; reason: 
 /** Our own optimizers, which torch.optim does not have. */
 export const NOT_IN_TORCH = new Set(['Newton', 'PerturbedGD', 'DistributedSGD']);
 
-/** A value as Python writes it: True/False, (a, b), and numbers in their shortest exact form. */
+/**
+ * A value as Python writes it: True/False, None, 'text', (a, b), and numbers in their shortest
+ * exact form.
+ */
 export function pythonValue(value: ParamValue): string {
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number') return String(value);
+  if (value === null) return 'None';
+  if (typeof value === 'string') return `'${value}'`;
   return `(${value[0]}, ${value[1]})`;
 }
 

@@ -71,9 +71,12 @@ function unescape(text: string): string {
   }
 }
 
+/** Flags as 1/0, pairs as a~b, null (torch's None) as `none`, a choice as itself. */
 function encodeValue(value: ParamValue): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'number') return String(value);
+  if (value === null) return 'none';
+  if (typeof value === 'string') return escape(value);
   return `${value[0]}~${value[1]}`;
 }
 

@@ -1,18 +1,12 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Frame, Locator, Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
 import { Viewport } from '../src/render/viewport.ts';
 import type { DistributedGradient } from '../src/core/distributed/workers.ts';
 import type { Scene } from '../src/core/scene/scene.ts';
 
 /** Page object over the app's accessible controls and its small test hook. */
 export class DescentLab {
-  readonly errors: string[] = [];
-
-  constructor(readonly page: Page) {
-    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(`console: ${message.text()}`);
-    });
-  }
+  constructor(readonly page: Page) {}
 
   async open(path = '/'): Promise<void> {
     await this.page.goto(path);
@@ -139,4 +133,14 @@ export class DescentLab {
         return { sum, distinct: colours.size };
       });
   }
+}
+
+/**
+ * Waits for `count` animation frames of a page or frame: long enough for the frame loop to have
+ * drawn and ticked that often, however slow the machine is (unlike a fixed sleep).
+ */
+export async function waitForFrames(target: Page | Frame, count: number): Promise<void> {
+  await target.evaluate(async (n) => {
+    for (let i = 0; i < n; i++) await new Promise(requestAnimationFrame);
+  }, count);
 }

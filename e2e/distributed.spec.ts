@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { DescentLab } from './descentLab.ts';
+import { expect, test } from './fixtures.ts';
+import { DescentLab, waitForFrames } from './descentLab.ts';
 
 /** Linear regression with plain SGD, a thresholded and a dense distributed run, minibatches of 8. */
 const SCENE =
@@ -24,7 +24,9 @@ test.describe('stochastic gradients from data, and distributed training', () => 
     await expect.poll(() => app.step(), { timeout: 15_000 }).toBeGreaterThan(60);
     // The panel's numbers and chart follow the frames without re-rendering React.
     const renders = await page.evaluate(() => window.__descentLab!.renderCount());
-    await page.waitForTimeout(700);
+    // Ten frames: the text is rewritten at least once, and the 300-step race cannot end (its pause
+    // re-renders the controls) even when a busy machine makes every frame count 0.1 s.
+    await waitForFrames(page, 10);
     expect(await page.evaluate(() => window.__descentLab!.renderCount())).toBe(renders);
     await app.pause();
     const step = await app.step();
@@ -46,7 +48,6 @@ test.describe('stochastic gradients from data, and distributed training', () => 
     await panel.scrollIntoViewIfNeeded();
     const chart = await app.canvasFingerprint('communication-canvas');
     expect(chart.distinct).toBeGreaterThan(5);
-    expect(app.errors).toEqual([]);
   });
 
   test('the batch size control changes the path, and full batch makes it exact', async ({
@@ -92,7 +93,6 @@ test.describe('stochastic gradients from data, and distributed training', () => 
       return sum / (path.length / 2);
     };
     expect(scatter(minibatchOf1)).toBeGreaterThan(1.5 * scatter(minibatchOf8));
-    expect(app.errors).toEqual([]);
   });
 
   test('surfaces without data have no batch size control', async ({ page }) => {

@@ -1,14 +1,15 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { isEmbedQuery, parseEmbedOptions } from './core/embed/options.ts';
+import { EMBED_KEYS, isEmbedQuery, parseEmbedOptions } from './core/embed/options.ts';
 import type { ValidatedScene } from './core/scene/scene.ts';
 import { SimulationController } from './playback/simulationController.ts';
+import { PRESENT_QUERY_KEY } from './state/presentation.ts';
 import { createAppStore } from './state/store.ts';
 import { sceneFromLocation, syncSceneToUrl } from './state/urlSync.ts';
 import { App } from './ui/App.tsx';
-import { lessonActions } from './ui/lessons/lessonActions.ts';
+import { LESSON_QUERY_KEY, lessonActions } from './ui/lessons/lessonActions.ts';
 import { AppContext } from './ui/appContext.ts';
-import { renderCount } from './ui/renderCount.ts';
+import { renderCount, renderCounts } from './ui/renderCount.ts';
 import './ui/styles.css';
 
 const EmbedApp = lazy(() => import('./ui/embed/EmbedApp.tsx'));
@@ -20,9 +21,13 @@ declare global {
       store: ReturnType<typeof createAppStore>;
       controller: SimulationController;
       renderCount(): number;
+      renderCounts(): Record<string, number>;
     };
   }
 }
+
+/** Query keys the page reads besides the scene's: an unknown key gets a notice. */
+const PAGE_KEYS = [...EMBED_KEYS, LESSON_QUERY_KEY, PRESENT_QUERY_KEY];
 
 async function start({ scene, notices }: ValidatedScene): Promise<void> {
   const store = createAppStore(scene, notices);
@@ -33,12 +38,12 @@ async function start({ scene, notices }: ValidatedScene): Promise<void> {
     ? parseEmbedOptions(window.location.search)
     : null;
   if (embedOptions && !embedOptions.autoplay) store.getState().pause();
-  syncSceneToUrl(store);
+  syncSceneToUrl(store, { history: !embedOptions, pageKeys: PAGE_KEYS });
   // `lesson=N` opens the tour on its chapter's scene before the first render, so the default scene
   // never shows first (and nothing done to it is lost when the chapter arrives).
   if (!embedOptions) await lessonActions(store).openFromLocation();
   const controller = new SimulationController(store);
-  window.__descentLab = { store, controller, renderCount };
+  window.__descentLab = { store, controller, renderCount, renderCounts };
 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
@@ -57,4 +62,4 @@ async function start({ scene, notices }: ValidatedScene): Promise<void> {
 
 // A typed formula in the address waits for the expression language. Not a top-level await, which
 // would make the bundler split the entry chunk apart.
-void sceneFromLocation(window.location.search).then(start);
+void sceneFromLocation(window.location.search, PAGE_KEYS).then(start);

@@ -348,7 +348,8 @@ export class TrajectoryLayer implements Drawable {
     ctx.textBaseline = 'middle';
     const width = ctx.measureText(label).width;
     // Beside the mark, kept inside the plot, moved down past labels already placed this frame.
-    const left = Math.max(4, Math.min(x + 12 * s, viewport.width - width - 4));
+    const fitsRight = x + 12 * s + width <= viewport.width - 4;
+    const left = Math.max(4, fitsRight ? x + 12 * s : x - 12 * s - width);
     let top = Math.max(lineHeight / 2, Math.min(y, viewport.height - lineHeight / 2));
     for (const [l, t, r, b] of this.placedLabels) {
       if (left < r && left + width > l && top + lineHeight / 2 > t && top - lineHeight / 2 < b) {

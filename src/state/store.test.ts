@@ -21,7 +21,10 @@ describe('createAppStore', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(store.getState().scene.runs.at(-1)?.optimizer).toBe('Newton');
     duplicateRun('r1');
-    expect(store.getState().scene.runs[1].label).toBe('SGD');
+    // A copy gets its own name, so the legend and the cards tell the two apart.
+    expect(store.getState().scene.runs[1].label).toBe('SGD 2');
+    duplicateRun('r1');
+    expect(store.getState().scene.runs[1].label).toBe('SGD 3');
     expect(store.getState().scene.runs[1].id).not.toBe('r1');
     for (const run of store.getState().scene.runs) removeRun(run.id);
     expect(store.getState().scene.runs).toHaveLength(1);

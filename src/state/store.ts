@@ -4,6 +4,8 @@
  * (src/render), never here: a setState per frame would allocate and notify every listener.
  * Actions are plain functions on the store, so keyboard shortcuts, the embed API and the UI share them.
  */
+import { boundedView, containsPoint } from '../core/scene/view.ts';
+import { uniqueLabel } from '../core/scene/runLabels.ts';
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { partsToRun } from '../core/data/sampledGradients.ts';
@@ -11,7 +13,12 @@ import type { Extent, Point } from '../core/geometry.ts';
 import { loadMissing } from '../core/onDemand.ts';
 import type { ParamValue } from '../core/optimizers/types.ts';
 import type { LabSpec } from '../core/lab/spec.ts';
-import { prepareSurface, surfaceReady } from '../core/scene/resolve.ts';
+import {
+  defaultStartOf,
+  prepareSurface,
+  resolveSurface,
+  surfaceReady,
+} from '../core/scene/resolve.ts';
 import {
   LIMITS,
   defaultScene,
@@ -44,6 +51,8 @@ export interface AppActions {
   togglePlay(): void;
   reset(): void;
   setSpeed(stepsPerSecond: number): void;
+  /** The step budget, a whole number from 1 to LIMITS.steps (others are refused by the caller). */
+  setSteps(steps: number): void;
   /** A typed formula applies once its compiler has loaded (`prepareSurface`); the promise says when. */
   setSurface(surface: SurfaceRef): Promise<void>;
   setView(view: Extent | null): void;
@@ -143,11 +152,27 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         pause: () => set({ playing: false }),
         togglePlay: () => set({ playing: !get().playing }),
         reset: () => set({ resetCount: get().resetCount + 1 }),
+        setSteps: (steps) => updateScene({ steps }),
         setSpeed: (speed) =>
           updateScene({ speed: Math.min(LIMITS.speed[1], Math.max(LIMITS.speed[0], speed)) }),
         setSurface: (surface) =>
-          applyInOrder(loadFor({ surface }), () => updateScene({ surface, view: null })),
-        setView: (view) => updateScene({ view }),
+          applyInOrder(loadFor({ surface }), () => {
+            const { starts } = get().scene;
+            const resolved = resolveSurface(surface).surface;
+            // A start the new surface's view does not show would be lost: use the surface's own.
+            const lost =
+              starts.kind === 'points' &&
+              !starts.points.every((point) => containsPoint(resolved.view, point));
+            updateScene({
+              surface,
+              view: null,
+              ...(lost ? { starts: { kind: 'points', points: [defaultStartOf(resolved)] } } : {}),
+            });
+          }),
+        setView: (view) =>
+          updateScene({
+            view: view && boundedView(view, resolveSurface(get().scene.surface).surface.view),
+          }),
         setStart: (point) => updateScene({ starts: { kind: 'points', points: [point] } }),
         setStarts: (starts) => updateScene({ starts }),
         setLayout: (layout) => updateScene({ layout }),
@@ -168,13 +193,20 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
           if (loading && !(await loading)) return;
           const { runs } = get().scene;
           if (runs.length >= LIMITS.runs) return;
-          updateScene({ runs: [...runs, { ...run, id: nextRunId(runs) }] });
+          updateScene({
+            runs: [...runs, { ...run, id: nextRunId(runs), label: uniqueLabel(run.label, runs) }],
+          });
         },
         duplicateRun: (runId) => {
           const { runs } = get().scene;
           const index = runs.findIndex((run) => run.id === runId);
           if (index < 0 || runs.length >= LIMITS.runs) return;
-          const copy = { ...runs[index], id: nextRunId(runs), params: { ...runs[index].params } };
+          const copy = {
+            ...runs[index],
+            id: nextRunId(runs),
+            label: uniqueLabel(runs[index].label, runs),
+            params: { ...runs[index].params },
+          };
           updateScene({ runs: [...runs.slice(0, index + 1), copy, ...runs.slice(index + 1)] });
         },
         removeRun: (runId) => {

@@ -73,7 +73,7 @@ function Chart() {
 }
 
 export function App() {
-  countRender();
+  countRender('App');
   useKeyboardShortcuts();
   return (
     <div className="app">

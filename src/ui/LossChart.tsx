@@ -3,6 +3,7 @@ import type { ChartMetric } from '../core/scene/scene.ts';
 import { ChartLayer } from '../render/chartLayer.ts';
 import { useActions, useApp, useServices } from './appContext.ts';
 import { usePresentation } from './presentation/usePresentation.ts';
+import { countRender } from './renderCount.ts';
 
 /** Chart labels in presentation mode: larger, but the chart keeps its height, so not 2×. */
 const PRESENTATION_CHART_TEXT_SCALE = 1.6;
@@ -14,6 +15,7 @@ const METRICS: [ChartMetric, string][] = [
 ];
 
 export function LossChart({ width, height }: { width: number; height: number }) {
+  countRender('LossChart');
   const { controller } = useServices();
   const actions = useActions();
   const metric = useApp((s) => s.scene.chart);

@@ -2,6 +2,7 @@ import { useCallback, useRef } from 'react';
 import type { FrameState } from '../playback/simulationController.ts';
 import { useActions, useApp, useServices } from './appContext.ts';
 import { setText, useTick } from './useTick.ts';
+import { countRender } from './renderCount.ts';
 
 const SPEED_EXPONENT_MAX = 3; // 10^3 = 1,000 steps per second
 
@@ -48,6 +49,7 @@ export function ResetButton() {
 
 /** "Step 12 / 1000", written through a ref a few times a second while playing. */
 export function StepCounter() {
+  countRender('StepCounter');
   const counter = useRef<HTMLSpanElement>(null);
   const onTick = useCallback((frame: FrameState) => {
     setText(counter.current, `Step ${frame.step} / ${frame.simulation.stepBudget}`);
@@ -61,6 +63,7 @@ export function StepCounter() {
 }
 
 export function PlaybackBar() {
+  countRender('PlaybackBar');
   const { controller } = useServices();
   const actions = useActions();
   const speed = useApp((s) => s.scene.speed);

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useApp, useServices } from './appContext.ts';
 import { useRunNames } from './useRunNames.ts';
 import { PlotPanel } from './PlotPanel.tsx';
+import { RunLegend } from './RunLegend.tsx';
 import { countRender } from './renderCount.ts';
 import { useElementSize } from './useElementSize.ts';
 
@@ -24,7 +25,7 @@ function gridColumns(n: number, width: number, height: number): number {
 
 /** Overlay: one plot with every visible run. Side by side: one panel per run, on one clock. */
 export function PlotArea() {
-  countRender();
+  countRender('PlotArea');
   const { controller } = useServices();
   const box = useRef<HTMLDivElement>(null);
   const { width, height } = useElementSize(box);
@@ -65,6 +66,7 @@ export function PlotArea() {
   return (
     <div className="plot-area" ref={box}>
       {panels}
+      {layout === 'overlay' && panels && <RunLegend />}
     </div>
   );
 }

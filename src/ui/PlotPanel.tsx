@@ -14,6 +14,7 @@ import { InspectorOverlay } from './inspector/InspectorOverlay.tsx';
 import { PlotGesture } from './plotGestures.ts';
 import { usePresentation } from './presentation/usePresentation.ts';
 import { setText } from './useTick.ts';
+import { countRender } from './renderCount.ts';
 
 interface PlotPanelProps {
   surface: ResolvedSurface;
@@ -36,6 +37,7 @@ function readoutText(surface: ResolvedSurface, [x, y]: Point): string {
  * top (click sets the start, drag pans, wheel zooms, hover reads out f and ‖∇f‖).
  */
 export function PlotPanel({ surface, width, height, runId, title }: PlotPanelProps) {
+  countRender('PlotPanel');
   const { controller } = useServices();
   const actions = useActions();
   const view = useApp((s) => s.scene.view) ?? surface.view;
@@ -170,7 +172,7 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
       <div
         className="layer interaction"
         data-testid="plot-interaction"
-        aria-label="Loss surface. Click or tap to start every run from that point; drag to pan; scroll or pinch to zoom."
+        aria-label="Loss surface. Click or tap to start every run from that point; drag to pan; scroll or pinch to zoom; double-click to reset the view."
         role="img"
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId);
@@ -194,6 +196,7 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
           }
         }}
         onPointerCancel={(event) => gesture.current.cancel(event.pointerId, viewport)}
+        onDoubleClick={() => actions.setView(null)}
         onPointerLeave={() => {
           controller.setHover(null);
           setText(readout.current, '');
@@ -220,9 +223,10 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
           onPointerMove={(event) => {
             if (!event.currentTarget.hasPointerCapture(event.pointerId)) return;
             const rect = event.currentTarget.parentElement!.getBoundingClientRect();
-            actions.setStart(
-              viewport.roundedWorld(event.clientX - rect.left, event.clientY - rect.top),
-            );
+            // Dragged off the plot, the start stays on its edge: it cannot be lost.
+            const x = Math.min(Math.max(event.clientX - rect.left, 0), width);
+            const y = Math.min(Math.max(event.clientY - rect.top, 0), height);
+            actions.setStart(viewport.roundedWorld(x, y));
           }}
           onKeyDown={(event) => {
             const stepSize =

@@ -9,6 +9,7 @@ import { openOptimizerCard } from './optimizerCard/cardState.ts';
 import { ParamField } from './ParamField.tsx';
 import { RunMarker } from './RunMarker.tsx';
 import { setText, useTick } from './useTick.ts';
+import { countRender } from './renderCount.ts';
 
 const exits = new ViewExits();
 
@@ -48,11 +49,15 @@ export function RunCard({
   run,
   index,
   canRemove,
+  canAdd,
 }: {
   run: SceneRun;
   index: number;
   canRemove: boolean;
+  /** False at the run cap: a copy would be one run too many. */
+  canAdd: boolean;
 }) {
+  countRender('RunCard');
   const actions = useActions();
   const definition = findOptimizer(run.optimizer);
   const status = useRef<HTMLParagraphElement>(null);
@@ -91,6 +96,7 @@ export function RunCard({
           type="button"
           className="small-button"
           onClick={() => actions.duplicateRun(run.id)}
+          disabled={!canAdd}
           aria-label={`Duplicate ${run.label}`}
           title="Duplicate"
         >

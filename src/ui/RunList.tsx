@@ -27,8 +27,19 @@ export function RunList() {
           ))}
         </select>
       </div>
+      {runs.length >= LIMITS.runs && (
+        <p className="run-cap-note" role="status">
+          At most {LIMITS.runs} runs: remove one to add or duplicate another.
+        </p>
+      )}
       {runs.map((run, index) => (
-        <RunCard key={run.id} run={run} index={index} canRemove={runs.length > 1} />
+        <RunCard
+          key={run.id}
+          run={run}
+          index={index}
+          canRemove={runs.length > 1}
+          canAdd={runs.length < LIMITS.runs}
+        />
       ))}
     </div>
   );

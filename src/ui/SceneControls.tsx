@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ContourScale } from '../core/scene/scene.ts';
 import { useActions, useApp } from './appContext.ts';
+import { StepBudgetField } from './StepBudgetField.tsx';
 
 /** Display switches in the top bar: layout, contour scale, reset view. */
 export function DisplayControls() {
@@ -57,7 +58,7 @@ export function DisplayControls() {
   );
 }
 
-/** Gradient noise and its seed: stochastic gradient descent, reproducible. */
+/** Gradient noise and its seed (stochastic gradient descent, reproducible), and the step budget. */
 export function NoiseControls() {
   const actions = useActions();
   const noise = useApp((s) => s.scene.noise);
@@ -94,6 +95,7 @@ export function NoiseControls() {
           }}
         />
       </label>
+      <StepBudgetField />
     </div>
   );
 }

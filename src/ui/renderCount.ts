@@ -1,14 +1,24 @@
 /**
- * Counts renders of the components that sit next to the animation (plot, playback bar, run cards,
- * chart). The e2e suite reads it through the test hook to prove that playing does not re-render
- * React: frames are drawn by the controller, not by components.
+ * The render-count guard. Every component that shows per-frame values (the plot, the playback bar,
+ * run cards, the chart, the lessons' captions, the race summary, the inspector and communication
+ * panels, legends) calls `countRender` with its name as it renders. The e2e suite reads the counts
+ * through the test hook to prove that playing does not re-render React: frames are drawn by the
+ * controller and per-frame text is written through refs, not by components.
  */
-let renders = 0;
+const renders = new Map<string, number>();
 
-export function countRender(): void {
-  renders++;
+export function countRender(component: string): void {
+  renders.set(component, (renders.get(component) ?? 0) + 1);
 }
 
+/** Renders of all guarded components so far. */
 export function renderCount(): number {
-  return renders;
+  let total = 0;
+  for (const count of renders.values()) total += count;
+  return total;
+}
+
+/** Renders so far by component, so a failing test names the one that re-rendered. */
+export function renderCounts(): Record<string, number> {
+  return Object.fromEntries(renders);
 }

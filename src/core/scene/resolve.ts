@@ -2,7 +2,7 @@
  * From a scene's plain description to the things that compute: the surface's functions and the
  * optimizer definitions with their resolved hyperparameters.
  */
-import type { Extent } from '../geometry.ts';
+import type { Extent, Point } from '../geometry.ts';
 import { resolveParams } from '../optimizers/params.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import type { RunConfig } from '../sim/simulation.ts';
@@ -90,4 +90,12 @@ export function resolveRun(run: SceneRun): RunConfig {
   const resolved = resolveParams(optimizer, run.params);
   if (!resolved.ok) throw new Error(resolved.errors.join('; '));
   return { optimizer, params: resolved.params };
+}
+
+/** Where a single start goes on this surface: a built-in's own start, else the view's centre. */
+export function defaultStartOf(surface: ResolvedSurface): Point {
+  const builtIn = 'id' in surface.source ? getSurface(surface.source.id) : undefined;
+  if (builtIn) return builtIn.defaultStart;
+  const { xMin, xMax, yMin, yMax } = surface.view;
+  return [(xMin + xMax) / 2, (yMin + yMax) / 2];
 }

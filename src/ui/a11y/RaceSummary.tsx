@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useServices } from '../appContext.ts';
+import { countRender } from '../renderCount.ts';
 
 /**
  * The race in words for screen readers: a polite live region, rewritten every few seconds while
@@ -7,6 +8,7 @@ import { useServices } from '../appContext.ts';
  * The words come from raceNarrator.ts, loaded once the page is up; the first ones were a tick away.
  */
 export function RaceSummary() {
+  countRender('RaceSummary');
   const { store, controller } = useServices();
   const region = useRef<HTMLParagraphElement>(null);
   useEffect(() => {

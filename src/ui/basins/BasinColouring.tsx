@@ -9,6 +9,7 @@ import { setText } from '../useTick.ts';
 import type { SceneRun } from '../../core/scene/scene.ts';
 import type { BasinOverlayProps } from './BasinOverlay.tsx';
 import './basins.css';
+import { countRender } from '../renderCount.ts';
 
 const OTHER_LABELS: Record<keyof typeof BASIN_OTHER, string> = {
   stopped: 'stopped elsewhere',
@@ -44,6 +45,7 @@ function categoryLabels(
  * the step changes; React renders only when the surface, the runs or the chosen run change.
  */
 export default function BasinColouring({ surface, viewport, runId }: BasinOverlayProps) {
+  countRender('BasinColouring');
   const { controller } = useServices();
   const runLabels = useApp(useShallow((s) => s.scene.runs.map((run) => run.label)));
   const visibleRuns = useRunNames(isVisible);

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Point } from '../../core/geometry.ts';
 import { LIMITS, type StartSpec } from '../../core/scene/scene.ts';
-import { getSurface } from '../../core/surfaces/index.ts';
+import { defaultStartOf } from '../../core/scene/resolve.ts';
 import { useActions, useApp, useServices } from '../appContext.ts';
 import './basins.css';
 
@@ -21,19 +21,13 @@ export function StartControls() {
   const actions = useActions();
   const { controller } = useServices();
   const starts = useApp((s) => s.scene.starts);
-  const surfaceRef = useApp((s) => s.scene.surface);
   const seed = useApp((s) => s.scene.seed);
   const countId = useId();
   const errorId = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const onePoint = (): Point => {
-    const builtIn = 'id' in surfaceRef ? getSurface(surfaceRef.id) : undefined;
-    if (builtIn) return builtIn.defaultStart;
-    const { xMin, xMax, yMin, yMax } = controller.surface.view;
-    return [(xMin + xMax) / 2, (yMin + yMax) / 2];
-  };
+  const onePoint = (): Point => defaultStartOf(controller.surface);
   const choose = (kind: Kind) => {
     setDraft(null);
     setError(null);

@@ -11,6 +11,7 @@ import { RunMarker } from '../RunMarker.tsx';
 import { useElementSize } from '../useElementSize.ts';
 import { setText, useTick } from '../useTick.ts';
 import './communication.css';
+import { countRender } from '../renderCount.ts';
 
 const CHART_HEIGHT = 330;
 
@@ -51,6 +52,7 @@ function CommunicationLine({
   unit: CommunicationUnit;
   detail: string;
 }) {
+  countRender('CommunicationLine');
   const numbers = useRef<HTMLSpanElement>(null);
   const onTick = useCallback(
     (frame: FrameState) => setText(numbers.current, communicationText(frame, index, unit)),
@@ -72,6 +74,7 @@ function CommunicationLine({
  * and one live line of numbers per run.
  */
 export default function CommunicationPanel() {
+  countRender('CommunicationPanel');
   const { controller } = useServices();
   const runs = useApp(useShallow((s) => s.scene.runs));
   const [unit, setUnit] = useState<CommunicationUnit>('values');

@@ -9,6 +9,7 @@ import { useTick } from '../useTick.ts';
 import { ANATOMY_ROWS, anatomyText, type AnatomyRow } from './anatomyText.ts';
 import { Legend } from './Legend.tsx';
 import { writeSlots } from './slots.ts';
+import { countRender } from '../renderCount.ts';
 
 const ROW_COLORS: Partial<Record<AnatomyRow, string>> = {
   plain: INSPECTOR_COLORS.plain,
@@ -23,6 +24,7 @@ const ROW_COLORS: Partial<Record<AnatomyRow, string>> = {
  * changed: the replay caches every answer.
  */
 export default function AnatomyDetails({ runId, index }: { runId: string; index: number }) {
+  countRender('AnatomyDetails');
   const box = useRef<HTMLDivElement>(null);
   const shown = useRef<{ result: AnatomyResult; label: string } | null>(null);
   const onTick = useCallback(

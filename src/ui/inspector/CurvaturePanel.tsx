@@ -7,6 +7,7 @@ import { useTick } from '../useTick.ts';
 import { curvatureText } from './curvatureText.ts';
 import { CURVATURE_LEGEND, Legend } from './Legend.tsx';
 import { writeSlots } from './slots.ts';
+import { countRender } from '../renderCount.ts';
 
 /**
  * The curvature inspector's readout: the Hessian at the pointer (or the start point), its
@@ -14,6 +15,7 @@ import { writeSlots } from './slots.ts';
  * refs on drawn frames, only when the inspected point changed.
  */
 export default function CurvaturePanel() {
+  countRender('CurvaturePanel');
   const { controller } = useServices();
   const actions = useActions();
   const panel = useRef<HTMLElement>(null);

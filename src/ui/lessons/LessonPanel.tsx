@@ -9,12 +9,14 @@ import { bindingText, parseCaption, type Binding } from './captions.ts';
 import { chapter as chapterAt, CHAPTERS } from './chapters.ts';
 import { LESSON_COUNT, useLessonActions, useTour } from './lessonActions.ts';
 import './lessons.css';
+import { countRender } from '../renderCount.ts';
 
 /**
  * One sentence whose numbers and outcomes are live: React renders the words once, and each binding
  * is a span whose text the tick listener writes (only when it changed, a few times a second).
  */
 function LiveCaption({ template }: { template: string }) {
+  countRender('LiveCaption');
   const parts = useMemo(() => parseCaption(template), [template]);
   const spans = useRef<(HTMLSpanElement | null)[]>([]);
   const onTick = useCallback(

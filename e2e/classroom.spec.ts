@@ -1,0 +1,190 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DescentLab } from './descentLab.ts';
+
+/**
+ * What a class spends its time on: a learning rate that is too high, telling runs apart, and the
+ * keyboard driving playback whatever was clicked last.
+ */
+
+/**
+ * Share of the plots' pixels where the trail and head canvases let the contours through (mostly
+ * transparent), over every plot panel on the page.
+ */
+async function contourShare(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let clear = 0;
+    let total = 0;
+    for (const panel of document.querySelectorAll('[data-testid="plot-panel"]')) {
+      const layers = ['trail-canvas', 'head-canvas'].map((id) => {
+        const canvas = panel.querySelector<HTMLCanvasElement>(`[data-testid="${id}"]`)!;
+        return {
+          canvas,
+          data: canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data,
+        };
+      });
+      const [trails, heads] = layers;
+      // Both canvases cover the panel; compare them at the head canvas's resolution.
+      const { width, height } = heads.canvas;
+      const sx = trails.canvas.width / width;
+      const sy = trails.canvas.height / height;
+      for (let y = 0; y < height; y += 2) {
+        for (let x = 0; x < width; x += 2) {
+          const t = 4 * (Math.floor(y * sy) * trails.canvas.width + Math.floor(x * sx)) + 3;
+          const h = 4 * (y * width + x) + 3;
+          total++;
+          if (trails.data[t] < 128 && heads.data[h] < 128) clear++;
+        }
+      }
+    }
+    return clear / total;
+  });
+}
+
+async function waitForStep(page: Page, step: number): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        Number(
+          /Step (\d+)/.exec((await page.getByTestId('step-counter').textContent()) ?? '')?.[1],
+        ),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBeGreaterThanOrEqual(step);
+}
+
+const SGD_TOO_HIGH = '?runs=sgd!lr_100,momentum,nesterov,adagrad,rmsprop,adam';
+const ALL_TOO_HIGH =
+  '?s=rosenbrock&runs=sgd!lr_1000,momentum!lr_1000,nesterov!lr_1000,adagrad!lr_1000,rmsprop!lr_1000,adam!lr_1000';
+
+test.describe('a learning rate that is too high', () => {
+  for (const [scene, query] of [
+    ['SGD at lr 100 on Beale', SGD_TOO_HIGH],
+    ['all six at lr 1000 on Rosenbrock', ALL_TOO_HIGH],
+  ])
+    for (const [where, extra] of [
+      ['overlay', ''],
+      ['side by side', '&layout=side'],
+      ['an embed', '&embed=1'],
+    ])
+      test(`${scene} leaves the contours visible in ${where}`, async ({ page }) => {
+        const app = new DescentLab(page);
+        await app.open(`/${query}${extra}`);
+        await waitForStep(page, 40);
+        expect(await contourShare(page)).toBeGreaterThanOrEqual(0.8);
+        expect(app.errors).toEqual([]);
+      });
+
+  test('a diverged run is named on its card, and an exploding one is not called diverged', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open(`/${ALL_TOO_HIGH}`);
+    await waitForStep(page, 40);
+    await expect(app.runCard('SGD').getByTestId('run-status')).toHaveText(/^diverged at step \d+$/);
+    await expect(app.runCard('Adam').getByTestId('run-status')).toHaveText(
+      /left the view at step \d+ · loss grew 1e\d+× — exploding/,
+    );
+  });
+});
+
+test.describe('who is who', () => {
+  const labels = ['SGD', 'Momentum', 'Nesterov', 'Adagrad', 'RMSProp', 'Adam'];
+
+  for (const [where, path] of [
+    ['the live plot', '/'],
+    ['an embed', '/?embed=1'],
+    ['presentation mode', '/?present=1'],
+  ])
+    test(`a legend names every run in ${where}`, async ({ page }) => {
+      const app = new DescentLab(page);
+      await app.open(path);
+      const legend = page.getByTestId('legend');
+      await expect(legend).toBeVisible();
+      await expect(legend.getByRole('button')).toHaveText(labels);
+    });
+
+  test('clicking a legend entry hides and shows its run', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    const adam = page.getByTestId('legend').getByRole('button', { name: 'Adam' });
+    await adam.click();
+    await expect(adam).toHaveAttribute('aria-pressed', 'false');
+    await expect(
+      app.runCard('Adam').getByRole('checkbox', { name: 'Show Adam' }),
+    ).not.toBeChecked();
+    await adam.click();
+    await expect(adam).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('a run looks the same whatever its place in the list, and a copy is numbered', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open('/?runs=adam,sgd');
+    const marker = (name: string) =>
+      page.getByTestId('legend').getByRole('button', { name, exact: true }).locator('path');
+    const adamFirst = await marker('Adam').getAttribute('fill');
+    await app.open('/?runs=sgd,momentum,adam');
+    expect(await marker('Adam').getAttribute('fill')).toBe(adamFirst);
+    await page.getByRole('button', { name: 'Duplicate Adam' }).click();
+    await expect(marker('Adam 2')).toBeVisible();
+    expect(await marker('Adam 2').getAttribute('fill')).not.toBe(adamFirst);
+  });
+});
+
+test.describe('keys drive playback', () => {
+  const controls: [string, (page: Page) => Promise<void>][] = [
+    [
+      'a checkbox',
+      async (page) => {
+        const box = page.getByRole('checkbox', { name: 'Show SGD' });
+        await box.click();
+        await box.click();
+      },
+    ],
+    ['a radio button', (page) => page.getByRole('radio', { name: 'One point' }).click()],
+    ['a slider', (page) => page.getByRole('slider', { name: 'Speed' }).click()],
+    ['a button', (page) => page.getByRole('button', { name: 'Step forward' }).click()],
+  ];
+  for (const [kind, click] of controls)
+    test(`Space pauses and → steps after clicking ${kind}`, async ({ page }) => {
+      const app = new DescentLab(page);
+      await app.open();
+      await app.pause();
+      await click(page);
+      const before = await app.step();
+      await page.keyboard.press('ArrowRight');
+      await expect(app.stepCounter).toHaveText(new RegExp(`^Step ${before + 1} `));
+      await page.keyboard.press('Space');
+      await expect(app.button('Pause')).toBeVisible();
+      await page.keyboard.press('Space');
+      await expect(app.button('Play')).toBeVisible();
+      // The clicked control did not take the keys: SGD is still shown.
+      await expect(page.getByRole('checkbox', { name: 'Show SGD' })).toBeChecked();
+    });
+});
+
+test.describe('the address', () => {
+  test('an unknown key gets a notice', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open('/?s=rosenbrock&colour=red');
+    await expect(page.getByRole('status', { name: 'Notices' })).toContainText(
+      'address: unknown key "colour"; ignored',
+    );
+  });
+
+  test('Back returns to the previous surface, Forward comes back', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await page.getByRole('button', { name: /^Surface:/ }).click();
+    await page.getByRole('option', { name: 'Rosenbrock' }).click();
+    await expect(page.getByRole('heading', { name: 'Rosenbrock' })).toBeVisible();
+    await expect.poll(() => page.url()).toContain('s=rosenbrock');
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'Beale' })).toBeVisible();
+    await page.goForward();
+    await expect(page.getByRole('heading', { name: 'Rosenbrock' })).toBeVisible();
+  });
+});

@@ -1,0 +1,58 @@
+import { useSyncExternalStore } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useActions, useApp } from './appContext.ts';
+import { RunMarker } from './RunMarker.tsx';
+
+/** A finger cannot hit a 16-px legend entry, and 44-px ones would cover a phone's plot. */
+const COARSE_POINTER = window.matchMedia('(pointer: coarse)');
+const subscribeToPointer = (onChange: () => void) => {
+  COARSE_POINTER.addEventListener('change', onChange);
+  return () => COARSE_POINTER.removeEventListener('change', onChange);
+};
+
+/**
+ * Who is who on the plot: each run's marker, colour and name, the same everywhere (screen, embed,
+ * presenting). A click shows or hides the run; on touch screens the legend is for reading (the
+ * run cards' checkboxes show and hide). Read from the store as `label␀visible` strings, so it
+ * re-renders when a name or a visibility changes, never per frame.
+ */
+export function RunLegend() {
+  const actions = useActions();
+  const touch = useSyncExternalStore(subscribeToPointer, () => COARSE_POINTER.matches);
+  const entries = useApp(
+    useShallow((s) => s.scene.runs.map((run) => `${run.id}\u0000${run.label}\u0000${run.visible}`)),
+  );
+  return (
+    <ul
+      className="run-legend"
+      aria-label={touch ? 'Legend' : 'Legend: click a run to show or hide it'}
+      data-testid="legend"
+    >
+      {entries.map((entry, index) => {
+        const [id, label, visible] = entry.split('\u0000');
+        const shown = visible === 'true';
+        const marker = <RunMarker index={index} size={14} />;
+        return (
+          <li key={id} className={shown ? undefined : 'hidden-run'}>
+            {touch ? (
+              <span>
+                {marker}
+                {label}
+              </span>
+            ) : (
+              <button
+                type="button"
+                aria-pressed={shown}
+                title={shown ? `Hide ${label}` : `Show ${label}`}
+                onClick={() => actions.setRunVisible(id, !shown)}
+              >
+                {marker}
+                {label}
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

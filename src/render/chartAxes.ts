@@ -7,26 +7,48 @@ export interface ChartBox {
   bottom: number;
 }
 
+/** Axis labels are never smaller than this, in CSS px (larger when presenting). */
+export const AXIS_FONT_PX = 12;
+
+/** Space between the plotting area and a y label, in CSS px. */
+const Y_LABEL_GAP = 6;
+
 export interface ChartAxesOptions {
   yTicks: number;
-  /** Width in CSS px per x tick label. */
+  /** Width in CSS px per x tick label at the base font size. */
   pixelsPerXTick: number;
   gridColour: string;
   label(value: number): string;
-  /** Label size in CSS px (11 unless presenting). */
+  /** Label size in CSS px (AXIS_FONT_PX unless presenting). */
   fontPx?: number;
 }
 
-/** Horizontal grid lines with y labels on the left, and x labels under the box. */
+export function axisFont(fontPx: number): string {
+  return `${fontPx}px system-ui, sans-serif`;
+}
+
+/** The left margin that fits the y labels of `y` outside the plotting area. */
+export function yLabelMargin(
+  ctx: CanvasRenderingContext2D,
+  y: Scale,
+  { yTicks, label, fontPx = AXIS_FONT_PX }: ChartAxesOptions,
+): number {
+  ctx.font = axisFont(fontPx);
+  let widest = 0;
+  for (const tick of y.ticks(yTicks)) widest = Math.max(widest, ctx.measureText(label(tick)).width);
+  return Math.ceil(widest) + Y_LABEL_GAP + 2;
+}
+
+/** Horizontal grid lines with y labels left of the box, and x labels under it: all outside it. */
 export function drawChartAxes(
   ctx: CanvasRenderingContext2D,
   box: ChartBox,
   x: Scale,
   y: Scale,
-  { yTicks, pixelsPerXTick, gridColour, label, fontPx = 11 }: ChartAxesOptions,
+  { yTicks, pixelsPerXTick, gridColour, label, fontPx = AXIS_FONT_PX }: ChartAxesOptions,
 ): void {
-  ctx.font = `${fontPx}px system-ui, sans-serif`;
-  ctx.fillStyle = '#444';
+  ctx.font = axisFont(fontPx);
+  ctx.fillStyle = '#333';
   ctx.strokeStyle = gridColour;
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
@@ -37,12 +59,11 @@ export function drawChartAxes(
     ctx.moveTo(box.left, py);
     ctx.lineTo(box.right, py);
     ctx.stroke();
-    ctx.fillText(label(tick), box.left - 4, py);
+    ctx.fillText(label(tick), box.left - Y_LABEL_GAP, py);
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   const width = box.right - box.left;
-  for (const tick of x.ticks(Math.max(2, Math.round(width / (pixelsPerXTick * (fontPx / 11)))))) {
-    ctx.fillText(label(tick), x(tick), box.bottom + 3);
-  }
+  const count = Math.max(2, Math.round(width / (pixelsPerXTick * (fontPx / AXIS_FONT_PX))));
+  for (const tick of x.ticks(count)) ctx.fillText(label(tick), x(tick), box.bottom + 3);
 }

@@ -2,8 +2,13 @@
  * Loss (or ‖∇f‖, or distance to the nearest known minimum) against step for every visible run, with
  * a marker at the current step. Series are summarised once per step and cached, so a frame only
  * summarises the new steps; drawing is decimated to about one point per pixel column.
+ *
+ * The y range comes from chartRange: diverged and exploding runs are clipped at the top edge, with
+ * a × (diverged: non-finite) or a ▲ (left the range while finite) and the step, so they never
+ * flatten the other runs.
  */
-import { drawChartAxes } from './chartAxes.ts';
+import { AXIS_FONT_PX, axisFont, drawChartAxes, yLabelMargin } from './chartAxes.ts';
+import { chartRange, type ChartRange } from './chartRange.ts';
 import { median } from '../core/stats.ts';
 import { linearScale, logScale, tickLabel, type Scale } from './scales.ts';
 import type { ChartMetric } from '../core/scene/scene.ts';
@@ -13,8 +18,10 @@ import { clearCanvas, fitCanvas } from './canvas.ts';
 import { runStyle } from './runStyle.ts';
 import type { Drawable, FrameState } from './drawable.ts';
 
-/** Margins around the plotting area at text scale 1, in CSS px. */
-const BASE_MARGIN = { left: 52, right: 12, top: 8, bottom: 22 };
+/** Margins around the plotting area at text scale 1, in CSS px (the left one fits the labels). */
+const BASE_MARGIN = { right: 12, top: 10, bottom: 20 };
+
+const Y_TICKS = 4;
 
 export const METRIC_LABELS: Record<ChartMetric, string> = {
   loss: 'loss f(x, y)',
@@ -83,6 +90,71 @@ function chartMetric(frame: FrameState): ChartMetric {
     : frame.scene.chart;
 }
 
+/** One visible run's series as drawn: its values up to the step on screen. */
+interface ShownSeries {
+  values: Float64Array;
+  label: string;
+  color: string;
+  /** The first step with no value (every particle diverged), or -1. */
+  divergedAt: number;
+}
+
+/** What the last draw showed, for reading values under the pointer. */
+interface ShownChart {
+  x: Scale;
+  y: Scale;
+  left: number;
+  right: number;
+  end: number;
+  step: number;
+  series: ShownSeries[];
+}
+
+/** The chart's values at one step, for the hover readout. */
+export interface ChartReading {
+  step: number;
+  runs: { label: string; color: string; value: number; divergedAt: number }[];
+  /** Index into `runs` of the run whose line passes nearest the pointer, or -1. */
+  nearest: number;
+  /** Where that run's line is at `step`, in CSS px; null when no run has a value there. */
+  point: [number, number] | null;
+}
+
+/** A run clipped at the top edge: diverged (×) or off the top while finite (▲), at `step`. */
+interface EdgeMark {
+  x: number;
+  step: number;
+  diverged: boolean;
+  color: string;
+}
+
+function firstNaN(values: Float64Array): number {
+  for (let k = 0; k < values.length; k++) if (Number.isNaN(values[k])) return k;
+  return -1;
+}
+
+function firstAbove(values: Float64Array, top: number): number {
+  for (let k = 0; k < values.length; k++) if (values[k] > top) return k;
+  return -1;
+}
+
+const MARK_RADIUS = 4;
+
+function traceEdgeMark(ctx: CanvasRenderingContext2D, diverged: boolean, x: number, y: number) {
+  const r = MARK_RADIUS;
+  if (diverged) {
+    ctx.moveTo(x - r, y - r);
+    ctx.lineTo(x + r, y + r);
+    ctx.moveTo(x - r, y + r);
+    ctx.lineTo(x + r, y - r);
+  } else {
+    ctx.moveTo(x, y - r);
+    ctx.lineTo(x + r, y + r * 0.8);
+    ctx.lineTo(x - r, y + r * 0.8);
+    ctx.closePath();
+  }
+}
+
 export class ChartLayer implements Drawable {
   private ctx: CanvasRenderingContext2D | null = null;
   private width = 0;
@@ -90,7 +162,9 @@ export class ChartLayer implements Drawable {
   private caches = new Map<Run, SeriesCache>();
   /** Larger in presentation mode, so the back row can read the axes. */
   private textScale = 1;
-  private margin = BASE_MARGIN;
+  private shown: ShownChart | null = null;
+  /** What the chart shows and how to read it, for the title outside the canvas. */
+  caption = '';
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -102,12 +176,6 @@ export class ChartLayer implements Drawable {
 
   setTextScale(scale: number): void {
     this.textScale = scale;
-    this.margin = {
-      left: BASE_MARGIN.left * scale,
-      right: BASE_MARGIN.right,
-      top: BASE_MARGIN.top * scale,
-      bottom: BASE_MARGIN.bottom * scale,
-    };
   }
 
   /**
@@ -120,61 +188,187 @@ export class ChartLayer implements Drawable {
 
   draw(frame: FrameState): void {
     const { ctx, width, height } = this;
-    if (!ctx || width < this.margin.left + this.margin.right + 10) return;
-    const metric = chartMetric(frame);
-    const series = this.series(frame, metric);
-    const end = Math.max(1, frame.simulation.computedSteps);
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const [cache] of series) {
-      for (let k = 0; k <= Math.min(frame.step, cache.length - 1); k++) {
-        const v = cache.values[k];
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
-      }
-    }
-    if (!(lo <= hi)) {
-      lo = 0;
-      hi = 1;
-    }
-    // Log scale when every value is positive (the usual loss curve); linear when a surface goes negative.
-    const useLog = lo > 0 && hi / lo > 10;
-    const yRange = [height - this.margin.bottom, this.margin.top] as const;
-    const y = useLog
-      ? logScale([lo, hi], yRange, { nice: true, clamp: true })
-      : linearScale(lo === hi ? [lo - 1, hi + 1] : [lo, hi], yRange, { nice: true, clamp: true });
-    const x = linearScale([0, end], [this.margin.left, width - this.margin.right]);
-
+    if (!ctx) return;
     clearCanvas(ctx);
-    const manyParticles = series.some(([cache]) => cache.run.particles > 1);
-    this.drawAxes(ctx, x, y, useLog, metric, manyParticles);
-    const stride = Math.max(1, Math.floor(end / (width - this.margin.left - this.margin.right)));
-    for (const [cache, index] of series) {
-      ctx.beginPath();
-      let penDown = false;
-      const last = Math.min(frame.step, cache.length - 1);
-      // Every `stride`-th step, and always the current one.
-      for (let k = 0; k <= last; k = k === last ? last + 1 : Math.min(k + stride, last)) {
-        const v = cache.values[k];
-        if (!Number.isFinite(v) || (useLog && v <= 0)) {
-          penDown = false; // a diverged run's line ends at its last finite value
-          continue;
-        }
-        if (penDown) ctx.lineTo(x(k), y(v));
-        else ctx.moveTo(x(k), y(v));
-        penDown = true;
+    const fontPx = AXIS_FONT_PX * this.textScale;
+    const top = BASE_MARGIN.top * this.textScale;
+    const bottom = height - BASE_MARGIN.bottom * this.textScale;
+    const right = width - BASE_MARGIN.right;
+    if (bottom - top < 20) return;
+    const metric = chartMetric(frame);
+    const caches = this.series(frame, metric);
+    const series: ShownSeries[] = caches.map(([cache, index]) => {
+      const values = cache.values.subarray(0, Math.min(frame.step, cache.length - 1) + 1);
+      return {
+        values,
+        label: frame.scene.runs[index].label,
+        color: runStyle(frame.scene.runs, index).color,
+        divergedAt: firstNaN(values),
+      };
+    });
+    const range = chartRange(series.map((s) => s.values));
+    const y = range.log
+      ? logScale([range.lo, range.hi], [bottom, top], { nice: true, clamp: true })
+      : linearScale([range.lo, range.hi], [bottom, top], { nice: true, clamp: true });
+    const label = (value: number) =>
+      range.floor !== null && value === range.floor && value === y.domain[0]
+        ? `≤${tickLabel(value)}`
+        : tickLabel(value);
+    const axes = { yTicks: Y_TICKS, pixelsPerXTick: 80, gridColour: '#ccc', label, fontPx };
+    const left = yLabelMargin(ctx, y, axes);
+    if (right - left < 20) return;
+    const end = Math.max(1, frame.simulation.computedSteps);
+    const x = linearScale([0, end], [left, right]);
+
+    drawChartAxes(ctx, { left, right, bottom }, x, y, axes);
+    const topValue = y.domain[1];
+    const marks: EdgeMark[] = [];
+    const stride = Math.max(1, Math.floor(end / (right - left)));
+    for (const s of series) {
+      this.drawLine(ctx, s.values, x, y, stride, topValue, top, s.color);
+      const above = firstAbove(s.values, topValue);
+      if (s.divergedAt >= 0) {
+        marks.push({ x: x(s.divergedAt), step: s.divergedAt, diverged: true, color: s.color });
+      } else if (above >= 0) {
+        marks.push({ x: x(above), step: above, diverged: false, color: s.color });
       }
-      ctx.strokeStyle = runStyle(frame.scene.runs, index).color;
-      ctx.lineWidth = 1.75;
-      ctx.stroke();
     }
+    this.drawEdgeMarks(ctx, marks, top, right, fontPx);
+
     ctx.strokeStyle = 'rgba(0, 0, 0, 0.45)';
     ctx.setLineDash([4, 3]);
     ctx.beginPath();
-    ctx.moveTo(x(frame.step), this.margin.top);
-    ctx.lineTo(x(frame.step), height - this.margin.bottom);
+    ctx.moveTo(x(frame.step), top);
+    ctx.lineTo(x(frame.step), bottom);
     ctx.stroke();
     ctx.setLineDash([]);
+
+    this.shown = { x, y, left, right, end, step: frame.step, series };
+    const manyParticles = caches.some(([cache]) => cache.run.particles > 1);
+    this.caption = caption(metric, range, manyParticles, marks);
+  }
+
+  /** The visible runs' values at the step under pointer position (px, py), from the last draw. */
+  readAt(px: number, py: number): ChartReading | null {
+    const shown = this.shown;
+    if (!shown || px < shown.left - 4 || px > shown.right + 4) return null;
+    const fraction = (px - shown.left) / (shown.right - shown.left);
+    const step = Math.max(0, Math.min(shown.step, Math.round(fraction * shown.end)));
+    let nearest = -1;
+    let point: [number, number] | null = null;
+    let best = Infinity;
+    const runs = shown.series.map((s, i) => {
+      const value = step < s.values.length ? s.values[step] : NaN;
+      if (Number.isFinite(value)) {
+        const distance = Math.abs(shown.y(value) - py);
+        if (distance < best) {
+          best = distance;
+          nearest = i;
+          point = [shown.x(step), shown.y(value)];
+        }
+      }
+      return { label: s.label, color: s.color, value, divergedAt: s.divergedAt };
+    });
+    return { step, runs, nearest, point };
+  }
+
+  /**
+   * One run's line, decimated to `stride` (always keeping the newest step). It ends at the last
+   * finite value; stretches above the range leave through the top edge and come back through it.
+   */
+  private drawLine(
+    ctx: CanvasRenderingContext2D,
+    values: Float64Array,
+    x: Scale,
+    y: Scale,
+    stride: number,
+    topValue: number,
+    top: number,
+    color: string,
+  ): void {
+    ctx.beginPath();
+    let penDown = false;
+    let previousAbove = false;
+    let previousX = 0;
+    const last = values.length - 1;
+    for (let k = 0; k <= last; k = k === last ? last + 1 : Math.min(k + stride, last)) {
+      const v = values[k];
+      if (!Number.isFinite(v)) {
+        penDown = false; // a diverged run's line ends at its last finite value
+        previousAbove = false;
+        continue;
+      }
+      const above = v > topValue;
+      if (above) {
+        if (penDown) ctx.lineTo(x(k), top);
+        penDown = false;
+      } else if (penDown) {
+        ctx.lineTo(x(k), y(v));
+      } else if (previousAbove) {
+        ctx.moveTo(previousX, top);
+        ctx.lineTo(x(k), y(v));
+        penDown = true;
+      } else {
+        ctx.moveTo(x(k), y(v));
+        penDown = true;
+      }
+      previousAbove = above;
+      previousX = x(k);
+    }
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.75;
+    ctx.stroke();
+  }
+
+  /**
+   * The × and ▲ marks on the top edge, each with its step. Marks closer than a mark's width are
+   * stacked downwards so every run's colour shows; a label that would overprint the previous one
+   * is left to the hover readout.
+   */
+  private drawEdgeMarks(
+    ctx: CanvasRenderingContext2D,
+    marks: EdgeMark[],
+    top: number,
+    right: number,
+    fontPx: number,
+  ): void {
+    marks.sort((a, b) => a.x - b.x || a.step - b.step);
+    ctx.font = axisFont(fontPx);
+    ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
+    ctx.lineJoin = 'round';
+    let groupX = -Infinity;
+    let row = 0;
+    let labelEnd = -Infinity;
+    for (const mark of marks) {
+      row = mark.x - groupX < 2 * MARK_RADIUS + 2 ? row + 1 : 0;
+      if (row === 0) groupX = mark.x;
+      const cx = Math.min(groupX, right - MARK_RADIUS);
+      const cy = top + row * (2 * MARK_RADIUS + 3);
+      ctx.beginPath();
+      traceEdgeMark(ctx, mark.diverged, cx, cy);
+      ctx.strokeStyle = '#fff';
+      ctx.lineWidth = 4;
+      ctx.stroke();
+      ctx.strokeStyle = mark.color;
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      if (!mark.diverged) {
+        ctx.fillStyle = mark.color;
+        ctx.fill();
+      }
+      const text = `step ${mark.step}`;
+      const textX = cx + MARK_RADIUS + 3;
+      const textWidth = ctx.measureText(text).width;
+      if (row === 0 && textX > labelEnd && textX + textWidth <= right) {
+        ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+        ctx.lineWidth = 3;
+        ctx.strokeText(text, textX, cy);
+        ctx.fillStyle = '#222';
+        ctx.fillText(text, textX, cy);
+        labelEnd = textX + textWidth + 6;
+      }
+    }
   }
 
   private series(frame: FrameState, metric: ChartMetric): [SeriesCache, number][] {
@@ -194,41 +388,20 @@ export class ChartLayer implements Drawable {
     this.caches = next;
     return out;
   }
+}
 
-  private drawAxes(
-    ctx: CanvasRenderingContext2D,
-    x: Scale,
-    y: Scale,
-    useLog: boolean,
-    metric: ChartMetric,
-    manyParticles: boolean,
-  ): void {
-    const { width, height } = this;
-    drawChartAxes(
-      ctx,
-      {
-        left: this.margin.left,
-        right: width - this.margin.right,
-        bottom: height - this.margin.bottom,
-      },
-      x,
-      y,
-      {
-        yTicks: 4,
-        pixelsPerXTick: 80,
-        gridColour: '#ccc',
-        label: tickLabel,
-        fontPx: 11 * this.textScale,
-      },
-    );
-    ctx.save();
-    ctx.textAlign = 'left';
-    ctx.fillStyle = '#222';
-    ctx.fillText(
-      `${METRIC_LABELS[metric]}${manyParticles ? ', median over moving particles' : ''}${useLog ? ' (log scale)' : ''}`,
-      this.margin.left + 6,
-      this.margin.top + 2,
-    );
-    ctx.restore();
-  }
+/** The chart's title and how to read its clipping, shown above the chart. */
+function caption(
+  metric: ChartMetric,
+  range: ChartRange,
+  manyParticles: boolean,
+  marks: readonly EdgeMark[],
+): string {
+  const parts = [
+    `${METRIC_LABELS[metric]}${manyParticles ? ', median over moving particles' : ''}${range.log ? ' (log scale)' : ''}`,
+  ];
+  if (marks.some((mark) => mark.diverged)) parts.push('× diverged');
+  if (marks.some((mark) => !mark.diverged)) parts.push('▲ off the top');
+  if (range.floor !== null) parts.push(`values below ${tickLabel(range.floor)} drawn at the floor`);
+  return parts.join(' · ');
 }

@@ -76,11 +76,35 @@ describe('logScale', () => {
 });
 
 describe('tickLabel', () => {
-  it('keeps labels short at any magnitude', () => {
+  it('writes every tick exactly, with a true minus sign and powers of ten', () => {
     expect(tickLabel(0)).toBe('0');
     expect(tickLabel(0.25)).toBe('0.25');
-    expect(tickLabel(-1200)).toBe('-1200');
-    expect(tickLabel(-2e175)).toBe('-2e+175');
-    expect(tickLabel(1e-4)).toBe('1e-4');
+    expect(tickLabel(0.1 + 0.2)).toBe('0.3');
+    expect(tickLabel(-1200)).toBe('−1200');
+    expect(tickLabel(-2e175)).toBe('−2×10¹⁷⁵');
+    expect(tickLabel(1e-4)).toBe('10⁻⁴');
+    expect(tickLabel(2.5e-5)).toBe('2.5×10⁻⁵');
+    expect(tickLabel(100002)).toBe('1.00002×10⁵');
+  });
+
+  it('never gives two ticks of one axis the same label', () => {
+    const ranges: [number, number][] = [
+      [1.5e-5, 3.5e-5],
+      [99.5, 100.5],
+      [1e5, 1e5 + 3],
+      [-1e-5, 1e-5],
+      [0.999, 1.001],
+      [-3, 2],
+    ];
+    for (const [lo, hi] of ranges) {
+      for (const count of [3, 5, 10]) {
+        const labels = ticks(lo, hi, count).map(tickLabel);
+        expect(new Set(labels).size, `${lo}…${hi}: ${labels.join(' ')}`).toBe(labels.length);
+      }
+    }
+  });
+
+  it('has no hyphen-minus or "e" notation a reader could take for a subtraction', () => {
+    for (const value of [-4, -0.5, 1e-7, -3e-9, 4e12]) expect(tickLabel(value)).not.toMatch(/[-e]/);
   });
 });

@@ -151,10 +151,51 @@ export function logScale(
   return scale;
 }
 
-/** A short axis label: three significant digits, exponent form for very large or small values. */
+/** The minus sign (U+2212): as wide as a plus, so nobody reads it as a hyphen or a dash. */
+export const MINUS = '\u2212';
+
+const SUPERSCRIPTS: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** "10⁻⁵": a power of ten as a person writes it. */
+export function powerOfTen(exponent: number): string {
+  return `10${String(exponent).replace(/[-\d]/g, (c) => SUPERSCRIPTS[c])}`;
+}
+
+/** The fewest significant digits that give `value` back to 15 digits: 0.5 → 1, 1.25 → 3. */
+function significantDigits(value: number): number {
+  const exact = Number(value.toPrecision(15));
+  for (let digits = 1; digits < 15; digits++) {
+    if (Number(value.toPrecision(digits)) === exact) return digits;
+  }
+  return 15;
+}
+
+/**
+ * An axis label: the tick's value, exact (so two ticks never share a label), with a true minus
+ * sign, and very large or small values as "2.5×10⁻⁵" (an "e" form like "1e-5" reads as a
+ * subtraction).
+ */
 export function tickLabel(value: number): string {
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
-  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(0);
-  return String(Number(value.toPrecision(3)));
+  const sign = value < 0 ? MINUS : '';
+  const digits = significantDigits(magnitude);
+  if (magnitude >= 1e5 || magnitude < 1e-3) {
+    const [mantissa, exponent] = magnitude.toExponential(digits - 1).split('e');
+    const power = powerOfTen(Number(exponent));
+    return sign + (Number(mantissa) === 1 ? power : `${mantissa}×${power}`);
+  }
+  return sign + String(Number(magnitude.toPrecision(digits)));
 }

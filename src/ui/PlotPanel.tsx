@@ -2,7 +2,7 @@ import { sharedContourClient } from '../playback/contourClient.ts';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Point } from '../core/geometry.ts';
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
-import { axisTicks } from '../render/axisTicks.ts';
+import { AXIS_LAYOUT, axisTicks } from '../render/axisTicks.ts';
 import { ContourLayer } from '../render/contourLayer.ts';
 import { TrajectoryLayer } from '../render/trajectoryLayer.ts';
 import { Viewport } from '../render/viewport.ts';
@@ -125,18 +125,18 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
       />
       <svg className="layer axes" width={width} height={height} aria-hidden="true">
         {xTicks.map((tick) => (
-          <g key={`x${tick}`} transform={`translate(${viewport.toPixelX(tick)},${height})`}>
-            <line y2={-5} />
-            <text y={-8} textAnchor="middle">
-              {tick}
+          <g key={`x${tick.value}`} transform={`translate(${tick.pixel},${height})`}>
+            <line y2={-AXIS_LAYOUT.tickLength} />
+            <text y={-AXIS_LAYOUT.xLabelRise} textAnchor="middle">
+              {tick.label}
             </text>
           </g>
         ))}
         {yTicks.map((tick) => (
-          <g key={`y${tick}`} transform={`translate(0,${viewport.toPixelY(tick)})`}>
-            <line x2={5} />
-            <text x={8} dominantBaseline="middle">
-              {tick}
+          <g key={`y${tick.value}`} transform={`translate(0,${tick.pixel})`}>
+            <line x2={AXIS_LAYOUT.tickLength} />
+            <text x={AXIS_LAYOUT.yLabelIndent} y={-AXIS_LAYOUT.yLabelRise}>
+              {tick.label}
             </text>
           </g>
         ))}

@@ -6,7 +6,8 @@
 import type { ResolvedSurface } from '../../core/scene/resolve.ts';
 import type { Scene } from '../../core/scene/scene.ts';
 import type { Simulation } from '../../core/sim/simulation.ts';
-import { axisTicks } from '../axisTicks.ts';
+import { AXIS_LAYOUT, axisTicks } from '../axisTicks.ts';
+import { AXIS_FONT_PX } from '../chartAxes.ts';
 import type { ContourBands } from '../../core/contours/bands.ts';
 import { drawContours } from '../contours/draw.ts';
 import { runStyle, traceMarker } from '../runStyle.ts';
@@ -52,27 +53,27 @@ export function paintBackground(ctx: PlotContext, plot: ExportPlot, pixelRatio: 
   );
   const { width, height } = viewport;
   const ticks = axisTicks(viewport);
-  ctx.font = `11px ${FONT}`;
+  ctx.font = `${AXIS_FONT_PX}px ${FONT}`;
   ctx.lineCap = 'butt';
   ctx.beginPath();
-  for (const tick of ticks.x) {
-    ctx.moveTo(viewport.toPixelX(tick), height);
-    ctx.lineTo(viewport.toPixelX(tick), height - 5);
+  for (const { pixel } of ticks.x) {
+    ctx.moveTo(pixel, height);
+    ctx.lineTo(pixel, height - AXIS_LAYOUT.tickLength);
   }
-  for (const tick of ticks.y) {
-    ctx.moveTo(0, viewport.toPixelY(tick));
-    ctx.lineTo(5, viewport.toPixelY(tick));
+  for (const { pixel } of ticks.y) {
+    ctx.moveTo(0, pixel);
+    ctx.lineTo(AXIS_LAYOUT.tickLength, pixel);
   }
   ctx.lineWidth = 1;
   ctx.strokeStyle = '#333';
   ctx.stroke();
   ctx.textAlign = 'center';
   ctx.textBaseline = 'alphabetic';
-  for (const tick of ticks.x)
-    haloText(ctx, String(tick), viewport.toPixelX(tick), height - 8, '#222');
+  for (const { pixel, label } of ticks.x)
+    haloText(ctx, label, pixel, height - AXIS_LAYOUT.xLabelRise, '#222');
   ctx.textAlign = 'left';
-  ctx.textBaseline = 'middle';
-  for (const tick of ticks.y) haloText(ctx, String(tick), 8, viewport.toPixelY(tick), '#222');
+  for (const { pixel, label } of ticks.y)
+    haloText(ctx, label, AXIS_LAYOUT.yLabelIndent, pixel - AXIS_LAYOUT.yLabelRise, '#222');
 
   ctx.lineCap = 'round';
   for (const global of [false, true]) {

@@ -12,8 +12,9 @@
  * | Adagrad              | −rate·g                                                      | lr_t / (√s + ε)              |
  * | RMSprop              | −rate·g (+ carried velocity −lr·μ·b with momentum)           | lr / (√v + ε) (centred: v−ḡ²) |
  * | Adam, AdamW          | −rate·(1 − β₁)·g + remembered mean −rate·β₁·m (+ decay)      | (lr/bc₁) / (√v̂/√bc₂ + ε)    |
- * | Adadelta, Adamax, NAdam, RAdam, Newton, Perturbed GD, Distributed SGD: the whole step, beside −lr·g |
+ * | Adadelta, Adamax, NAdam, RAdam, Rprop, ASGD, L-BFGS, Newton, Perturbed GD, Distributed SGD: the whole step, beside −lr·g |
  *
+ * With a schedule, step k uses the lr (and momentum or β₁) the run recorded for it (`paramsAt`).
  * g is the gradient the optimizer received: the surface's, plus noise, negated by `maximize`, plus
  * L2 weight decay. Decoupled weight decay (AdamW) is its own part, −lr·λ·θ.
  */
@@ -36,6 +37,11 @@ export interface AnatomySetup {
   noise: GradientNoise;
   /** The scene's minibatch size on dataset surfaces (undefined: the full batch). */
   batchSize?: number;
+  /**
+   * The hyperparameters of step k when a schedule moves lr (and momentum or β₁): the run's own
+   * record (`Run.paramsAt`), so the replay steps exactly as the run did. Absent: `params` always.
+   */
+  paramsAt?: (step: number) => Params;
 }
 
 /** How the step is split, which decides the words and arrows shown. */
@@ -107,6 +113,8 @@ type MutableStepContext = { -readonly [K in keyof StepContext]: StepContext[K] }
  */
 export class AnatomyReplay {
   private readonly theta = new Float64Array(2);
+  /** f at theta, for optimizers with a closure. */
+  private readonly loss = new Float64Array(1);
   private readonly grad = new Float64Array(2);
   private readonly ctx: MutableStepContext;
   /** Minibatches or distributed workers: stateful, so rewinding means starting again. */
@@ -139,6 +147,11 @@ export class AnatomyReplay {
           ? (particle, draw) =>
               hashUniform(noise.seed, RANDOM_STREAMS.perturbation, particle, context.t * 8 + draw)
           : null,
+        // L-BFGS evaluates f itself; the first evaluation is the one `prepare` makes.
+        closure: optimizer.needsClosure
+          ? (_particle, x, y, out, offset) => setup.surface.valueAndGradient(x, y, out, offset)
+          : null,
+        loss: optimizer.needsClosure ? this.loss : null,
       };
       return context;
     };
@@ -202,10 +215,12 @@ export class AnatomyReplay {
    */
   private prepare(): boolean {
     if (this.prepared === this.steps) return true;
-    const { surface, noise, optimizer, params } = this.setup;
+    const { surface, noise, optimizer } = this.setup;
+    const params = this.paramsOf(this.steps);
     const [x, y] = this.theta;
     const f = surface.valueAndGradient(x, y, this.grad, 0);
     if (![x, y, f, this.grad[0], this.grad[1]].every(Number.isFinite)) return false;
+    this.loss[0] = f;
     const { active, hessian } = this.ctx;
     if (this.source) this.source.estimate(this.theta, this.grad, active, this.steps);
     else if (noise.sigma > 0) addGradientNoise(this.grad, active, noise, this.steps);
@@ -215,13 +230,17 @@ export class AnatomyReplay {
     return true;
   }
 
+  private paramsOf(step: number): Params {
+    return this.setup.paramsAt?.(step) ?? this.setup.params;
+  }
+
   private advance(): void {
     if (!this.prepare()) {
       this.divergedAt = this.steps;
       return;
     }
     this.ctx.t = this.steps + 1;
-    this.setup.optimizer.step(this.setup.params, this.ctx);
+    this.setup.optimizer.step(this.paramsOf(this.steps), this.ctx);
     this.steps++;
     const due = this.steps / CHECKPOINT_EVERY;
     if (!this.source && due === this.checkpoints.length) this.checkpoints.push(this.snapshot());
@@ -233,7 +252,8 @@ export class AnatomyReplay {
       this.divergedAt = this.steps;
       return this.diverged(step, step);
     }
-    const { optimizer, params } = this.setup;
+    const { optimizer } = this.setup;
+    const params = this.paramsOf(step);
     const scratch = this.scratch;
     scratch.theta.set(this.theta);
     scratch.grad.set(this.grad);

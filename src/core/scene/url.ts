@@ -7,11 +7,12 @@
  *
  * | key      | value                                                                        |
  * |----------|------------------------------------------------------------------------------|
- * | v        | format version (1)                                                           |
+ * | v        | format version: 1, or 2 when a run has a schedule                            |
  * | s / f    | built-in surface id / typed expression                                       |
  * | view     | xMin~xMax~yMin~yMax                                                          |
  * | runs     | preset(!name_value)* separated by commas; pairs as a~b, flags as 1/0;         |
- * |          | `!label_text` renames, `!hidden_1` hides                                      |
+ * |          | `!label_text` renames, `!hidden_1` hides; `!sched_…` a schedule (v=2, see     |
+ * |          | scheduleUrl.ts)                                                               |
  * | start    | x~y(,x~y)*   · random=N · grid=N                                              |
  * | seed, noise, steps, speed, layout (side), contours, chart                               |
  * | batch    | minibatch size on dataset surfaces (absent = full batch)                     |
@@ -26,9 +27,11 @@ import type { ParamValue } from '../optimizers/types.ts';
 import { labSpecs } from '../lab/onDemand.ts';
 import type { OnDemand } from '../onDemand.ts';
 import { formulas } from './formulas.ts';
+import { decodeSchedule, encodeSchedule, optionName } from './scheduleUrl.ts';
 import {
   defaultScene,
   SCENE_VERSION,
+  sceneFormatVersion,
   validateScene,
   type Scene,
   type SceneRun,
@@ -110,6 +113,10 @@ function encodeRun(run: SceneRun): string {
   if (run.label !== preset.label)
     text += `!label_${escape(run.label).replace(/[!,]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
   if (!run.visible) text += '!hidden_1';
+  if (run.schedule)
+    text += encodeSchedule(run.schedule)
+      .map((option) => `!${option}`)
+      .join('');
   return text;
 }
 
@@ -119,7 +126,7 @@ function encodeRun(run: SceneRun): string {
  */
 export function encodeScene(scene: Scene): string {
   const defaults = defaultScene();
-  const parts: string[] = [`v=${SCENE_VERSION}`];
+  const parts: string[] = [`v=${sceneFormatVersion(scene)}`];
   if ('id' in scene.surface) parts.push(`s=${escape(scene.surface.id)}`);
   else parts.push(`f=${escape(scene.surface.expression)}`);
   if (scene.view) {
@@ -183,10 +190,14 @@ function decodeRun(text: string, index: number, notices: string[]): Record<strin
     params,
   };
   const path = `runs[${index}]`;
-  for (const option of options) {
+  const names = ['label', 'hidden', ...definition.params.map((spec) => spec.name)];
+  const isSchedule = (option: string) => /^sched[._]/.test(option);
+  const schedule = decodeSchedule(options.filter(isSchedule));
+  if (schedule !== undefined) run.schedule = schedule;
+  for (const option of options.filter((option) => !isSchedule(option))) {
     const cut = option.indexOf('_');
-    const name = cut < 0 ? option : option.slice(0, cut);
-    const raw = cut < 0 ? '' : option.slice(cut + 1);
+    const name = optionName(option, names) ?? (cut < 0 ? option : option.slice(0, cut));
+    const raw = option.slice(name.length + 1);
     if (name === 'label') {
       run.label = unescape(raw);
       continue;
@@ -202,8 +213,9 @@ function decodeRun(text: string, index: number, notices: string[]): Record<strin
       );
       continue;
     }
-    let value = decodeValue(raw);
+    let value = spec.kind === 'choice' ? unescape(raw) : decodeValue(raw);
     if (spec.kind === 'boolean' && (value === 1 || value === 0)) value = value === 1;
+    if (value === 'none' && (spec.nullable || spec.choices?.includes(null))) value = null;
     const problem = checkValue(spec, value);
     if (problem === null) params[name] = value as ParamValue;
     else notices.push(`${path}.params.${name}: ${problem}; used ${encodeValue(base[name])}`);
@@ -244,7 +256,7 @@ export function decodeScene(query: string): ValidatedScene {
   const input: Record<string, unknown> = {};
   const notices: string[] = [];
   const version = params.get('v');
-  if (version !== undefined && number(version) !== SCENE_VERSION) {
+  if (version !== undefined && ![1, SCENE_VERSION].includes(Number(version))) {
     notices.push(
       `link format version ${unescape(version)} is newer than this Descent Lab knows; read as version ${SCENE_VERSION}`,
     );

@@ -44,11 +44,11 @@ function resolveMembers(
     return null;
   }
   const members: ScheduleConfig[] = [];
-  value.forEach((item, i) => {
-    const member = resolveSchedule(item, optimizer, `${path}[${i}]`, true);
+  for (let i = 0; i < value.length; i++) {
+    const member = resolveSchedule(value[i], optimizer, `${path}[${i}]`, true);
     if (member.ok) members.push(member.schedule);
     else errors.push(...member.errors);
-  });
+  }
   return members.length === value.length ? members : null;
 }
 

@@ -17,6 +17,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 test.describe('accessibility', () => {
+  // An axe pass over the whole page takes seconds; on a busy machine, several times the default.
+  test.slow();
   test('axe finds no violations on the main page, with notices and with the surface menu open', async ({
     page,
   }) => {

@@ -147,6 +147,7 @@ test.describe('update anatomy', () => {
 test('axe finds no violations with the curvature inspector and an anatomy open', async ({
   page,
 }) => {
+  test.slow(); // an axe pass over the whole page, slow on a busy machine
   const app = await openPaused(page, 's=saddle');
   await inspect(page);
   await app.hoverWorld(0.5, 0.5);

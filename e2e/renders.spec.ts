@@ -43,6 +43,7 @@ test.describe('the render-count guard', () => {
       'App',
       'PlotArea',
       'PlotPanel',
+      'RunLegend',
       'PlaybackBar',
       'StepCounter',
       'RunCard',

@@ -102,6 +102,13 @@ describe('trajectory CLI', () => {
     expect(stderr).toMatch(/^params\.betas: /);
   });
 
+  it('exits 2 with one line for a file it cannot read, the path echoed on one line', () => {
+    const { code, stdout, stderr } = cli('', 'no/such\nfile.json');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('input: cannot read "no/such\\nfile.json": ENOENT\n');
+  });
+
   it('exits 2 for text that is not JSON', () => {
     const { code, stderr } = cli('{"surface": ');
     expect(code).toBe(2);

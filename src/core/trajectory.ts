@@ -9,10 +9,12 @@
  * calls so far after it: one per step, several for L-BFGS), and `momentum` (or β₁) when the
  * schedule cycles it.
  */
+import { closestName } from './expr/errors.ts';
 import { compileExpression } from './expr/index.ts';
 import { resolveParams } from './optimizers/params.ts';
 import { findOptimizer, OPTIMIZERS } from './optimizers/registry.ts';
-import { isRecord, show } from './scene/checks.ts';
+import { isRecord, ownField } from './scene/checks.ts';
+import { fieldPath, listWithin, show } from './scene/show.ts';
 import { resolveSchedule } from './schedules/validate.ts';
 import type { ScheduleConfig } from './schedules/types.ts';
 import { Run } from './sim/run.ts';
@@ -42,15 +44,24 @@ function fail(message: string): never {
   throw new InputError(message);
 }
 
+/** A message line at most this long: the known names get what the rest leaves. */
+const MAX_LINE = 200;
+
+/** `unknown surface "rosenbrok"; did you mean "rosenbrock"? (known: …)`, for ids and names. */
+function unknownName(field: string, noun: string, value: string, known: readonly string[]): never {
+  const close = value.length <= 40 ? closestName(value, known) : null;
+  const hint = close === null ? '' : `; did you mean "${close}"?`;
+  const head = `${field}: unknown ${noun} ${show(value)}${hint} (known: `;
+  return fail(`${head}${listWithin(known, MAX_LINE - head.length - 1)})`);
+}
+
 function readSurface(value: unknown): SurfaceFunctions {
   if (typeof value === 'string') {
-    return (
-      getSurface(value) ??
-      fail(`surface: unknown surface "${value}" (known: ${SURFACE_IDS.join(', ')})`)
-    );
+    return getSurface(value) ?? unknownName('surface', 'surface', value, SURFACE_IDS);
   }
-  if (isRecord(value) && typeof value.expression === 'string' && Object.keys(value).length === 1) {
-    const compiled = compileExpression(value.expression);
+  const expression = isRecord(value) ? ownField(value, 'expression') : undefined;
+  if (typeof expression === 'string' && Object.keys(value as object).length === 1) {
+    const compiled = compileExpression(expression);
     if (!compiled.ok) fail(`surface.expression: ${compiled.error.message}`);
     return compiled.functions;
   }
@@ -83,10 +94,13 @@ function readNoise(value: unknown): { sigma: number; seed: number } {
   if (!isRecord(value))
     fail(`noise: expected {"sigma": number, "seed": integer} (got ${show(value)})`);
   for (const key of Object.keys(value)) {
-    if (key !== 'sigma' && key !== 'seed') fail(`noise.${key}: unknown field (known: sigma, seed)`);
+    if (key !== 'sigma' && key !== 'seed') {
+      fail(`${fieldPath('noise', key)}: unknown field (known: sigma, seed)`);
+    }
   }
-  const sigma = value.sigma ?? 0;
-  const seed = value.seed ?? 0;
+  // Absent means the default; null is a value given, and not a number.
+  const sigma = ownField(value, 'sigma', 0);
+  const seed = ownField(value, 'seed', 0);
   if (typeof sigma !== 'number' || !Number.isFinite(sigma) || sigma < 0) {
     fail(`noise.sigma: expected a number ≥ 0 (got ${show(sigma)})`);
   }
@@ -99,25 +113,30 @@ function readNoise(value: unknown): { sigma: number; seed: number } {
 function run(input: unknown): TrajectoryOutput {
   if (!isRecord(input)) fail(`input: expected a JSON object (got ${show(input)})`);
   for (const key of Object.keys(input)) {
-    if (!FIELDS.includes(key)) fail(`${key}: unknown field (known: ${FIELDS.join(', ')})`);
+    if (!FIELDS.includes(key))
+      fail(`${fieldPath('', key)}: unknown field (known: ${FIELDS.join(', ')})`);
   }
-  const surface = readSurface(input.surface);
-  if (typeof input.optimizer !== 'string') {
-    fail(`optimizer: expected an optimizer name (got ${show(input.optimizer)})`);
-  }
+  const surface = readSurface(ownField(input, 'surface'));
+  const name = ownField(input, 'optimizer');
+  if (typeof name !== 'string') fail(`optimizer: expected an optimizer name (got ${show(name)})`);
   const optimizer =
-    findOptimizer(input.optimizer) ??
-    fail(
-      `optimizer: unknown optimizer "${input.optimizer}" (known: ${OPTIMIZERS.map((o) => o.name).join(', ')})`,
+    findOptimizer(name) ??
+    unknownName(
+      'optimizer',
+      'optimizer',
+      name,
+      OPTIMIZERS.map((o) => o.name),
     );
-  const resolved = resolveParams(optimizer, input.params ?? {});
+  // No params: torch's defaults. null is not "no params": it is reported.
+  const resolved = resolveParams(optimizer, ownField(input, 'params', {}));
   if (!resolved.ok) fail(resolved.errors[0]);
-  const start = readStart(input.start);
-  const steps = readSteps(input.steps);
-  const noise = readNoise(input.noise);
+  const start = readStart(ownField(input, 'start'));
+  const steps = readSteps(ownField(input, 'steps'));
+  const noise = readNoise(ownField(input, 'noise'));
   let schedule: ScheduleConfig | undefined;
-  if (input.schedule !== undefined) {
-    const checked = resolveSchedule(input.schedule, optimizer);
+  const scheduleInput = ownField(input, 'schedule');
+  if (scheduleInput !== undefined) {
+    const checked = resolveSchedule(scheduleInput, optimizer);
     if (!checked.ok) fail(checked.errors[0]);
     schedule = checked.schedule;
   }

@@ -165,6 +165,8 @@ export class ChartLayer implements Drawable {
   private shown: ShownChart | null = null;
   /** What the chart shows and how to read it, for the title outside the canvas. */
   caption = '';
+  /** The y axis's labels as last drawn, bottom to top. */
+  yLabels: string[] = [];
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -244,6 +246,7 @@ export class ChartLayer implements Drawable {
     ctx.setLineDash([]);
 
     this.shown = { x, y, left, right, end, step: frame.step, series };
+    this.yLabels = y.ticks(Y_TICKS).map(label);
     const manyParticles = caches.some(([cache]) => cache.run.particles > 1);
     this.caption = caption(metric, range, manyParticles, marks);
   }

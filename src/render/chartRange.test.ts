@@ -38,6 +38,11 @@ describe('chartRange', () => {
     expect(range.lo).toBe(1e-14);
   });
 
+  it('puts a loss of exactly 0 on the floor of a log axis', () => {
+    const range = chartRange([[28, 3, 1e-9, 0, 0]]);
+    expect(range).toEqual({ log: true, lo: 1e-15, hi: 28, floor: 1e-15 });
+  });
+
   it('reports no floor when nothing reaches it', () => {
     expect(chartRange([converging]).floor).toBeNull();
   });

@@ -36,26 +36,27 @@ function decadeBelow(value: number): number {
 
 /**
  * The range for `series` (each one run's values from step 0; NaN where the run has diverged). Log
- * when every value is positive and they span more than a decade; linear otherwise.
+ * when no value is negative and they span more than a decade; linear otherwise.
  */
 export function chartRange(series: readonly ArrayLike<number>[]): ChartRange {
   let startMax = -Infinity;
   let min = Infinity;
-  let allPositive = true;
+  let noneNegative = true;
   for (const values of series) {
     if (Number.isFinite(values[0])) startMax = Math.max(startMax, values[0]);
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
       if (!Number.isFinite(v)) continue;
       if (v < min) min = v;
-      if (v <= 0) allPositive = false;
+      if (v < 0) noneNegative = false;
     }
   }
   if (min === Infinity) return { log: false, lo: 0, hi: 1, floor: null };
   // Every run starts where its particles start; a series whose start diverged still has values.
   if (startMax === -Infinity) startMax = min;
 
-  const positive = allPositive && startMax > 0;
+  // A loss of exactly 0 (a minimum reached, or 1e-179 squared) sits on a log axis's floor.
+  const positive = noneNegative && startMax > 0;
   const cap = positive
     ? startMax * 10 ** EXPLOSION_DECADES
     : startMax + EXPLOSION_SPANS * (Math.max(startMax - min, Math.abs(startMax)) || 1);

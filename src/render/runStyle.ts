@@ -2,6 +2,8 @@
  * How a run looks: a colour from the Okabe–Ito palette (distinguishable with the common colour-vision
  * deficiencies) and a marker shape, so runs differ by more than hue.
  */
+import { presetIdOf } from '../core/optimizers/presets.ts';
+
 export const RUN_COLORS = [
   '#D55E00', // vermillion
   '#0072B2', // blue
@@ -28,48 +30,38 @@ export interface StyledRun {
 }
 
 /**
- * Methods in a fixed order: the nth gets colour n mod 8 and shape n mod 6, so 24 methods get distinct
+ * Presets in a fixed order: the nth gets colour n mod 8 and shape n mod 6, so 24 methods get distinct
  * pairs and Adam looks the same in every scene, lesson, embed and export. The article's six come
  * first. Momentum and Nesterov are torch's SGD with other parameters, but different methods to a
  * reader, so they have their own looks.
  */
 const METHODS = [
-  'SGD',
-  'Momentum',
-  'Nesterov',
-  'Adagrad',
-  'RMSprop',
-  'Adam',
-  'AdamW',
-  'Adadelta',
-  'Adamax',
-  'NAdam',
-  'RAdam',
-  'Newton',
-  'PerturbedGD',
-  'DistributedSGD',
-  'DistributedSGD threshold',
-  'Rprop',
-  'ASGD',
-  'LBFGS',
+  'sgd',
+  'momentum',
+  'nesterov',
+  'adagrad',
+  'rmsprop',
+  'adam',
+  'adamw',
+  'adadelta',
+  'adamax',
+  'nadam',
+  'radam',
+  'newton',
+  'perturbed-gd',
+  'distributed',
+  'distributed-threshold',
+  'distributed-top1',
 ];
 
-function methodOf({ optimizer, params }: StyledRun): string {
-  if (optimizer === 'SGD') {
-    if (params.nesterov === true) return 'Nesterov';
-    return Number(params.momentum) > 0 ? 'Momentum' : 'SGD';
-  }
-  if (optimizer === 'DistributedSGD' && Number(params.threshold) > 0) {
-    return 'DistributedSGD threshold';
-  }
-  return optimizer;
-}
-
-function methodIndex(method: string): number {
-  const known = METHODS.indexOf(method);
+/** Where a run's method sits in the look order; an optimizer without a preset by its name's hash. */
+function methodIndex(run: StyledRun): number {
+  const known = METHODS.indexOf(presetIdOf(run) ?? '');
   if (known >= 0) return known;
   let hash = 0;
-  for (let i = 0; i < method.length; i++) hash = (hash * 31 + method.charCodeAt(i)) >>> 0;
+  for (let i = 0; i < run.optimizer.length; i++) {
+    hash = (hash * 31 + run.optimizer.charCodeAt(i)) >>> 0;
+  }
   return METHODS.length + (hash % 24);
 }
 
@@ -90,12 +82,11 @@ const stylesOf = new WeakMap<readonly StyledRun[], RunStyle[]>();
 export function runStyles(runs: readonly StyledRun[]): RunStyle[] {
   const cached = stylesOf.get(runs);
   if (cached) return cached;
-  const seen = new Map<string, number>();
+  const seen = new Map<number, number>();
   const styles = runs.map((run) => {
-    const method = methodOf(run);
-    const repeat = seen.get(method) ?? 0;
-    seen.set(method, repeat + 1);
-    const index = methodIndex(method);
+    const index = methodIndex(run);
+    const repeat = seen.get(index) ?? 0;
+    seen.set(index, repeat + 1);
     const color = RUN_COLORS[index % RUN_COLORS.length];
     return {
       color: repeat === 0 ? color : shade(color, repeat % 2 === 1 ? 0.45 : -0.4),

@@ -5,6 +5,7 @@
  * Actions are plain functions on the store, so keyboard shortcuts, the embed API and the UI share them.
  */
 import { boundedView, containsPoint } from '../core/scene/view.ts';
+import { runsForSurface } from '../core/scene/surfaceSwitch.ts';
 import { uniqueLabel } from '../core/scene/runLabels.ts';
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
@@ -169,6 +170,7 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
             updateScene({
               surface,
               view: null,
+              runs: runsForSurface(get().scene.runs, get().scene.surface, surface),
               ...(lost ? { starts: { kind: 'points', points: [defaultStartOf(resolved)] } } : {}),
             });
           }),

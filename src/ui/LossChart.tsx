@@ -88,6 +88,9 @@ export function LossChart({ width, height }: { width: number; height: number }) 
     const stopDraws = controller.onTick((frame) => {
       chart.draw(frame);
       setText(caption.current, chart.caption);
+      // For tests: the y labels, which are pixels on the canvas.
+      const yLabels = chart.yLabels.join('|');
+      if (canvas.current!.dataset.yLabels !== yLabels) canvas.current!.dataset.yLabels = yLabels;
       updateReadout();
     });
     const box = canvas.current!;

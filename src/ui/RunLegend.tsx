@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useApp } from './appContext.ts';
 import { RunMarker } from './RunMarker.tsx';
+import { countRender } from './renderCount.ts';
 
 /** A finger cannot hit a 16-px legend entry, and 44-px ones would cover a phone's plot. */
 const COARSE_POINTER = window.matchMedia('(pointer: coarse)');
@@ -17,6 +18,7 @@ const subscribeToPointer = (onChange: () => void) => {
  * re-renders when a name or a visibility changes, never per frame.
  */
 export function RunLegend() {
+  countRender('RunLegend');
   const actions = useActions();
   const touch = useSyncExternalStore(subscribeToPointer, () => COARSE_POINTER.matches);
   const entries = useApp(

@@ -82,11 +82,17 @@ function divergedShare(outcome: JoinedResult): number {
   return outcome.divergedAt.length > 0 ? count / outcome.divergedAt.length : 0;
 }
 
-/** Is cell a better than cell b for the leaderboard's choice? (stated in the UI beside the table) */
+/**
+ * Is cell a better than cell b for the leaderboard's choice? (stated in the UI beside the table)
+ * An lr where over half the starts diverge has no median loss to report, so it is never the best
+ * while some lr keeps at least half of them finite; among those that all do, the fewest diverged.
+ */
 function betterCell(a: SweepCell, b: SweepCell): boolean {
+  const aFinite = a.median < Infinity;
+  if (aFinite !== b.median < Infinity) return aFinite;
   if (a.success !== b.success) return a.success > b.success;
   if (a.median !== b.median) return a.median < b.median;
-  return false;
+  return a.diverged < b.diverged;
 }
 
 /** Ascending, with NaN (no value) last. */

@@ -117,13 +117,13 @@ describe('resolveParams', () => {
   it('explains wrong types and ranges field by field', () => {
     expect(errorsOf('Adam', { lr: -1 })).toEqual(['params.lr: expected a number ≥ 0 (got -1)']);
     expect(errorsOf('Adam', { betas: [0.9, 1] })).toEqual([
-      'params.betas: expected two numbers in [0, 1) (got [0.9, 1])',
+      'params.betas: expected two numbers in [0, 1) (got [0.9,1])',
     ]);
     expect(errorsOf('Adam', { betas: 0.9 })).toEqual([
       'params.betas: expected two numbers in [0, 1) (got 0.9)',
     ]);
     expect(errorsOf('Adam', { betas: [0.9, 0.99, 0.999] })).toEqual([
-      'params.betas: expected two numbers in [0, 1) (got [0.9, 0.99, 0.999])',
+      'params.betas: expected two numbers in [0, 1) (got [0.9,0.99,0.999])',
     ]);
     expect(errorsOf('Adam', { amsgrad: 'yes' })).toEqual([
       'params.amsgrad: expected true or false (got "yes")',
@@ -140,12 +140,14 @@ describe('resolveParams', () => {
   });
 
   it('rejects non-finite numbers', () => {
-    expect(errorsOf('SGD', { lr: NaN })).toEqual(['params.lr: expected a number ≥ 0 (got NaN)']);
+    expect(errorsOf('SGD', { lr: NaN })).toEqual([
+      'params.lr: expected a number ≥ 0 (got NaN (not finite))',
+    ]);
     expect(errorsOf('SGD', { momentum: Infinity })).toEqual([
-      'params.momentum: expected a number ≥ 0 (got Infinity)',
+      'params.momentum: expected a number ≥ 0 (got Infinity (not finite))',
     ]);
     expect(errorsOf('Adam', { betas: [0.9, NaN] })).toEqual([
-      'params.betas: expected two numbers in [0, 1) (got [0.9, NaN])',
+      'params.betas: expected two numbers in [0, 1) (got [0.9,NaN])',
     ]);
   });
 
@@ -166,7 +168,7 @@ describe('resolveParams', () => {
       errors: ['runs[2].params.lr: expected a number ≥ 0 (got -1)'],
     });
     expect(errorsOf('SGD', [1, 2])).toEqual([
-      'params: expected an object of hyperparameters (got [1, 2])',
+      'params: expected an object of hyperparameters (got [1,2])',
     ]);
     expect(errorsOf('SGD', null)).toEqual([
       'params: expected an object of hyperparameters (got null)',
@@ -209,7 +211,7 @@ describe('validateParams', () => {
     const params = { ...defaultParams(def('Adagrad')) };
     delete params.eps;
     expect(validateParams(def('Adagrad'), params)).toEqual([
-      'params.eps: expected a number ≥ 0 (got undefined)',
+      'params.eps: expected a number ≥ 0 (got nothing)',
     ]);
   });
 });

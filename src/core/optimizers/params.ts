@@ -1,3 +1,4 @@
+import { fieldPath, show } from '../scene/show.ts';
 import type { OptimizerDefinition, ParamSpec, ParamValue, Params } from './types.ts';
 
 export type ResolvedParams = { ok: true; params: Params } | { ok: false; errors: string[] };
@@ -32,11 +33,15 @@ export function resolveParams(
       errors: [`${path}: expected an object of hyperparameters (got ${show(partial)})`],
     };
   }
-  const merged: Record<string, unknown> = { ...defaultParams(def) };
-  for (const [name, value] of Object.entries(partial)) {
-    // Pairs are copied so a caller changing its input later cannot change resolved params.
-    if (value !== undefined) merged[name] = Array.isArray(value) ? [...value] : value;
-  }
+  // Built with fromEntries, which defines every key as an own field: a "__proto__" key from JSON
+  // stays a (reported) unknown name instead of becoming the object's prototype. Pairs are
+  // copied so a caller changing its input later cannot change resolved params.
+  const merged = Object.fromEntries([
+    ...Object.entries(defaultParams(def)),
+    ...Object.entries(partial)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, Array.isArray(value) ? [...value] : value]),
+  ]);
   const errors = validateParams(def, merged as Params, path);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, params: merged as Params };
 }
@@ -55,7 +60,7 @@ export function validateParams(
   for (const name of Object.keys(params)) {
     if (!known.includes(name)) {
       errors.push(
-        `${path}.${name}: unknown hyperparameter for ${def.name} (known: ${known.join(', ')})`,
+        `${fieldPath(path, name)}: unknown hyperparameter for ${def.name} (known: ${known.join(', ')})`,
       );
     }
   }
@@ -73,7 +78,7 @@ export function validateParams(
 export function describeSpec(spec: ParamSpec): string {
   if (spec.kind === 'boolean') return 'true or false';
   if (spec.kind === 'pair') return `two numbers ${describeRange(spec) || 'that are finite'}`;
-  if (spec.kind === 'choice') return `one of ${(spec.choices ?? []).map(render).join(', ')}`;
+  if (spec.kind === 'choice') return `one of ${(spec.choices ?? []).map((choice) => show(choice)).join(', ')}`;
   const noun = spec.integer ? 'an integer' : 'a number';
   return `${noun} ${describeRange(spec) || 'that is finite'}${spec.nullable ? ' or null' : ''}`;
 }
@@ -115,19 +120,4 @@ function describeRange(spec: ParamSpec): string {
   if (min !== undefined) return `${spec.minExclusive ? '>' : '≥'} ${min}`;
   if (max !== undefined) return `${spec.maxExclusive ? '<' : '≤'} ${max}`;
   return '';
-}
-
-/** A short rendering of what was given; JSON would print NaN and Infinity as null. */
-function show(value: unknown): string {
-  const text = render(value);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
-function render(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    return `[${value.slice(0, 3).map(render).join(', ')}${value.length > 3 ? ', …' : ''}]`;
-  }
-  if (typeof value === 'object' && value !== null) return 'an object';
-  return String(value);
 }

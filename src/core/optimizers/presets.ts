@@ -126,3 +126,25 @@ export function resolvePreset(preset: OptimizerPreset): {
   const { description, pros, cons } = preset.text ?? definition;
   return { definition, params: resolved.params, text: { description, pros, cons } };
 }
+
+/**
+ * The preset a run is a variant of, from its optimizer and the parameters that make it another
+ * method (Momentum and Nesterov are torch's SGD; the distributed presets differ by compression);
+ * null for an optimizer no preset uses.
+ */
+export function presetIdOf(run: {
+  optimizer: string;
+  params: Readonly<Record<string, unknown>>;
+}): string | null {
+  const { optimizer, params } = run;
+  if (optimizer === 'SGD') {
+    if (params.nesterov === true) return 'nesterov';
+    return Number(params.momentum) > 0 ? 'momentum' : 'sgd';
+  }
+  if (optimizer === 'DistributedSGD') {
+    if (Number(params.threshold) > 0) return 'distributed-threshold';
+    if (Number(params.top_k) > 0) return 'distributed-top1';
+    return 'distributed';
+  }
+  return PRESETS.find((preset) => preset.optimizer === optimizer)?.id ?? null;
+}

@@ -14,6 +14,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A record's own field (null included), or `absent` when it has none: what came in the input,
+ * never something inherited (`constructor`, `toString`), whatever the key.
+ */
+export function ownField(record: Record<string, unknown>, key: string, absent?: unknown): unknown {
+  return Object.hasOwn(record, key) ? record[key] : absent;
+}
+
 export function numberIn(min: number, max: number, integer: boolean): Check<number> {
   return (value, fallback, path, notices) => {
     if (value === undefined) return fallback;

@@ -5,6 +5,7 @@
  */
 import type { Extent, Point } from '../geometry.ts';
 import { isRecord, numberIn, oneOf, show, type Check } from './checks.ts';
+import { fieldPath } from './show.ts';
 import { checkValue, defaultParams, resolveParams } from '../optimizers/params.ts';
 import { findPreset, resolvePreset } from '../optimizers/presets.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
@@ -249,7 +250,7 @@ function checkRun(value: unknown, index: number, notices: string[]): SceneRun | 
       params[name] = Array.isArray(raw) ? [raw[0], raw[1]] : (raw as ParamValue);
     else
       notices.push(
-        `${path}.params.${name}: ${problem}; ${spec ? `used ${show(defaults[name])}` : 'ignored'}`,
+        `${fieldPath(`${path}.params`, name)}: ${problem}; ${spec ? `used ${show(defaults[name])}` : 'ignored'}`,
       );
   }
   const combined = resolveParams(definition, params, `${path}.params`);

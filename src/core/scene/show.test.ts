@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { oneLine, show } from './show.ts';
+import { fieldPath, listWithin, oneLine, shortLine, show } from './show.ts';
 
 describe('show', () => {
   it('echoes short values as JSON', () => {
@@ -42,5 +42,32 @@ describe('show', () => {
         expect(text).not.toMatch(/[\n\r\u2028\u2029]/);
       }),
     );
+  });
+});
+
+describe('fieldPath', () => {
+  it('writes plain keys as they are and others quoted, escaped and elided', () => {
+    expect(fieldPath('params', 'lr')).toBe('params.lr');
+    expect(fieldPath('', 'steps')).toBe('steps');
+    expect(fieldPath('params', '__proto__')).toBe('params.__proto__');
+    expect(fieldPath('noise', 'a\nb')).toBe('noise["a\\nb"]');
+    expect(fieldPath('', 'x'.repeat(500))).toBe(`["${'x'.repeat(39)}"… (500 characters)]`);
+  });
+});
+
+describe('listWithin', () => {
+  it('lists every name that fits and counts them when some do not', () => {
+    expect(listWithin(['a', 'b'], 10)).toBe('a, b');
+    const names = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
+    const cut = listWithin(names, 30);
+    expect(cut).toBe('alpha, beta, … (5 in all)');
+    expect(cut.length).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('shortLine', () => {
+  it('escapes line breaks and cuts long text with an ellipsis', () => {
+    expect(shortLine('a\nb')).toBe('a\\nb');
+    expect(shortLine('y'.repeat(300), 20)).toBe(`${'y'.repeat(19)}…`);
   });
 });

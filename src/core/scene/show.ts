@@ -77,3 +77,37 @@ export function show(value: unknown): string {
   const text = print(value, 0, MAX_ECHO);
   return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO - 1)}…` : text;
 }
+
+/** Keys that read as themselves in a path (`params.lr`); anything else is quoted and elided. */
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/;
+
+/**
+ * The path of an object's field for a message, the key given by someone else: `params.lr`, or
+ * `params["a\nb…" (300 characters)]` for a key that would break the line or run long. With no
+ * parent, the key alone.
+ */
+export function fieldPath(parent: string, key: string): string {
+  if (PLAIN_KEY.test(key)) return parent === '' ? key : `${parent}.${key}`;
+  return `${parent}[${show(key)}]`;
+}
+
+/** Names joined with commas, cut to at most `max` characters: `a, b, c, … (19 in all)`. */
+export function listWithin(names: readonly string[], max: number): string {
+  const all = names.join(', ');
+  if (all.length <= max) return all;
+  const rest = `… (${names.length} in all)`;
+  const shown: string[] = [];
+  let used = rest.length;
+  for (const name of names) {
+    used += name.length + 2;
+    if (used > max) break;
+    shown.push(name);
+  }
+  return [...shown, rest].join(', ');
+}
+
+/** `text` on one line and at most `max` characters, cut with "…": for messages we pass along. */
+export function shortLine(text: string, max = 150): string {
+  const line = oneLine(text);
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

@@ -5,7 +5,7 @@
  */
 import { checkValue } from '../optimizers/params.ts';
 import type { OptimizerDefinition, ParamSpec } from '../optimizers/types.ts';
-import { isRecord, show } from '../scene/checks.ts';
+import { isRecord, ownField, show } from '../scene/checks.ts';
 import type { LRScheduler } from './base.ts';
 import { findSchedule, isContainer, SCHEDULES, type ScheduleDefinition } from './registry.ts';
 import type {
@@ -89,7 +89,7 @@ export function resolveSchedule(
       errors: [`${path}.name: ${def.name} cannot be one of the schedulers of another`],
     };
   }
-  const given = input.params ?? {};
+  const given = ownField(input, 'params', {});
   if (!isRecord(given)) {
     return {
       ok: false,
@@ -108,7 +108,7 @@ export function resolveSchedule(
   const args: Record<string, ScheduleParamValue> = {};
   for (const spec of def.params) {
     const where = `${path}.params.${spec.name}`;
-    const value = given[spec.name];
+    const value = ownField(given, spec.name);
     if (value === undefined) {
       if (spec.required) errors.push(`${where}: required by ${def.name} (it has no default)`);
       else args[spec.name] = spec.default;

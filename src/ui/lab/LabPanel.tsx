@@ -74,7 +74,17 @@ function bestLrsOf(result: SweepResult): Record<string, number> {
   );
 }
 
-export default function LabPanel({ onClose }: { onClose(): void }) {
+export default function LabPanel({
+  onClose,
+  onLoaded,
+  folded,
+}: {
+  onClose(): void;
+  /** A run was loaded into the main view. */
+  onLoaded(): void;
+  /** Hidden, results kept, while the main view plays a loaded run (narrow screens). */
+  folded: boolean;
+}) {
   const { store, controller } = useServices();
   const workers = defaultPoolSize(navigator.hardwareConcurrency);
   const [runner] = useState(() => new LabRunner(new LabPool(workers)));
@@ -122,7 +132,16 @@ export default function LabPanel({ onClose }: { onClose(): void }) {
     store.getState().play();
     const label = labRunLabel(findPreset(presetId)?.label ?? presetId, params, axis);
     setLoaded(`Loaded ${label} into the main view.`);
+    onLoaded();
   };
+
+  // While open, the page leaves the lab its side of the screen (lab.css, wide screens only).
+  useEffect(() => {
+    if (folded) return;
+    const root = document.documentElement;
+    root.dataset.labOpen = '';
+    return () => void delete root.dataset.labOpen;
+  }, [folded]);
 
   const result = status.state === 'done' && lab ? status.result : null;
   // The last sweep's best lrs stay on offer for a basin map after it.
@@ -146,7 +165,7 @@ export default function LabPanel({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <aside id="lab-panel" className="lab-panel" aria-labelledby="lab-heading">
+    <aside id="lab-panel" className="lab-panel" aria-labelledby="lab-heading" hidden={folded}>
       <header className="lab-header">
         <h2 id="lab-heading">Optimizer lab</h2>
         <p className="lab-muted">

@@ -2,7 +2,10 @@ import type { LabSpec } from '../../core/lab/spec.ts';
 import { HESSIAN_GRADIENT_EQUIVALENTS } from '../../core/lab/spec.ts';
 import type { LeaderboardRow, SweepResult } from '../../core/lab/score.ts';
 import { formatNumber } from '../format.ts';
-import { axisName, percent, showLoss } from './format.ts';
+import { axisName, percent } from './format.ts';
+
+/** Why a best row has no median: no swept setting kept half of its starts finite. */
+const EVERY_LR_DIVERGED = 'no median: over half the starts diverged at every swept setting';
 
 /** The comparison's rules, printed beside the table so the ranking can be judged. */
 function Rules({ result, spec }: { result: SweepResult; spec: LabSpec }) {
@@ -30,7 +33,8 @@ function Rules({ result, spec }: { result: SweepResult; spec: LabSpec }) {
       <li>
         <strong>Best lr:</strong> the swept
         {result.kind === 'heatmap' ? ' (lr, momentum/β₁) pair' : ' lr'} with the highest success
-        rate; ties go to the lower median final loss.
+        rate among those where at most half the starts diverged (so it has a median loss); ties go
+        to the lower median final loss.
       </li>
       <li>
         <strong>Time to tolerance:</strong> the first step from which the loss stays within
@@ -105,7 +109,15 @@ export function Leaderboard({
                           : formatNumber(row.medianStepsToTarget * optimizer.cost)}
                       </td>
                     )}
-                    <td>{showLoss(row.medianFinalLoss)}</td>
+                    <td>
+                      {row.medianFinalLoss < Infinity ? (
+                        formatNumber(row.medianFinalLoss)
+                      ) : (
+                        <span title={EVERY_LR_DIVERGED}>
+                          —<span className="visually-hidden">{EVERY_LR_DIVERGED}</span>
+                        </span>
+                      )}
+                    </td>
                     <td>{percent(row.diverged)}</td>
                     <td>
                       <button

@@ -4,12 +4,16 @@ import { useRef, useState } from 'react';
 import type { SweepCell, SweepResult } from '../../core/lab/score.ts';
 import { findPreset } from '../../core/optimizers/presets.ts';
 import { runStyles } from '../../render/runStyle.ts';
+import { tickLabel } from '../../render/scales.ts';
 import { formatNumber } from '../format.ts';
+import { MARKER_PATHS, MarkerIcon } from '../RunMarker.tsx';
 import { useElementSize } from '../useElementSize.ts';
 import { describeCell, lossGap } from './format.ts';
 import { moveFocus, pressKeys } from './roving.ts';
 
-const MARGIN = { left: 58, right: 14, top: 12 };
+const MARGIN = { left: 62, right: 14, top: 8 };
+/** Each optimizer has a row of this height above the plot for its "over half diverged" marks. */
+const LANE = 10;
 const MAIN_HEIGHT = 230;
 const GAP = 34;
 const STRIP_HEIGHT = 64;
@@ -25,12 +29,12 @@ function decades([lo, hi]: number[], most = 8): number[] {
   return out;
 }
 
-const exponent = (v: number) => `1e${Math.round(Math.log10(v))}`;
-
 /**
  * Final loss against learning rate, one curve per optimizer: the median over the starts, the
  * interquartile band around it, and below, the share of starts that diverged. Every point is a
- * button (one tab stop, arrow keys move) that loads that run into the main view.
+ * button (one tab stop, arrow keys move) that loads that run into the main view. Points carry the
+ * optimizer's marker shape; a diverged median is a × in the optimizer's own row above the plot, so
+ * several optimizers diverging at one lr stay apart.
  */
 export function SweepChart({
   result,
@@ -63,13 +67,14 @@ export function SweepChart({
     .map((v) => lossGap(v, best));
   const lo = finite.length > 0 ? Math.min(...finite) : 1e-6;
   const hi = finite.length > 0 ? Math.max(...finite) : 1;
-  const top = MARGIN.top;
+  const laneY = (row: number) => MARGIN.top + LANE * (row + 0.5);
+  const top = MARGIN.top + LANE * rows + 6;
   const bottom = top + MAIN_HEIGHT;
   const y = scaleLog()
     .domain([lo / 2, Math.max(hi * 2, lo * 10)])
     .range([bottom, top + 10])
     .clamp(true);
-  // Diverged statistics sit on the top edge, above every finite value.
+  // Diverged statistics reach the top edge, above every finite value.
   const yOf = (loss: number) => (loss === Infinity ? top : y(lossGap(loss, best)));
   const stripTop = bottom + GAP;
   const stripBottom = stripTop + STRIP_HEIGHT;
@@ -85,9 +90,11 @@ export function SweepChart({
     .defined((cell) => cell.median < Infinity)
     .x((cell) => x(cell.lr))
     .y((cell) => yOf(cell.median));
-  const divergedLine = line<SweepCell>()
-    .x((cell) => x(cell.lr))
-    .y((cell) => share(cell.diverged));
+  // Lines of equal shares (0%, 100%) are drawn side by side, a little apart, not on top of each other.
+  const divergedLine = (row: number) =>
+    line<SweepCell>()
+      .x((cell) => x(cell.lr))
+      .y((cell) => share(cell.diverged) + 1.5 * (row - (rows - 1) / 2));
 
   return (
     <div className="lab-chart" ref={box}>
@@ -102,9 +109,9 @@ export function SweepChart({
           <g className="lab-axis" aria-hidden="true">
             {decades(x.domain()).map((v) => (
               <g key={v} transform={`translate(${x(v)},0)`}>
-                <line y1={top} y2={stripBottom} className="lab-grid" />
+                <line y1={MARGIN.top} y2={stripBottom} className="lab-grid" />
                 <text y={stripBottom + 16} textAnchor="middle">
-                  {exponent(v)}
+                  {tickLabel(v)}
                 </text>
               </g>
             ))}
@@ -112,13 +119,14 @@ export function SweepChart({
               <g key={v} transform={`translate(0,${y(v)})`}>
                 <line x1={MARGIN.left} x2={right} className="lab-grid" />
                 <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
-                  {exponent(v)}
+                  {tickLabel(v)}
                 </text>
               </g>
             ))}
-            <text x={MARGIN.left - 6} y={top} dy="0.32em" textAnchor="end">
+            <text x={MARGIN.left - 6} y={(MARGIN.top + top) / 2} dy="0.32em" textAnchor="end">
               diverged
             </text>
+            <line x1={MARGIN.left} x2={right} y1={top - 3} y2={top - 3} />
             <text x={(MARGIN.left + right) / 2} y={height - 4} textAnchor="middle">
               learning rate (log scale)
             </text>
@@ -147,7 +155,7 @@ export function SweepChart({
                 <path d={band(rowCells) ?? ''} fill={color} opacity={0.14} />
                 <path d={medianLine(rowCells) ?? ''} fill="none" stroke={color} strokeWidth={2} />
                 <path
-                  d={divergedLine(rowCells) ?? ''}
+                  d={divergedLine(r)(rowCells) ?? ''}
                   fill="none"
                   stroke={color}
                   strokeWidth={1.5}
@@ -160,7 +168,8 @@ export function SweepChart({
               if (index < 0) return null;
               const cell = cells[index];
               const cx = x(cell.lr);
-              const cy = yOf(cell.median);
+              const diverged = cell.median === Infinity;
+              const cy = diverged ? laneY(r) : yOf(cell.median);
               const isActive = active.row === r && active.col === c;
               const label = describeCell(result, index);
               return (
@@ -182,14 +191,20 @@ export function SweepChart({
                   onKeyDown={(event) => pressKeys(event, () => onPick(index))}
                 >
                   <title>{`${label}. Click to load it into the main view.`}</title>
-                  <circle cx={cx} cy={cy} r={9} fill="transparent" />
-                  {cell.median < Infinity ? (
-                    <circle cx={cx} cy={cy} r={3.5} fill={styles[r].color} />
-                  ) : (
+                  <circle cx={cx} cy={cy} r={diverged ? LANE / 2 + 1 : 9} fill="transparent" />
+                  {diverged ? (
                     <path
                       d={`M${cx - 3.5},${cy - 3.5}l7,7m0,-7l-7,7`}
                       stroke={styles[r].color}
                       strokeWidth={2}
+                    />
+                  ) : (
+                    <path
+                      d={MARKER_PATHS[styles[r].shape]}
+                      transform={`translate(${cx - 5},${cy - 5}) scale(0.625)`}
+                      fill={styles[r].color}
+                      stroke="#fff"
+                      strokeWidth={1.6}
                     />
                   )}
                 </g>
@@ -198,10 +213,10 @@ export function SweepChart({
           )}
         </svg>
       )}
-      <ul className="lab-legend" aria-label="Optimizers">
+      <ul className="lab-legend" aria-label="Legend: optimizers">
         {result.optimizers.map((optimizer, i) => (
           <li key={optimizer.preset}>
-            <span className="lab-swatch" style={{ background: styles[i].color }} />
+            <MarkerIcon {...styles[i]} size={14} />
             {optimizer.label}
             <span className="lab-muted"> · {optimizer.steps} steps</span>
           </li>
@@ -209,8 +224,9 @@ export function SweepChart({
       </ul>
       <p className="lab-muted lab-note">
         Lines: median over {result.starts} starts; bands: middle half (quartiles), up to the top
-        edge where over a quarter diverged; × on the top edge: over half diverged. Lowest value a
-        run may reach: {formatNumber(result.best)} (
+        edge where over a quarter diverged; ×: over half diverged, in the optimizer’s own row above
+        the plot (rows in the legend’s order). Lowest value a run may reach:{' '}
+        {formatNumber(result.best)} (
         {result.bestKnown ? 'the known global minimum' : 'the best any run found'}).
       </p>
     </div>

@@ -78,7 +78,8 @@ export function validateParams(
 export function describeSpec(spec: ParamSpec): string {
   if (spec.kind === 'boolean') return 'true or false';
   if (spec.kind === 'pair') return `two numbers ${describeRange(spec) || 'that are finite'}`;
-  if (spec.kind === 'choice') return `one of ${(spec.choices ?? []).map((choice) => show(choice)).join(', ')}`;
+  if (spec.kind === 'choice')
+    return `one of ${(spec.choices ?? []).map((choice) => show(choice)).join(', ')}`;
   const noun = spec.integer ? 'an integer' : 'a number';
   return `${noun} ${describeRange(spec) || 'that is finite'}${spec.nullable ? ' or null' : ''}`;
 }

@@ -98,7 +98,11 @@ export async function recordWebm(
   const steps = frameSteps(options.lastStep, options.frames);
   const rasterizer = new PlotRasterizer(plot, options.pixelRatio);
   rasterizer.render(0);
-  const stream = rasterizer.canvas.captureStream(0);
+  // Chromium delivers no frames from a canvas outside the document: keep it in, out of sight.
+  const { canvas } = rasterizer;
+  canvas.style.cssText = 'position:fixed;left:-10000px;top:0;pointer-events:none';
+  document.body.append(canvas);
+  const stream = canvas.captureStream(0);
   const track = stream.getVideoTracks()[0] as CanvasCaptureMediaStreamTrack;
   const recorder = new MediaRecorder(stream, { mimeType, videoBitsPerSecond: 5_000_000 });
   const chunks: Blob[] = [];
@@ -124,6 +128,10 @@ export async function recordWebm(
     recorder.stop();
     track.stop();
     await stopped;
+    canvas.remove();
   }
-  return new Blob(chunks, { type: 'video/webm' });
+  const video = new Blob(chunks, { type: 'video/webm' });
+  // A header alone (about a hundred bytes) is a video without frames: say so, do not save it.
+  if (video.size < 1000) throw new Error('The browser recorded no video frames; try the GIF.');
+  return video;
 }

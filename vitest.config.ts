@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'build/**/*.test.ts'],
     environment: 'node',
+    // Tests that spawn the CLI or start Workers took 5–22 s with both cores busy (default: 5 s).
+    testTimeout: 60_000,
   },
 });

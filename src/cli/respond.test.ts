@@ -86,7 +86,7 @@ describe('the trajectory command on bad requests', () => {
   // Spliced into the text: in an object literal, __proto__ would set the prototype instead.
   it('a __proto__ key is an unknown name, not a prototype: at the top and in params', () => {
     expect(refusal(splice(json(VALID), '{', '"__proto__":{"lr":5},'))).toBe(
-      '__proto__: unknown field (known: surface, optimizer, params, start, steps, noise)\n',
+      '__proto__: unknown field (known: surface, optimizer, params, start, steps, noise, schedule)\n',
     );
     expect(refusal(splice(json(VALID), '"params":{', '"__proto__":{"lr":5},'))).toMatch(
       /^params\.__proto__: unknown hyperparameter for Adam \(known: lr, /,

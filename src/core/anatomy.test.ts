@@ -5,6 +5,7 @@ import { resolveParams } from './optimizers/params.ts';
 import { findPreset, PRESETS, resolvePreset } from './optimizers/presets.ts';
 import { findOptimizer } from './optimizers/registry.ts';
 import type { ParamValue } from './optimizers/types.ts';
+import { resolveSchedule } from './schedules/validate.ts';
 import { Run } from './sim/run.ts';
 import { getSurface } from './surfaces/index.ts';
 import { sampledGradients } from './data/sampledGradients.ts';
@@ -110,6 +111,48 @@ describe('AnatomyReplay', () => {
               run.positions.get(k + 1, 1),
             ]);
         }
+      }
+    }
+  });
+
+  it('replays a scheduled run exactly, reading lr and momentum (or β₁) from the run', () => {
+    const starts = Float64Array.from([1, 1.5, -2, 0.5]);
+    const noise = { sigma: 0, seed: 1 };
+    const cases: [string, string, Record<string, unknown>][] = [
+      ['momentum', 'CyclicLR', { base_lr: 0.0005, max_lr: 0.005, step_size_up: 7 }],
+      ['adam', 'OneCycleLR', { max_lr: 0.1, total_steps: 80 }],
+      ['momentum', 'ReduceLROnPlateau', { patience: 3, factor: 0.5 }],
+      ['asgd', 'StepLR', { step_size: 10 }],
+      ['lbfgs', 'ExponentialLR', { gamma: 0.95 }],
+    ];
+    for (const [presetId, name, args] of cases) {
+      const { optimizer, params } = presetConfig(presetId);
+      const resolved = resolveSchedule({ name, params: args }, optimizer);
+      if (!resolved.ok) throw new Error(resolved.errors.join());
+      const f = surface('beale');
+      const run = new Run({
+        surface: f,
+        optimizer,
+        params,
+        starts,
+        noise,
+        schedule: resolved.schedule,
+      });
+      run.advanceTo(60);
+      const replay = new AnatomyReplay({
+        surface: f,
+        optimizer,
+        params,
+        start: [starts[0], starts[1]],
+        noise,
+        paramsAt: (k) => run.paramsAt(k),
+      });
+      for (let k = 0; k < 60; k++) {
+        const result = ok(replay.at(k));
+        expect(result.next, `${presetId} + ${name}, step ${k}`).toEqual([
+          run.positions.get(k + 1, 0),
+          run.positions.get(k + 1, 1),
+        ]);
       }
     }
   });

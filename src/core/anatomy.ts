@@ -12,13 +12,15 @@
  * | Adagrad              | −rate·g                                                      | lr_t / (√s + ε)              |
  * | RMSprop              | −rate·g (+ carried velocity −lr·μ·b with momentum)           | lr / (√v + ε) (centred: v−ḡ²) |
  * | Adam, AdamW          | −rate·(1 − β₁)·g + remembered mean −rate·β₁·m (+ decay)      | (lr/bc₁) / (√v̂/√bc₂ + ε)    |
- * | Adadelta, Adamax, NAdam, RAdam, Newton, Perturbed GD, Distributed SGD: the whole step, beside −lr·g |
+ * | Adadelta, Adamax, NAdam, RAdam, Rprop, ASGD, L-BFGS, Newton, Perturbed GD, Distributed SGD: the whole step, beside −lr·g |
  *
+ * With a schedule, step k uses the lr (and momentum or β₁) the run recorded for it (`paramsAt`).
  * g is the gradient the optimizer received: the surface's, plus noise, negated by `maximize`, plus
  * L2 weight decay. Decoupled weight decay (AdamW) is its own part, −lr·λ·θ.
  */
 import type { Point } from './geometry.ts';
 import { prepareGradient } from './optimizers/prepare.ts';
+import { createOptimizerState } from './optimizers/state.ts';
 import type { OptimizerDefinition, Params, StepContext } from './optimizers/types.ts';
 import { createGradientSource } from './data/gradientSources.ts';
 import { hashUniform, RANDOM_STREAMS } from './random.ts';
@@ -35,6 +37,11 @@ export interface AnatomySetup {
   noise: GradientNoise;
   /** The scene's minibatch size on dataset surfaces (undefined: the full batch). */
   batchSize?: number;
+  /**
+   * The hyperparameters of step k when a schedule moves lr (and momentum or β₁): the run's own
+   * record (`Run.paramsAt`), so the replay steps exactly as the run did. Absent: `params` always.
+   */
+  paramsAt?: (step: number) => Params;
 }
 
 /** How the step is split, which decides the words and arrows shown. */
@@ -106,6 +113,8 @@ type MutableStepContext = { -readonly [K in keyof StepContext]: StepContext[K] }
  */
 export class AnatomyReplay {
   private readonly theta = new Float64Array(2);
+  /** f at theta, for optimizers with a closure. */
+  private readonly loss = new Float64Array(1);
   private readonly grad = new Float64Array(2);
   private readonly ctx: MutableStepContext;
   /** Minibatches or distributed workers: stateful, so rewinding means starting again. */
@@ -131,13 +140,18 @@ export class AnatomyReplay {
         grad,
         active: new Uint8Array([1]),
         t: 0,
-        state: Array.from({ length: optimizer.stateSlots }, () => new Float64Array(2)),
+        state: createOptimizerState(optimizer, setup.params, 2),
         hessian: optimizer.needsHessian ? new Float64Array(3) : null,
         // As in Run: keyed by (seed, particle 0, step), whatever else was drawn.
         uniform: optimizer.needsRandom
           ? (particle, draw) =>
               hashUniform(noise.seed, RANDOM_STREAMS.perturbation, particle, context.t * 8 + draw)
           : null,
+        // L-BFGS evaluates f itself; the first evaluation is the one `prepare` makes.
+        closure: optimizer.needsClosure
+          ? (_particle, x, y, out, offset) => setup.surface.valueAndGradient(x, y, out, offset)
+          : null,
+        loss: optimizer.needsClosure ? this.loss : null,
       };
       return context;
     };
@@ -201,10 +215,12 @@ export class AnatomyReplay {
    */
   private prepare(): boolean {
     if (this.prepared === this.steps) return true;
-    const { surface, noise, optimizer, params } = this.setup;
+    const { surface, noise, optimizer } = this.setup;
+    const params = this.paramsOf(this.steps);
     const [x, y] = this.theta;
     const f = surface.valueAndGradient(x, y, this.grad, 0);
     if (![x, y, f, this.grad[0], this.grad[1]].every(Number.isFinite)) return false;
+    this.loss[0] = f;
     const { active, hessian } = this.ctx;
     if (this.source) this.source.estimate(this.theta, this.grad, active, this.steps);
     else if (noise.sigma > 0) addGradientNoise(this.grad, active, noise, this.steps);
@@ -214,13 +230,17 @@ export class AnatomyReplay {
     return true;
   }
 
+  private paramsOf(step: number): Params {
+    return this.setup.paramsAt?.(step) ?? this.setup.params;
+  }
+
   private advance(): void {
     if (!this.prepare()) {
       this.divergedAt = this.steps;
       return;
     }
     this.ctx.t = this.steps + 1;
-    this.setup.optimizer.step(this.setup.params, this.ctx);
+    this.setup.optimizer.step(this.paramsOf(this.steps), this.ctx);
     this.steps++;
     const due = this.steps / CHECKPOINT_EVERY;
     if (!this.source && due === this.checkpoints.length) this.checkpoints.push(this.snapshot());
@@ -232,7 +252,8 @@ export class AnatomyReplay {
       this.divergedAt = this.steps;
       return this.diverged(step, step);
     }
-    const { optimizer, params } = this.setup;
+    const { optimizer } = this.setup;
+    const params = this.paramsOf(step);
     const scratch = this.scratch;
     scratch.theta.set(this.theta);
     scratch.grad.set(this.grad);

@@ -1,10 +1,13 @@
 /**
  * One optimizer run described as plain JSON, as the `trajectory` CLI takes it:
  * {"surface": "rosenbrock" | {"expression": "…"}, "optimizer": "Adam", "params": {…},
- *  "start": [x, y], "steps": 500, "noise": {"sigma": 0, "seed": 0}}
+ *  "start": [x, y], "steps": 500, "noise": {"sigma": 0, "seed": 0},
+ *  "schedule": {"name": "CosineAnnealingLR", "params": {"T_max": 500}}}
  * Output: N + 1 points (start, then the position after each step) and their losses; when a step
  * produces a non-finite position, loss or gradient, `diverged_at` is that step and the arrays stop
- * at the last finite point.
+ * at the last finite point. Per step taken: `lr` (what that step used), `evaluations` (closure
+ * calls so far after it: one per step, several for L-BFGS), and `momentum` (or β₁) when the
+ * schedule cycles it.
  */
 import { closestName } from './expr/errors.ts';
 import { compileExpression } from './expr/index.ts';
@@ -12,6 +15,8 @@ import { resolveParams } from './optimizers/params.ts';
 import { findOptimizer, OPTIMIZERS } from './optimizers/registry.ts';
 import { isRecord, ownField } from './scene/checks.ts';
 import { fieldPath, listWithin, show } from './scene/show.ts';
+import { resolveSchedule } from './schedules/validate.ts';
+import type { ScheduleConfig } from './schedules/types.ts';
 import { Run } from './sim/run.ts';
 import { getSurface, SURFACE_IDS } from './surfaces/index.ts';
 import type { SurfaceFunctions } from './surfaces/types.ts';
@@ -23,12 +28,15 @@ export interface TrajectoryOutput {
   trajectory: [number, number][];
   loss: number[];
   diverged_at: number | null;
+  lr: number[];
+  momentum?: number[];
+  evaluations: number[];
 }
 
 export type TrajectoryResult =
   { ok: true; output: TrajectoryOutput } | { ok: false; error: string };
 
-const FIELDS = ['surface', 'optimizer', 'params', 'start', 'steps', 'noise'];
+const FIELDS = ['surface', 'optimizer', 'params', 'start', 'steps', 'noise', 'schedule'];
 
 class InputError extends Error {}
 
@@ -125,9 +133,19 @@ function run(input: unknown): TrajectoryOutput {
   const start = readStart(ownField(input, 'start'));
   const steps = readSteps(ownField(input, 'steps'));
   const noise = readNoise(ownField(input, 'noise'));
+  let schedule: ScheduleConfig | undefined;
+  const scheduleInput = ownField(input, 'schedule');
+  if (scheduleInput !== undefined) {
+    const checked = resolveSchedule(scheduleInput, optimizer);
+    if (!checked.ok) fail(checked.errors[0]);
+    schedule = checked.schedule;
+  }
 
-  const path = new Run({ surface, optimizer, params: resolved.params, starts: start, noise });
+  const params = resolved.params;
+  const path = new Run({ surface, optimizer, params, starts: start, noise, schedule });
   while (path.steps < steps && path.activeCount > 0) path.advance();
+  // torch raises here (OneCycleLR stepped past total_steps): so does the request.
+  if (path.scheduleEnded !== null) fail(`schedule: ${path.scheduleEnded}`);
 
   const divergedAt = path.divergedAt[0];
   const points = divergedAt >= 0 ? divergedAt : steps + 1;
@@ -137,7 +155,23 @@ function run(input: unknown): TrajectoryOutput {
     trajectory.push([path.positions.get(k, 0), path.positions.get(k, 1)]);
     loss.push(path.losses.get(k, 0));
   }
-  return { trajectory, loss, diverged_at: divergedAt >= 0 ? divergedAt : null };
+  const taken = divergedAt >= 0 ? divergedAt : steps;
+  const lr: number[] = [];
+  const momentum: number[] = [];
+  const evaluations: number[] = [];
+  for (let k = 0; k < taken; k++) {
+    lr.push(path.rates.get(k, 0));
+    momentum.push(path.rates.get(k, 1));
+    evaluations.push(path.evaluationsAt(k + 1, 0));
+  }
+  return {
+    trajectory,
+    loss,
+    diverged_at: divergedAt >= 0 ? divergedAt : null,
+    lr,
+    ...(path.cyclesMomentum ? { momentum } : {}),
+    evaluations,
+  };
 }
 
 /** Runs a request; invalid input gives one message naming the field, never an exception. */

@@ -26,6 +26,7 @@ export function anatomyAt(frame: FrameState, runId: string): RunAnatomy | null {
       start: [run.positions.get(0, 0), run.positions.get(0, 1)],
       noise: { sigma: scene.noise, seed: scene.seed },
       batchSize: scene.batchSize,
+      paramsAt: (k) => run.paramsAt(k),
     });
     replays.set(run, replay);
   }

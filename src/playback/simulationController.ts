@@ -181,7 +181,11 @@ export class SimulationController {
       // Only hyperparameters (or visibility) changed: restart just those runs, caught up to now.
       scene.runs.forEach((run, i) => {
         const before = previous.runs[i];
-        if (run.params !== before.params || run.optimizer !== before.optimizer) {
+        if (
+          run.params !== before.params ||
+          run.optimizer !== before.optimizer ||
+          run.schedule !== before.schedule
+        ) {
           this.simulation.replaceRun(i, resolveRun(run));
         }
       });

@@ -129,7 +129,10 @@ export class TrajectoryLayer implements Drawable {
       return;
     }
     clearCanvas(heads);
-    for (const [run, index] of runs) this.drawHeads(heads, run, styles[index], frame.step);
+    for (const [run, index] of runs) {
+      this.drawAverages(heads, run, styles[index], frame.step);
+      this.drawHeads(heads, run, styles[index], frame.step);
+    }
     this.placedLabels = [];
     for (const [run, index] of runs) {
       if (run.particles > NAMED_PARTICLES_AT_MOST) continue;
@@ -284,6 +287,41 @@ export class TrajectoryLayer implements Drawable {
     ctx.fill();
     ctx.lineWidth = 1.5 * this.options.scale;
     ctx.strokeStyle = '#ffffff';
+    ctx.stroke();
+  }
+
+  /**
+   * ASGD's running average of the points it visited, which is what ASGD returns: a hollow circle
+   * in the run's colour, inside the view only. Other optimizers keep no such point.
+   */
+  private drawAverages(
+    ctx: CanvasRenderingContext2D,
+    run: Run,
+    { color }: RunStyle,
+    step: number,
+  ): void {
+    const { averages } = run;
+    if (!averages) return;
+    const viewport = this.viewport!;
+    const { xMin, xMax, yMin, yMax } = widenedExtent(viewport, CLIP_MARGIN_PX);
+    const k = Math.min(step, run.steps);
+    const r = 1.3 * trailLook(run.particles).markerRadius * this.options.scale;
+    ctx.beginPath();
+    for (let p = 0; p < run.particles; p++) {
+      if (run.divergedAt[p] >= 0 && run.divergedAt[p] <= k) continue;
+      const x = averages.get(k, 2 * p);
+      const y = averages.get(k, 2 * p + 1);
+      if (!(x >= xMin && x <= xMax && y >= yMin && y <= yMax)) continue;
+      const px = viewport.toPixelX(x);
+      const py = viewport.toPixelY(y);
+      ctx.moveTo(px + r, py);
+      ctx.arc(px, py, r, 0, 2 * Math.PI);
+    }
+    ctx.lineWidth = 3.5 * this.options.scale;
+    ctx.strokeStyle = '#ffffff';
+    ctx.stroke();
+    ctx.lineWidth = 1.75 * this.options.scale;
+    ctx.strokeStyle = color;
     ctx.stroke();
   }
 

@@ -13,6 +13,7 @@ import { partsToRun } from '../core/data/sampledGradients.ts';
 import type { Extent, Point } from '../core/geometry.ts';
 import { loadMissing } from '../core/onDemand.ts';
 import type { ParamValue } from '../core/optimizers/types.ts';
+import type { ScheduleConfig } from '../core/schedules/types.ts';
 import type { LabSpec } from '../core/lab/spec.ts';
 import {
   defaultStartOf,
@@ -75,6 +76,8 @@ export interface AppActions {
   duplicateRun(runId: string): void;
   removeRun(runId: string): void;
   setRunParam(runId: string, name: string, value: ParamValue): void;
+  /** A resolved schedule (schedules/validate.ts) for the run, or none. */
+  setRunSchedule(runId: string, schedule: ScheduleConfig | undefined): void;
   setRunVisible(runId: string, visible: boolean): void;
   /** Shows a lab experiment (or none); the runs on the plot carry on undisturbed. */
   setLab(lab: LabSpec | undefined): void;
@@ -218,6 +221,13 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
         },
         setRunParam: (runId, name, value) =>
           updateRun(runId, (run) => ({ ...run, params: { ...run.params, [name]: value } })),
+        setRunSchedule: (runId, schedule) =>
+          updateRun(runId, (run) => {
+            const next = { ...run, schedule };
+            // No schedule is no key at all, like a run read back from its URL.
+            if (!schedule) delete next.schedule;
+            return next;
+          }),
         setRunVisible: (runId, visible) => updateRun(runId, (run) => ({ ...run, visible })),
         setLab: (lab) => {
           const scene = { ...get().scene, lab };

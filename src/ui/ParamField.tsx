@@ -19,6 +19,11 @@ function parseNumber(text: string): number {
   return text.trim() === '' ? NaN : Number(text);
 }
 
+/** How a choice reads in its menu: torch's None for null. */
+function choiceText(choice: ParamValue): string {
+  return choice === null ? 'None' : String(choice);
+}
+
 /** The message for `value`, or null when it is valid together with the other hyperparameters. */
 function problem(definition: OptimizerDefinition, params: Params, name: string, value: ParamValue) {
   const errors = validateParams(definition, { ...params, [name]: value }, '');
@@ -71,15 +76,41 @@ export function ParamField({ definition, spec, params, onChange }: ParamFieldPro
     );
   }
 
-  const values = spec.kind === 'pair' ? (value as readonly [number, number]) : [value as number];
-  const texts = draft ?? values.map(String);
+  if (spec.kind === 'choice') {
+    return (
+      <div className="param" title={spec.help}>
+        <label htmlFor={id}>
+          <code>{spec.name}</code>
+        </label>
+        <select
+          id={id}
+          value={choiceText(value)}
+          onChange={(event) => {
+            const text = event.currentTarget.value;
+            commit((spec.choices ?? []).find((choice) => choiceText(choice) === text) ?? null, []);
+          }}
+        >
+          {(spec.choices ?? []).map((choice) => (
+            <option key={choiceText(choice)} value={choiceText(choice)}>
+              {choiceText(choice)}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+
+  // A nullable number shows torch's None as an empty field; clearing the field means None.
+  const values =
+    spec.kind === 'pair' ? (value as readonly [number, number]) : [value as number | null];
+  const texts = draft ?? values.map((v) => (v === null ? '' : String(v)));
   const errorId = `${id}-error`;
   return (
     <div className="param" title={spec.help}>
       <label htmlFor={`${id}-0`}>
         <code>{spec.name}</code>
       </label>
-      {spec.name === 'lr' && (
+      {spec.name === 'lr' && typeof values[0] === 'number' && (
         <LogSlider
           value={values[0]}
           range={sliderRange(spec, values[0])}
@@ -95,6 +126,7 @@ export function ParamField({ definition, spec, params, onChange }: ParamFieldPro
           inputMode="decimal"
           spellCheck={false}
           value={text}
+          placeholder={spec.nullable ? 'None' : undefined}
           aria-label={spec.kind === 'pair' ? `${spec.name}[${i}]` : spec.name}
           aria-invalid={error !== null}
           aria-describedby={error ? errorId : undefined}
@@ -102,7 +134,8 @@ export function ParamField({ definition, spec, params, onChange }: ParamFieldPro
             const nextTexts = texts.slice();
             nextTexts[i] = event.currentTarget.value;
             const numbers = nextTexts.map(parseNumber);
-            commit(spec.kind === 'pair' ? [numbers[0], numbers[1]] : numbers[0], nextTexts);
+            if (spec.nullable && nextTexts[0].trim() === '') commit(null, nextTexts);
+            else commit(spec.kind === 'pair' ? [numbers[0], numbers[1]] : numbers[0], nextTexts);
           }}
           onBlur={() => {
             if (error === null) setDraft(null);

@@ -8,6 +8,7 @@ import { formatNumber } from './format.ts';
 import { openOptimizerCard } from './optimizerCard/cardState.ts';
 import { ParamField } from './ParamField.tsx';
 import { RunMarker } from './RunMarker.tsx';
+import { SchedulePicker } from './SchedulePicker.tsx';
 import { setText, useTick } from './useTick.ts';
 import { countRender } from './renderCount.ts';
 
@@ -25,7 +26,10 @@ function runStatus(frame: FrameState, index: number): string {
   const leftAt = exits.since(run, view, step);
   if (run.particles === 1) {
     const fate = fateOf(run, 0, step, leftAt[0]);
-    const numbers = `loss ${formatNumber(run.losses.get(step, 0))} · ‖∇f‖ ${formatNumber(run.gradNorms.get(step, 0))}`;
+    const numbers = [
+      `loss ${formatNumber(run.losses.get(step, 0))} · ‖∇f‖ ${formatNumber(run.gradNorms.get(step, 0))}`,
+      ...costAndRate(frame, index, step),
+    ].join(' · ');
     if (!fate) return numbers;
     return fate.kind === 'left' ? `${describeFate(fate)} · ${numbers}` : describeFate(fate);
   }
@@ -39,10 +43,26 @@ function runStatus(frame: FrameState, index: number): string {
     else if (fate?.kind === 'left') outside++;
   }
   const parts = [`${run.particles - diverged} of ${run.particles} particles moving`];
+  parts.push(...costAndRate(frame, index, step));
   if (outside > 0) parts.push(`${outside} out of view`);
   if (exploding > 0) parts.push(`${exploding} exploding`);
   if (diverged > 0) parts.push(`${diverged} diverged`);
   return parts.join(' · ');
+}
+
+/**
+ * What a step costs and uses, where that varies: L-BFGS's evaluations so far (of the first
+ * particle), and the lr a schedule set for this step.
+ */
+function costAndRate(frame: FrameState, index: number, step: number): string[] {
+  const run = frame.simulation.runs[index];
+  const parts: string[] = [];
+  if (run.evaluations) {
+    const whose = run.particles > 1 ? ' (first particle)' : '';
+    parts.push(`${run.evaluationsAt(step, 0)} evaluations${whose}`);
+  }
+  if (frame.scene.runs[index]?.schedule) parts.push(`lr ${formatNumber(run.rates.get(step, 0))}`);
+  return parts;
 }
 
 export function RunCard({
@@ -134,6 +154,7 @@ export function RunCard({
             />
           ))}
       </div>
+      <SchedulePicker run={run} definition={definition} />
     </section>
   );
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileExpression } from '../expr/index.ts';
 import { runFromPreset, type SceneRun } from '../scene/scene.ts';
 import { getSurface } from '../surfaces/index.ts';
+import { findOptimizer } from '../optimizers/registry.ts';
+import { resolveSchedule } from '../schedules/validate.ts';
 import { pytorchScript, type PyTorchScriptInput } from './pytorch.ts';
 
 function input(surfaceId: string, run: SceneRun, extra: Partial<PyTorchScriptInput> = {}) {
@@ -26,8 +28,9 @@ describe('pytorchScript', () => {
       ok: true,
       script: `# Descent Lab: Adam on Rosenbrock, reproduced with torch.optim.Adam.
 # f(x, y) = (1 - x)^2 + 100*(y - x^2)^2
-# Prints {"trajectory": [[x, y], ...], "loss": [...], "diverged_at": ...} like Descent Lab's
-# trajectory CLI: the start, then the position after each step.
+# Prints {"trajectory": [[x, y], ...], "loss": [...], "diverged_at": ..., "lr": [...], "evaluations": [...]}
+# like Descent Lab's trajectory CLI: the start, then the position after each step; the lr each
+# step used and the evaluations of f spent so far after it.
 import json
 import math
 
@@ -42,7 +45,8 @@ p = torch.tensor([-1.5, 2], dtype=torch.float64, requires_grad=True)
 optimizer = torch.optim.Adam([p], lr=0.02, amsgrad=True)
 steps = 50
 
-trajectory, losses, diverged_at = [], [], None
+trajectory, losses, diverged_at, lrs, evaluations = [], [], None, [], []
+calls = 0
 for step in range(steps + 1):
     optimizer.zero_grad()
     loss = f(p[0], p[1])
@@ -55,9 +59,13 @@ for step in range(steps + 1):
     losses.append(loss.item())
     if step == steps:
         break
+    group = optimizer.param_groups[0]
+    lrs.append(group["lr"])
     optimizer.step()
+    calls += 1
+    evaluations.append(calls)
 
-print(json.dumps({"trajectory": trajectory, "loss": losses, "diverged_at": diverged_at}))
+print(json.dumps({"trajectory": trajectory, "loss": losses, "diverged_at": diverged_at, "lr": lrs, "evaluations": evaluations}))
 `,
     });
   });
@@ -74,8 +82,9 @@ print(json.dumps({"trajectory": trajectory, "loss": losses, "diverged_at": diver
       ok: true,
       script: `# Descent Lab: Nesterov on Rastrigin, reproduced with torch.optim.SGD.
 # f(x, y) = 20 + (x^2 - 10*cos(2*pi*x)) + (y^2 - 10*cos(2*pi*y))
-# Prints {"trajectory": [[x, y], ...], "loss": [...], "diverged_at": ...} like Descent Lab's
-# trajectory CLI: the start, then the position after each step.
+# Prints {"trajectory": [[x, y], ...], "loss": [...], "diverged_at": ..., "lr": [...], "evaluations": [...]}
+# like Descent Lab's trajectory CLI: the start, then the position after each step; the lr each
+# step used and the evaluations of f spent so far after it.
 import json
 import math
 
@@ -93,7 +102,8 @@ steps = 1000
 # than Descent Lab's, so the path differs in detail.
 generator = torch.Generator().manual_seed(7)
 
-trajectory, losses, diverged_at = [], [], None
+trajectory, losses, diverged_at, lrs, evaluations = [], [], None, [], []
+calls = 0
 for step in range(steps + 1):
     optimizer.zero_grad()
     loss = f(p[0], p[1])
@@ -106,12 +116,78 @@ for step in range(steps + 1):
     losses.append(loss.item())
     if step == steps:
         break
+    group = optimizer.param_groups[0]
+    lrs.append(group["lr"])
     with torch.no_grad():
         p.grad += 0.5 * torch.randn(2, generator=generator, dtype=torch.float64)
     optimizer.step()
+    calls += 1
+    evaluations.append(calls)
 
-print(json.dumps({"trajectory": trajectory, "loss": losses, "diverged_at": diverged_at}))
+print(json.dumps({"trajectory": trajectory, "loss": losses, "diverged_at": diverged_at, "lr": lrs, "evaluations": evaluations}))
 `,
+    });
+  });
+
+  it('a cyclic schedule: builds the scheduler, steps it after each step, prints lr and momentum', () => {
+    const sgd = runFromPreset('momentum', 'r1');
+    const resolved = resolveSchedule(
+      { name: 'CyclicLR', params: { base_lr: 0.001, max_lr: 0.01, step_size_up: 10 } },
+      findOptimizer('SGD')!,
+    );
+    if (!resolved.ok) throw new Error(resolved.errors.join());
+    const result = pytorchScript(input('rosenbrock', { ...sgd, schedule: resolved.schedule }));
+    if (!result.ok) throw new Error(result.reason);
+    const lines = result.script.split('\n');
+    expect(lines).toContain('from torch.optim import lr_scheduler');
+    expect(lines).toContain(
+      'scheduler = lr_scheduler.CyclicLR(optimizer, base_lr=0.001, max_lr=0.01, step_size_up=10)',
+    );
+    expect(lines).toContain(
+      '    momenta.append(group["momentum"] if "momentum" in group else group["betas"][0])',
+    );
+    expect(lines.slice(-7, -3)).toEqual([
+      '    optimizer.step()',
+      '    calls += 1',
+      '    evaluations.append(calls)',
+      '    scheduler.step()',
+    ]);
+    expect(lines.at(-2)).toContain('"momentum": momenta');
+  });
+
+  it('L-BFGS steps with a counting closure; ReduceLROnPlateau is fed the loss', () => {
+    const lbfgs = runFromPreset('lbfgs', 'r1');
+    const resolved = resolveSchedule(
+      { name: 'ReduceLROnPlateau', params: {} },
+      findOptimizer('LBFGS')!,
+    );
+    if (!resolved.ok) throw new Error(resolved.errors.join());
+    const result = pytorchScript(input('rosenbrock', { ...lbfgs, schedule: resolved.schedule }));
+    if (!result.ok) throw new Error(result.reason);
+    const lines = result.script.split('\n');
+    expect(lines).toContain(
+      "optimizer = torch.optim.LBFGS([p], lr=1, max_iter=1, line_search_fn='strong_wolfe')",
+    );
+    expect(lines).toContain('scheduler = lr_scheduler.ReduceLROnPlateau(optimizer)');
+    expect(lines).toContain('def closure():');
+    expect(lines.slice(-6, -3)).toEqual([
+      '    optimizer.step(closure)',
+      '    evaluations.append(calls)',
+      '    scheduler.step(loss.item())',
+    ]);
+  });
+
+  it('refuses a schedule torch would stop with, saying why', () => {
+    const resolved = resolveSchedule(
+      { name: 'OneCycleLR', params: { max_lr: 0.1, total_steps: 40 } },
+      findOptimizer('Adam')!,
+    );
+    if (!resolved.ok) throw new Error(resolved.errors.join());
+    const run = { ...runFromPreset('adam', 'r1'), schedule: resolved.schedule };
+    expect(pytorchScript(input('rosenbrock', run))).toEqual({
+      ok: false,
+      reason:
+        'torch would stop this run: Tried to step 42 times. The specified number of total steps is 40 (its schedule ends before the 50 steps on screen).',
     });
   });
 

@@ -26,6 +26,12 @@ export interface LabChunk {
   escape: Extent;
   /** Loss at or below which a particle counts as arrived (for steps-to-target); null: not needed. */
   target: number | null;
+  /**
+   * For optimizers whose steps cost a varying number of evaluations (L-BFGS) under a budget of
+   * gradient evaluations: each particle is summarised at its last step within this many, and its
+   * steps to target are counted in evaluations. Null: every particle at `steps`, in steps.
+   */
+  evaluationBudget: number | null;
 }
 
 export interface ChunkResult {
@@ -72,7 +78,6 @@ export function runChunk(chunk: LabChunk): ChunkResult {
   run.advanceTo(chunk.steps);
 
   const n = run.particles;
-  const last = run.steps;
   const { xMin, xMax, yMin, yMax } = chunk.escape;
   const result: ChunkResult = {
     index: chunk.index,
@@ -83,8 +88,12 @@ export function runChunk(chunk: LabChunk): ChunkResult {
     divergedAt: new Int32Array(n),
     stepsToTarget: new Int32Array(n).fill(-1),
   };
+  const budget = chunk.evaluationBudget;
   for (let p = 0; p < n; p++) {
-    let diverged = run.divergedAt[p];
+    // The particle's last step within the budget of evaluations, if there is one.
+    let last = run.steps;
+    if (budget !== null) while (last > 0 && run.evaluationsAt(last, p) > budget) last--;
+    let diverged = run.divergedAt[p] <= last ? run.divergedAt[p] : -1;
     const end = diverged >= 0 ? diverged : last;
     for (let k = 0; k <= end; k++) {
       const x = run.positions.get(k, 2 * p);
@@ -102,7 +111,7 @@ export function runChunk(chunk: LabChunk): ChunkResult {
     if (diverged >= 0 || chunk.target === null) continue;
     let k = last;
     while (k >= 0 && run.losses.get(k, p) <= chunk.target) k--;
-    if (k < last) result.stepsToTarget[p] = k + 1;
+    if (k < last) result.stepsToTarget[p] = budget === null ? k + 1 : run.evaluationsAt(k + 1, p);
   }
   return result;
 }

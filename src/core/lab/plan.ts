@@ -14,6 +14,7 @@ import type { KnownMinimum } from '../surfaces/types.ts';
 import { escapeExtent, type LabChunk } from './chunk.ts';
 import {
   axisGrid,
+  evaluationBudget,
   gradientCost,
   lrGrid,
   secondAxis,
@@ -54,6 +55,8 @@ export interface OptimizerEntry {
   steps: number;
   /** Gradient evaluations per step. */
   cost: number;
+  /** Evaluations each particle may spend, counted one by one (L-BFGS); null: `steps` decides. */
+  evaluationBudget: number | null;
 }
 
 export function optimizerEntries(spec: LabSpec): OptimizerEntry[] {
@@ -68,6 +71,7 @@ export function optimizerEntries(spec: LabSpec): OptimizerEntry[] {
       params: { ...params },
       steps: stepsFor(spec, definition),
       cost: gradientCost(definition),
+      evaluationBudget: evaluationBudget(spec, definition),
     };
   });
 }
@@ -113,6 +117,7 @@ export function chunksFor(
         noise: { sigma: experiment.noise, seed: hashString(`${experiment.seed}/${first}`) },
         escape,
         target: job.target,
+        evaluationBudget: entry.evaluationBudget,
       });
       owner.push(jobIndex);
     }

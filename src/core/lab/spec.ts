@@ -116,16 +116,27 @@ export function withAxis(
   return { ...params, betas: [value, betas[1]] };
 }
 
-/** Gradient evaluations one step of `definition` costs: 1, plus the Hessian's for Newton. */
+/**
+ * Gradient evaluations one step of `definition` costs: 1, plus the Hessian's for Newton. L-BFGS's
+ * steps cost a varying number, counted one by one instead (`evaluationBudget`): 1 here.
+ */
 export function gradientCost(definition: OptimizerDefinition): number {
   return 1 + (definition.needsHessian ? HESSIAN_GRADIENT_EQUIVALENTS : 0);
 }
 
-/** Steps `definition` may take under the spec's budget. */
+/** Steps `definition` may take under the spec's budget (L-BFGS: at most one per evaluation). */
 export function stepsFor(spec: LabSpec, definition: OptimizerDefinition): number {
   return spec.budget === 'steps'
     ? spec.steps
     : Math.max(1, Math.floor(spec.steps / gradientCost(definition)));
+}
+
+/**
+ * The evaluations each particle may spend, for an optimizer whose steps cost a varying number of
+ * them (L-BFGS) under a budget of gradient evaluations; null otherwise (the budget is in steps).
+ */
+export function evaluationBudget(spec: LabSpec, definition: OptimizerDefinition): number | null {
+  return spec.budget === 'gradients' && definition.needsClosure ? spec.steps : null;
 }
 
 /** Start points an experiment runs from: a grid side squared for basins, else the count. */

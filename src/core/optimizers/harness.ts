@@ -4,6 +4,7 @@
  */
 import type { SurfaceFunctions } from '../surfaces/types.ts';
 import { prepareGradient } from './prepare.ts';
+import { createOptimizerState } from './state.ts';
 import type { OptimizerDefinition, Params } from './types.ts';
 
 export interface Trajectory {
@@ -38,8 +39,12 @@ export function drive(
   const grad = new Float64Array(n);
   const active = new Uint8Array(particles).fill(1);
   const firstNonFinite = new Int32Array(particles).fill(-1);
-  const state = Array.from({ length: def.stateSlots }, () => new Float64Array(n));
-  def.init?.(params, state);
+  const state = createOptimizerState(def, params, n);
+  const loss = def.needsClosure ? new Float64Array(particles) : null;
+  const closure = def.needsClosure
+    ? (_p: number, x: number, y: number, out: Float64Array, offset: number) =>
+        surface.valueAndGradient(x, y, out, offset)
+    : null;
   const hessian = def.needsHessian ? new Float64Array(3 * particles) : null;
   let t = 0;
   const source = options.uniform;
@@ -54,13 +59,14 @@ export function drive(
     for (let p = 0; p < particles; p++) {
       if (active[p] === 0) continue;
       const f = surface.valueAndGradient(theta[2 * p], theta[2 * p + 1], grad, 2 * p);
+      if (loss) loss[p] = f;
       const values = [theta[2 * p], theta[2 * p + 1], f, grad[2 * p], grad[2 * p + 1]];
       if (!values.every(Number.isFinite)) stop(p, i);
       else if (hessian) surface.hessian(theta[2 * p], theta[2 * p + 1], hessian, 3 * p);
     }
     prepareGradient(def, params, theta, grad, active);
     t = i + 1;
-    def.step(params, { n, theta, grad, active, t, state, hessian, uniform });
+    def.step(params, { n, theta, grad, active, t, state, hessian, uniform, closure, loss });
     options.afterStep?.(t, state);
   }
   positions.push(theta.slice());

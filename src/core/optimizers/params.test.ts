@@ -66,6 +66,17 @@ const TORCH_DEFAULTS: Record<string, Record<string, ParamValue>> = {
     decoupled_weight_decay: false,
     maximize: false,
   },
+  Rprop: { lr: 1e-2, etas: [0.5, 1.2], step_sizes: [1e-6, 50], maximize: false },
+  ASGD: { lr: 1e-2, lambd: 1e-4, alpha: 0.75, t0: 1e6, weight_decay: 0, maximize: false },
+  LBFGS: {
+    lr: 1,
+    max_iter: 20,
+    max_eval: null,
+    tolerance_grad: 1e-7,
+    tolerance_change: 1e-9,
+    history_size: 100,
+    line_search_fn: null,
+  },
   Newton: { lr: 1.0, damping: 0 },
   PerturbedGD: { lr: 0.05, threshold: 1e-3, radius: 0.1, interval: 10 },
   DistributedSGD: { lr: 0.02, workers: 4, batch_size: 10, threshold: 0, top_k: 0 },
@@ -214,12 +225,19 @@ describe('describeSpec', () => {
     expect(describeSpec({ ...spec, min: 0, max: 1, minExclusive: true })).toBe(
       'a number in (0, 1]',
     );
+    expect(describeSpec({ ...spec, integer: true, min: 1, nullable: true })).toBe(
+      'an integer ≥ 1 or null',
+    );
+    expect(describeSpec({ ...spec, kind: 'choice', choices: [null, 'strong_wolfe'] })).toBe(
+      'one of null, "strong_wolfe"',
+    );
   });
 });
 
 /** Values inside a spec's bounds. */
 function validValue(spec: ParamSpec): fc.Arbitrary<ParamValue> {
   if (spec.kind === 'boolean') return fc.boolean();
+  if (spec.kind === 'choice') return fc.constantFrom(...(spec.choices ?? []));
   const min = spec.min ?? -1e6;
   const max = spec.max ?? (spec.range ? spec.range[1] * 10 : 1e6);
   const number = spec.integer
@@ -231,5 +249,6 @@ function validValue(spec: ParamSpec): fc.Arbitrary<ParamValue> {
         maxExcluded: spec.maxExclusive,
         noNaN: true,
       });
-  return spec.kind === 'pair' ? fc.tuple(number, number) : number;
+  if (spec.kind === 'pair') return fc.tuple(number, number);
+  return spec.nullable ? fc.option(number, { nil: null }) : number;
 }

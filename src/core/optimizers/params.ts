@@ -78,14 +78,18 @@ export function validateParams(
 export function describeSpec(spec: ParamSpec): string {
   if (spec.kind === 'boolean') return 'true or false';
   if (spec.kind === 'pair') return `two numbers ${describeRange(spec) || 'that are finite'}`;
+  if (spec.kind === 'choice')
+    return `one of ${(spec.choices ?? []).map((choice) => show(choice)).join(', ')}`;
   const noun = spec.integer ? 'an integer' : 'a number';
-  return `${noun} ${describeRange(spec) || 'that is finite'}`;
+  return `${noun} ${describeRange(spec) || 'that is finite'}${spec.nullable ? ' or null' : ''}`;
 }
 
 /** Null when `value` fits `spec` on its own, otherwise what was expected and what came. */
 export function checkValue(spec: ParamSpec, value: unknown): string | null {
   let fits: boolean;
   if (spec.kind === 'boolean') fits = typeof value === 'boolean';
+  else if (spec.kind === 'choice') fits = (spec.choices ?? []).includes(value as string | null);
+  else if (spec.nullable && value === null) fits = true;
   else if (spec.kind === 'pair') {
     fits =
       Array.isArray(value) &&

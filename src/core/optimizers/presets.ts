@@ -22,7 +22,7 @@ export interface OptimizerPreset {
  * start there): every preset stays finite and in view, and all but AdamW (whose decay moves the
  * minimum), Adadelta, RAdam and Newton come within 0.05 of the minimum (3, 0.5) — SGD after ~700
  * steps, Momentum and Nesterov after ~115 at the same kind of rate, Adagrad ~640, RMSProp ~290,
- * Adam ~320. Beale's steep corners punish larger rates: SGD diverges above ~0.03, Momentum above
+ * Adam ~320, Rprop ~30, ASGD ~350, L-BFGS ~11. Beale's steep corners punish larger rates: SGD diverges above ~0.03, Momentum above
  * ~0.005, RAdam (whose first steps are unnormalised) above ~0.015.
  */
 export const PRESETS: readonly OptimizerPreset[] = [
@@ -61,6 +61,16 @@ export const PRESETS: readonly OptimizerPreset[] = [
   { id: 'adamax', label: 'Adamax', optimizer: 'Adamax', params: { lr: 0.3 } },
   { id: 'nadam', label: 'NAdam', optimizer: 'NAdam', params: { lr: 0.1 } },
   { id: 'radam', label: 'RAdam', optimizer: 'RAdam', params: { lr: 0.01 } },
+  { id: 'rprop', label: 'Rprop', optimizer: 'Rprop', params: { lr: 0.01 } },
+  // Averaging from step 100 on, so the hollow average marker leaves the point within the run.
+  { id: 'asgd', label: 'ASGD', optimizer: 'ASGD', params: { lr: 0.02, t0: 100 } },
+  // One iteration per step, so each step on screen is one L-BFGS move (with its line search).
+  {
+    id: 'lbfgs',
+    label: 'L-BFGS',
+    optimizer: 'LBFGS',
+    params: { lr: 1, max_iter: 1, line_search_fn: 'strong_wolfe' },
+  },
   { id: 'newton', label: 'Newton', optimizer: 'Newton', params: { lr: 1 } },
   { id: 'perturbed-gd', label: 'Perturbed GD', optimizer: 'PerturbedGD', params: { lr: 0.01 } },
   // Distributed training (src/core/distributed): four workers, minibatches of 10 on dataset surfaces.

@@ -18,7 +18,7 @@ describe('findOptimizer', () => {
   });
 
   it('returns undefined for an unknown name', () => {
-    expect(findOptimizer('LBFGS')).toBeUndefined();
+    expect(findOptimizer('LBFGSB')).toBeUndefined();
     expect(findOptimizer('')).toBeUndefined();
   });
 });
@@ -41,12 +41,13 @@ describe('optimizer definitions', () => {
     }
   });
 
-  it('offer maximize and weight_decay on every torch optimizer', () => {
-    const ours = ['Newton', 'PerturbedGD', 'DistributedSGD'];
+  it('offer maximize and weight_decay on every torch optimizer that has them', () => {
+    // torch's Rprop has no weight_decay; its LBFGS has neither.
+    const ours = ['Newton', 'PerturbedGD', 'DistributedSGD', 'LBFGS'];
     for (const def of OPTIMIZERS.filter((d) => !ours.includes(d.name))) {
       const names = def.params.map((s) => s.name);
       expect(names, def.name).toContain('maximize');
-      expect(names, def.name).toContain('weight_decay');
+      if (def.name !== 'Rprop') expect(names, def.name).toContain('weight_decay');
     }
   });
 });
@@ -67,6 +68,9 @@ describe('presets', () => {
       'Adamax',
       'NAdam',
       'RAdam',
+      'Rprop',
+      'ASGD',
+      'L-BFGS',
       'Newton',
       'Perturbed GD',
       'Distributed SGD',

@@ -4,11 +4,14 @@ import { adagrad } from './adagrad.ts';
 import { adam } from './adam.ts';
 import { adamax } from './adamax.ts';
 import { adamw } from './adamw.ts';
+import { asgd } from './asgd.ts';
+import { lbfgs } from './lbfgs.ts';
 import { nadam } from './nadam.ts';
 import { newton } from './newton.ts';
 import { perturbedGd } from './perturbedGd.ts';
 import { radam } from './radam.ts';
 import { rmsprop } from './rmsprop.ts';
+import { rprop } from './rprop.ts';
 import { sgd } from './sgd.ts';
 import type { OptimizerDefinition } from './types.ts';
 
@@ -23,6 +26,9 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   adamax,
   nadam,
   radam,
+  rprop,
+  asgd,
+  lbfgs,
   newton,
   perturbedGd,
   distributedSgd,

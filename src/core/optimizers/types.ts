@@ -9,8 +9,11 @@
  *   3. `def.step(params, ctx)` with ctx.t = 1 on the first step.
  */
 
-/** A hyperparameter's value: a number, a flag, or a pair such as Adam's betas. */
-export type ParamValue = number | boolean | readonly [number, number];
+/**
+ * A hyperparameter's value: a number, a flag, a pair such as Adam's betas, a named choice such as
+ * L-BFGS's line_search_fn, or null where torch's default is None (L-BFGS's max_eval).
+ */
+export type ParamValue = number | boolean | string | null | readonly [number, number];
 export type Params = Readonly<Record<string, ParamValue>>;
 
 export interface ParamSpec {
@@ -18,8 +21,12 @@ export interface ParamSpec {
   name: string;
   /** A short label for controls ("learning rate"). */
   label: string;
-  kind: 'number' | 'boolean' | 'pair';
+  kind: 'number' | 'boolean' | 'pair' | 'choice';
   default: ParamValue;
+  /** The values a 'choice' takes, torch's spelling (null = None). */
+  choices?: readonly (string | null)[];
+  /** A number that may also be null, torch's None (`help` says what None means). */
+  nullable?: boolean;
   /** Inclusive lower bound for numbers (and for each entry of a pair). */
   min?: number;
   /** Upper bound for numbers (and for each entry of a pair). */
@@ -64,7 +71,24 @@ export interface StepContext {
   readonly hessian: Float64Array | null;
   /** Uniform numbers in [0, 1) for (particle, step, draw); only for optimizers that ask. */
   readonly uniform: ((particle: number, draw: number) => number) | null;
+  /**
+   * torch's `step(closure)` for optimizers that evaluate f several times per step (L-BFGS): f at
+   * (x, y) for particle p, with ∇f written to out[offset], out[offset + 1]. Each call counts as one
+   * evaluation of the particle. It gives the exact f and ∇f (no noise, no minibatch). Null for
+   * optimizers that do not ask (`needsClosure`).
+   */
+  readonly closure?: ClosureFunction | null;
+  /** f at theta per particle: the closure's first evaluation, which the run already made. */
+  readonly loss?: Float64Array | null;
 }
+
+export type ClosureFunction = (
+  particle: number,
+  x: number,
+  y: number,
+  out: Float64Array,
+  offset: number,
+) => number;
 
 /** The words the UI shows on an optimizer's card. */
 export interface OptimizerText {
@@ -83,8 +107,8 @@ export interface OptimizerDefinition extends OptimizerText {
   label: string;
   /** Every hyperparameter with torch's name and default. */
   params: readonly ParamSpec[];
-  /** How many Float64Array state slots of length n the update needs. */
-  stateSlots: number;
+  /** How many Float64Array state slots of length n the update needs (L-BFGS: per history_size). */
+  stateSlots: number | ((params: Params) => number);
   /**
    * Weight decay always shrinks theta itself (AdamW) instead of adding L2 to the gradient. Adam,
    * NAdam and RAdam decide per run through their `decoupled_weight_decay` hyperparameter.
@@ -92,6 +116,13 @@ export interface OptimizerDefinition extends OptimizerText {
   decoupledWeightDecay: boolean;
   needsHessian: boolean;
   needsRandom: boolean;
+  /** Evaluates f more than once per step through `ctx.closure` (torch's `step(closure)`). */
+  needsClosure?: boolean;
+  /**
+   * The state slot holding a second point worth drawing next to θ: ASGD's running average `ax`,
+   * which is what ASGD returns as its answer.
+   */
+  averageSlot?: number;
   /** Rules spanning several hyperparameters (single-field bounds live in `params`). */
   crossCheck?(params: Params): ParamIssue[];
   /** Sets initial state (most optimizers start from zeros and leave this out). */

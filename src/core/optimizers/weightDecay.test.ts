@@ -3,6 +3,7 @@ import { getSurface } from '../surfaces/index.ts';
 import { drive } from './harness.ts';
 import { defaultParams } from './params.ts';
 import { prepareGradient } from './prepare.ts';
+import { createOptimizerState } from './state.ts';
 import { findOptimizer } from './registry.ts';
 import type { OptimizerDefinition, Params } from './types.ts';
 
@@ -12,8 +13,7 @@ function decayOnly(def: OptimizerDefinition, params: Params, start: number[], st
   const theta = Float64Array.from(start);
   const grad = new Float64Array(n);
   const active = new Uint8Array(n / 2).fill(1);
-  const state = Array.from({ length: def.stateSlots }, () => new Float64Array(n));
-  def.init?.(params, state);
+  const state = createOptimizerState(def, params, n);
   for (let t = 1; t <= steps; t++) {
     grad.fill(0);
     prepareGradient(def, params, theta, grad, active);

@@ -89,7 +89,7 @@ export function resolveRun(run: SceneRun): RunConfig {
   if (!optimizer) throw new Error(`unknown optimizer ${run.optimizer}`);
   const resolved = resolveParams(optimizer, run.params);
   if (!resolved.ok) throw new Error(resolved.errors.join('; '));
-  return { optimizer, params: resolved.params };
+  return { optimizer, params: resolved.params, schedule: run.schedule };
 }
 
 /** Where a single start goes on this surface: a built-in's own start, else the view's centre. */

@@ -31,6 +31,28 @@ describe('defaultScene', () => {
 });
 
 describe('validateScene', () => {
+  it('keeps a run’s schedule with torch’s defaults filled in, and drops a bad one with a notice', () => {
+    const good = { name: 'CosineAnnealingLR', params: { T_max: 100 } };
+    const bad = { name: 'CyclicLR', params: { base_lr: 0.01, max_lr: 0.1 } };
+    const { scene, notices } = validateScene({
+      ...defaultScene(),
+      version: 2,
+      runs: [
+        { optimizer: 'SGD', schedule: good },
+        { optimizer: 'Adam', schedule: bad },
+      ],
+    });
+    expect(scene.runs[0].schedule).toEqual({
+      name: 'CosineAnnealingLR',
+      params: { T_max: 100, eta_min: 0 },
+    });
+    expect(scene.runs[1].schedule).toBeUndefined();
+    expect(notices).toEqual([
+      'runs[1].schedule.params.cycle_momentum: optimizer must support momentum with `cycle_momentum` option enabled; ran without a schedule',
+    ]);
+    expect(resolveRun(scene.runs[0]).schedule).toEqual(scene.runs[0].schedule);
+  });
+
   it('keeps every valid part and replaces only the broken one, saying why', () => {
     const input = {
       ...defaultScene(),

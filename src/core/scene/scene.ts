@@ -16,8 +16,15 @@ import type { OnDemand } from '../onDemand.ts';
 import { formulas } from './formulas.ts';
 import { getSurface } from '../surfaces/index.ts';
 import type { LabSpec } from '../lab/spec.ts';
+import type { ScheduleConfig } from '../schedules/types.ts';
+import { resolveSchedule } from '../schedules/validate.ts';
 
-export const SCENE_VERSION = 1;
+/**
+ * The newest format: 2 added learning-rate schedules. A scene is written with the oldest version
+ * that holds it (`sceneFormatVersion`), so links without a schedule read the same in older copies.
+ */
+export const SCENE_VERSION = 2;
+const KNOWN_VERSIONS: readonly unknown[] = [1, 2];
 
 export type SurfaceRef = { id: string } | { expression: string };
 
@@ -30,6 +37,8 @@ export interface SceneRun {
   optimizer: string;
   /** Every hyperparameter, torch names. */
   params: Record<string, ParamValue>;
+  /** A torch.optim.lr_scheduler schedule with every argument (format version 2); absent: none. */
+  schedule?: ScheduleConfig;
   visible: boolean;
 }
 
@@ -254,13 +263,19 @@ function checkRun(value: unknown, index: number, notices: string[]): SceneRun | 
       : definition.label;
   const id =
     typeof value.id === 'string' && /^[\w-]{1,16}$/.test(value.id) ? value.id : `r${index + 1}`;
-  return {
+  const run: SceneRun = {
     id,
     label,
     optimizer: definition.name,
     params: { ...resolved },
     visible: value.visible !== false,
   };
+  if (value.schedule !== undefined && value.schedule !== null) {
+    const schedule = resolveSchedule(value.schedule, definition, `${path}.schedule`);
+    if (schedule.ok) run.schedule = schedule.schedule;
+    else notices.push(`${schedule.errors[0]}; ran without a schedule`);
+  }
+  return run;
 }
 
 function checkRuns(value: unknown, fallback: SceneRun[], notices: string[]): SceneRun[] {
@@ -313,7 +328,7 @@ export function validateScene(input: unknown): ValidatedScene {
     notices.push(`scene must be an object (got ${show(input)}); used the default scene`);
     return { scene: defaults, notices };
   }
-  if (input.version !== undefined && input.version !== SCENE_VERSION) {
+  if (input.version !== undefined && !KNOWN_VERSIONS.includes(input.version)) {
     notices.push(
       `scene version ${show(input.version)} is not known to this version of Descent Lab; read it as version ${SCENE_VERSION}`,
     );
@@ -357,6 +372,11 @@ export function validateScene(input: unknown): ValidatedScene {
   const batchSize = checkBatchSize(input.batchSize, notices);
   if (batchSize !== undefined) scene.batchSize = batchSize;
   return { scene, notices };
+}
+
+/** The oldest format version that holds `scene`: 2 once a run has a schedule, else 1. */
+export function sceneFormatVersion(scene: Scene): 1 | 2 {
+  return scene.runs.some((run) => run.schedule) ? 2 : 1;
 }
 
 // ---------------------------------------------------------------------------------------------

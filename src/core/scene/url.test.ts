@@ -7,6 +7,8 @@ import { SURFACE_IDS } from '../surfaces/index.ts';
 import type { LabSpec } from '../lab/spec.ts';
 import { defaultScene, runFromPreset, validateScene, type Scene } from './scene.ts';
 import { decodeScene, encodeScene, partsToDecode, SCENE_KEYS, versionNotice } from './url.ts';
+import { findOptimizer } from '../optimizers/registry.ts';
+import { resolveSchedule } from '../schedules/validate.ts';
 
 /** Run ids are not part of the link: decoding numbers runs r1, r2, … */
 function withCanonicalIds(scene: Scene): Scene {
@@ -36,6 +38,50 @@ const arbitraryLab: fc.Arbitrary<LabSpec> = fc
   })
   .map((lab) => ({ ...lab, lrs: lab.lrs.slice(0, lab.optimizers.length) }));
 
+/** Schedules of every kind of argument: lists, null, choices, flags, members. */
+const SCHEDULES = [
+  { name: 'StepLR', params: { step_size: 30, gamma: 0.5 } },
+  { name: 'MultiStepLR', params: { milestones: [10, 10, 400] } },
+  { name: 'MultiStepLR', params: { milestones: [] } },
+  { name: 'CosineAnnealingLR', params: { T_max: 250, eta_min: 1e-4 } },
+  {
+    name: 'CyclicLR',
+    params: {
+      base_lr: 0.001,
+      max_lr: 0.1,
+      step_size_down: 7,
+      mode: 'exp_range',
+      cycle_momentum: false,
+    },
+  },
+  {
+    name: 'OneCycleLR',
+    params: { max_lr: 0.2, epochs: 5, steps_per_epoch: 300, three_phase: true },
+  },
+  { name: 'ReduceLROnPlateau', params: { threshold_mode: 'abs', min_lr: 0.001 } },
+  {
+    name: 'SequentialLR',
+    params: {
+      schedulers: [
+        { name: 'LinearLR', params: { start_factor: 0.01, total_iters: 25 } },
+        { name: 'ChainedScheduler', params: { schedulers: [] } },
+        { name: 'CosineAnnealingWarmRestarts', params: { T_0: 40, T_mult: 2 } },
+      ],
+      milestones: [25, 60],
+    },
+  },
+  {
+    name: 'SequentialLR',
+    params: {
+      schedulers: [
+        { name: 'LinearLR', params: { start_factor: 0.01, total_iters: 25 } },
+        { name: 'ExponentialLR', params: { gamma: 0.99 } },
+      ],
+      milestones: [25],
+    },
+  },
+];
+
 const arbitraryScene: fc.Arbitrary<Scene> = fc
   .record({
     surface: fc.oneof(
@@ -59,6 +105,8 @@ const arbitraryScene: fc.Arbitrary<Scene> = fc
           { nil: undefined },
         ),
         visible: fc.boolean(),
+        weightDecay: fc.option(positive(0, 1), { nil: undefined }),
+        schedule: fc.option(fc.constantFrom(...SCHEDULES), { nil: undefined }),
       }),
       { minLength: 1, maxLength: 10 },
     ),
@@ -82,11 +130,17 @@ const arbitraryScene: fc.Arbitrary<Scene> = fc
   .map(({ runs, ...rest }) => ({
     ...defaultScene(),
     ...rest,
-    runs: runs.map(({ preset, lr, label, visible }, i) => {
+    runs: runs.map(({ preset, lr, label, visible, weightDecay, schedule }, i) => {
       const run = runFromPreset(preset, `r${i + 1}`);
       if (lr !== undefined) run.params.lr = lr;
+      if (weightDecay !== undefined && 'weight_decay' in run.params) {
+        run.params.weight_decay = weightDecay;
+      }
       if (label !== undefined) run.label = label;
       run.visible = visible;
+      // Only schedules the run's optimizer takes (CyclicLR's momentum, for one, needs SGD's).
+      const resolved = schedule && resolveSchedule(schedule, findOptimizer(run.optimizer)!);
+      if (resolved && resolved.ok) run.schedule = resolved.schedule;
       return run;
     }),
   }));
@@ -114,6 +168,33 @@ describe('scene URL', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('writes a schedule as options of its run, in format version 2; older links still read', () => {
+    const scene = defaultScene();
+    scene.runs = [runFromPreset('adam', 'r1')];
+    const resolved = resolveSchedule(SCHEDULES[8], findOptimizer('Adam')!);
+    if (!resolved.ok) throw new Error(resolved.errors.join());
+    scene.runs[0].schedule = resolved.schedule;
+    const query = encodeScene(scene);
+    expect(query).toBe(
+      'v=2&s=beale&runs=adam!sched_SequentialLR' +
+        '!sched.0_LinearLR!sched.0.start_factor_0.01!sched.0.total_iters_25' +
+        '!sched.1_ExponentialLR!sched.1.gamma_0.99!sched.milestones_25',
+    );
+    expect(decodeScene(query)).toEqual({ scene, notices: [] });
+    const old = decodeScene('v=1&s=beale&runs=adam!lr_0.05');
+    expect(old.notices).toEqual([]);
+    expect(old.scene.runs[0].schedule).toBeUndefined();
+  });
+
+  it('reads hyperparameters whose names hold underscores (weight_decay, line_search_fn)', () => {
+    const { scene, notices } = decodeScene(
+      'runs=adam!weight_decay_0.25,lbfgs!line_search_fn_none!max_eval_7',
+    );
+    expect(notices).toEqual([]);
+    expect(scene.runs[0].params.weight_decay).toBe(0.25);
+    expect(scene.runs[1].params).toMatchObject({ line_search_fn: null, max_eval: 7 });
   });
 
   it('writes the default scene in a few characters', () => {
@@ -161,6 +242,16 @@ describe('scene URL', () => {
       /batchSize must be a whole number .*used the full batch/,
     ],
     ['an inverted view', 'view=1~-1~0~1', /view must be/],
+    [
+      'a bad schedule argument',
+      'v=2&runs=sgd!sched_CosineAnnealingWarmRestarts!sched.T_0_0',
+      /runs\[0\]\.schedule\.params\.T_0: Expected positive integer T_0, but got 0; ran without a schedule/,
+    ],
+    [
+      'an unknown scheduler',
+      'v=2&runs=sgd!sched_LambdaLR',
+      /runs\[0\]\.schedule\.name: unknown scheduler "LambdaLR"/,
+    ],
     ['a broken escape', 'f=%E0%A4%A', /.+/],
     ['a newer format', 'v=99', /link format version 99/],
     [
@@ -229,17 +320,19 @@ describe('scene URL, read strictly', () => {
   });
 
   it('words the version as newer, older or not a version', () => {
-    expect(decodeScene('v=2').notices).toEqual([
-      'link format version 2 is newer than this Descent Lab knows; read as version 1',
+    expect(decodeScene('v=3').notices).toEqual([
+      'link format version 3 is newer than this Descent Lab knows; read as version 2',
     ]);
     for (const v of ['0', '-1', 'abc', '1.5', '0x1'])
       expect(decodeScene(`v=${v}`).notices).toEqual([
-        `v="${v}" is not a link format version; read as version 1`,
+        `v="${v}" is not a link format version; read as version 2`,
       ]);
-    expect(versionNotice('1', 2)).toBe(
-      'link format version 1 is older than this Descent Lab reads; read as version 2',
+    expect(versionNotice('1', 3, 2)).toBe(
+      'link format version 1 is older than this Descent Lab reads; read as version 3',
     );
+    // Version 1 links (no schedules) are still read as they are.
     expect(decodeScene('v=1').notices).toEqual([]);
+    expect(decodeScene('v=2').notices).toEqual([]);
   });
 
   it('echoes long or multi-line values elided, on one line', () => {

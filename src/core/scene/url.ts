@@ -7,11 +7,12 @@
  *
  * | key      | value                                                                        |
  * |----------|------------------------------------------------------------------------------|
- * | v        | format version (1)                                                           |
+ * | v        | format version: 1, or 2 when a run has a schedule                            |
  * | s / f    | built-in surface id / typed expression                                       |
  * | view     | xMin~xMax~yMin~yMax                                                          |
  * | runs     | preset(!name_value)* separated by commas; pairs as a~b, flags as 1/0;         |
- * |          | `!label_text` renames, `!hidden_1` hides                                      |
+ * |          | `!label_text` renames, `!hidden_1` hides; `!sched_…` a schedule (v=2, see     |
+ * |          | scheduleUrl.ts)                                                               |
  * | start    | x~y(,x~y)*   · random=N · grid=N                                              |
  * | seed, noise, steps, speed, layout (side), contours, chart                               |
  * | batch    | minibatch size on dataset surfaces (absent = full batch)                     |
@@ -28,11 +29,13 @@ import type { ParamValue } from '../optimizers/types.ts';
 import { labSpecs } from '../lab/onDemand.ts';
 import type { OnDemand } from '../onDemand.ts';
 import { formulas } from './formulas.ts';
+import { decodeSchedule, encodeSchedule, optionName } from './scheduleUrl.ts';
 import { fieldPath, show } from './show.ts';
 import { readWrittenNumber } from './writtenNumber.ts';
 import {
   defaultScene,
   SCENE_VERSION,
+  sceneFormatVersion,
   validateScene,
   type Scene,
   type SceneRun,
@@ -75,9 +78,12 @@ function unescape(text: string): string {
   }
 }
 
+/** Flags as 1/0, pairs as a~b, null (torch's None) as `none`, a choice as itself. */
 function encodeValue(value: ParamValue): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'number') return String(value);
+  if (value === null) return 'none';
+  if (typeof value === 'string') return escape(value);
   return `${value[0]}~${value[1]}`;
 }
 
@@ -111,6 +117,10 @@ function encodeRun(run: SceneRun): string {
   if (run.label !== preset.label)
     text += `!label_${escape(run.label).replace(/[!,]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
   if (!run.visible) text += '!hidden_1';
+  if (run.schedule)
+    text += encodeSchedule(run.schedule)
+      .map((option) => `!${option}`)
+      .join('');
   return text;
 }
 
@@ -120,7 +130,7 @@ function encodeRun(run: SceneRun): string {
  */
 export function encodeScene(scene: Scene): string {
   const defaults = defaultScene();
-  const parts: string[] = [`v=${SCENE_VERSION}`];
+  const parts: string[] = [`v=${sceneFormatVersion(scene)}`];
   if ('id' in scene.surface) parts.push(`s=${escape(scene.surface.id)}`);
   else parts.push(`f=${escape(scene.surface.expression)}`);
   if (scene.view) {
@@ -187,10 +197,14 @@ function decodeRun(text: string, index: number, notices: string[]): Record<strin
     params,
   };
   const path = `runs[${index}]`;
-  for (const option of options) {
+  const names = ['label', 'hidden', ...definition.params.map((spec) => spec.name)];
+  const isSchedule = (option: string) => /^sched[._]/.test(option);
+  const schedule = decodeSchedule(options.filter(isSchedule));
+  if (schedule !== undefined) run.schedule = schedule;
+  for (const option of options.filter((option) => !isSchedule(option))) {
     const cut = option.indexOf('_');
-    const name = cut < 0 ? option : option.slice(0, cut);
-    const raw = cut < 0 ? '' : option.slice(cut + 1);
+    const name = optionName(option, names) ?? (cut < 0 ? option : option.slice(0, cut));
+    const raw = option.slice(name.length + 1);
     if (name === 'label') {
       run.label = unescape(raw);
       continue;
@@ -216,7 +230,8 @@ function decodeRun(text: string, index: number, notices: string[]): Record<strin
       else params[name] = value;
       continue;
     }
-    const value = decodeValue(raw);
+    let value = spec.kind === 'choice' ? unescape(raw) : decodeValue(raw);
+    if (value === 'none' && (spec.nullable || spec.choices?.includes(null))) value = null;
     const problem = checkValue(spec, value);
     if (problem === null) params[name] = value as ParamValue;
     else notices.push(`${field}: ${problem}; ${fallback}`);
@@ -239,18 +254,24 @@ function queryParams(query: string): { params: Map<string, string>; counts: Map<
 }
 
 /**
- * What to say about `v`, the link format version, or null when it is this one: newer (made by a
- * later Descent Lab), older, or not a version at all (versions are whole numbers from 1).
+ * What to say about `v`, the link format version, or null when this Descent Lab reads it (`oldest`
+ * to `current`): newer (made by a later Descent Lab), older, or not a version at all (versions are
+ * whole numbers from 1).
  */
-export function versionNotice(raw: string, current = SCENE_VERSION): string | null {
+export function versionNotice(
+  raw: string,
+  current: number = SCENE_VERSION,
+  oldest = 1,
+): string | null {
   const version = readWrittenNumber(raw);
-  if (version === current) return null;
   const read = `read as version ${current}`;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return `v=${show(unescape(raw))} is not a link format version; ${read}`;
-  const age =
-    version > current ? 'newer than this Descent Lab knows' : 'older than this Descent Lab reads';
-  return `link format version ${version} is ${age}; ${read}`;
+  if (version > current)
+    return `link format version ${version} is newer than this Descent Lab knows; ${read}`;
+  if (version < oldest)
+    return `link format version ${version} is older than this Descent Lab reads; ${read}`;
+  return null;
 }
 
 /** Keys that say the same thing, the first present winning: a surface, then the starts. */

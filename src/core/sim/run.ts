@@ -1,6 +1,9 @@
 import { createGradientSource } from '../data/gradientSources.ts';
-import type { OptimizerDefinition, Params, StepContext } from '../optimizers/types.ts';
+import type { OptimizerDefinition, ParamValue, Params, StepContext } from '../optimizers/types.ts';
 import { prepareGradient } from '../optimizers/prepare.ts';
+import { createOptimizerState } from '../optimizers/state.ts';
+import { ScheduledParams } from '../schedules/scheduledParams.ts';
+import type { ScheduleConfig } from '../schedules/types.ts';
 import { hashUniform, RANDOM_STREAMS } from '../random.ts';
 import type { SurfaceFunctions } from '../surfaces/types.ts';
 import { addGradientNoise, type GradientNoise, type GradientSource } from './gradientSource.ts';
@@ -18,6 +21,8 @@ export interface RunSetup {
   noise: GradientNoise;
   /** Minibatch size on dataset surfaces; undefined = the full batch (see createGradientSource). */
   batchSize?: number;
+  /** A resolved learning-rate schedule (schedules/validate.ts); undefined = constant lr. */
+  schedule?: ScheduleConfig;
 }
 
 /** Bytes one particle adds to a run's history per step: x, y, loss and ‖∇f‖ as float64. */
@@ -46,6 +51,18 @@ export class Run {
   readonly divergedAt: Int32Array;
   /** Minibatches or distributed workers, when the optimizer does not see the exact gradient. */
   readonly gradientSource: GradientSource | null;
+  /**
+   * Per step: the lr that step uses and the momentum (or β₁) — the schedule's values, or the
+   * constant hyperparameters. NaN in the second column for an optimizer with neither.
+   */
+  readonly rates: StepHistory;
+  /**
+   * Per step and particle: evaluations of f and ∇f spent before that step, for optimizers that
+   * evaluate several times per step (L-BFGS); null for the others, which spend one per step.
+   */
+  readonly evaluations: StepHistory | null;
+  /** Per step: the second point the optimizer keeps (ASGD's average), x0, y0, …; else null. */
+  readonly averages: StepHistory | null;
 
   private readonly theta: Float64Array;
   private readonly grad: Float64Array;
@@ -54,6 +71,11 @@ export class Run {
   private readonly recordPositions: Float64Array;
   private readonly recordLosses: Float64Array;
   private readonly recordGradNorms: Float64Array;
+  private readonly recordRates = new Float64Array(2);
+  private readonly recordAverage: Float64Array;
+  /** Per particle: evaluations so far (only when `evaluations` is kept). */
+  private readonly evaluationCounts: Float64Array;
+  private readonly scheduled: ScheduledParams;
   private activeParticles: number;
 
   constructor(private readonly setup: RunSetup) {
@@ -71,10 +93,15 @@ export class Run {
     this.recordLosses = new Float64Array(this.particles);
     this.recordGradNorms = new Float64Array(this.particles);
 
-    const { optimizer, params, noise } = setup;
+    const { optimizer, params, noise, surface } = setup;
     this.gradientSource = createGradientSource({ ...setup, particles: this.particles });
-    const state = Array.from({ length: optimizer.stateSlots }, () => new Float64Array(n));
-    optimizer.init?.(params, state);
+    this.scheduled = new ScheduledParams(params, setup.schedule);
+    this.rates = new StepHistory(2);
+    this.evaluations = optimizer.needsClosure ? new StepHistory(this.particles) : null;
+    this.evaluationCounts = new Float64Array(this.evaluations ? this.particles : 0);
+    this.averages = optimizer.averageSlot === undefined ? null : new StepHistory(n);
+    this.recordAverage = new Float64Array(this.averages ? n : 0);
+    const state = createOptimizerState(optimizer, params, n);
     this.ctx = {
       n,
       theta: this.theta,
@@ -87,6 +114,13 @@ export class Run {
         ? (particle, draw) =>
             hashUniform(noise.seed, RANDOM_STREAMS.perturbation, particle, this.ctx.t * 8 + draw)
         : null,
+      closure: optimizer.needsClosure
+        ? (particle, x, y, out, offset) => {
+            this.evaluationCounts[particle]++;
+            return surface.valueAndGradient(x, y, out, offset);
+          }
+        : null,
+      loss: optimizer.needsClosure ? this.recordLosses : null,
     };
     this.evaluateAndRecord();
   }
@@ -96,14 +130,43 @@ export class Run {
     return this.positions.steps - 1;
   }
 
+  /** Why the schedule stopped where torch would raise (OneCycleLR past total_steps), or null. */
+  get scheduleEnded(): string | null {
+    return this.scheduled.ended;
+  }
+
+  /** Whether `rates` holds a momentum (or β₁) that the schedule cycles. */
+  get cyclesMomentum(): boolean {
+    return this.scheduled.cyclesMomentum;
+  }
+
   /** Particles that have not diverged. */
   get activeCount(): number {
     return this.activeParticles;
   }
 
+  /** The hyperparameters step `step` used (≤ steps): lr and momentum or β₁ as scheduled. */
+  paramsAt(step: number): Params {
+    const { params, schedule } = this.setup;
+    if (!schedule) return params;
+    const at: Record<string, ParamValue> = { ...params, lr: this.rates.get(step, 0) };
+    const momentum = this.rates.get(step, 1);
+    if (typeof params.momentum === 'number') at.momentum = momentum;
+    else if (Array.isArray(params.betas)) at.betas = [momentum, params.betas[1]];
+    return at;
+  }
+
+  /** Evaluations of f and ∇f particle p spent before step `step` (≤ steps). */
+  evaluationsAt(step: number, p: number): number {
+    if (this.evaluations) return this.evaluations.get(step, p);
+    const diverged = this.divergedAt[p];
+    return diverged >= 0 && diverged < step ? diverged : step;
+  }
+
   /** Takes one optimizer step for every active particle and records the new positions. */
   advance(): void {
-    const { optimizer, params, surface, noise } = this.setup;
+    const { optimizer, surface, noise } = this.setup;
+    const params = this.scheduled.params;
     const ctx = this.ctx;
     // A source is asked every step, even with no particle left, so its records stay step-aligned.
     if (this.gradientSource) {
@@ -119,10 +182,23 @@ export class Run {
         }
       }
       ctx.t = this.steps + 1;
+      // The loss ReduceLROnPlateau is fed: at the points this step starts from, before it moves.
+      const loss = this.meanLoss();
+      // The closure's first call is the evaluation recorded at these points.
+      for (let p = 0; p < this.evaluationCounts.length; p++)
+        this.evaluationCounts[p] += this.active[p];
       prepareGradient(optimizer, params, this.theta, this.grad, this.active);
       optimizer.step(params, ctx);
+      this.scheduled.advance(loss);
     }
     this.evaluateAndRecord();
+  }
+
+  /** Mean loss of the particles still moving (one particle: its loss, as torch sees it). */
+  private meanLoss(): number {
+    let sum = 0;
+    for (let p = 0; p < this.particles; p++) if (this.active[p]) sum += this.recordLosses[p];
+    return sum / this.activeParticles;
   }
 
   /** Advances until `steps` steps have been taken. */
@@ -163,6 +239,23 @@ export class Run {
     this.positions.push(this.recordPositions);
     this.losses.push(this.recordLosses);
     this.gradNorms.push(this.recordGradNorms);
+    this.recordRates[0] = this.scheduled.lr;
+    this.recordRates[1] = this.scheduled.momentum;
+    this.rates.push(this.recordRates);
+    this.evaluations?.push(this.evaluationCounts);
+    if (this.averages) this.recordAverages(step);
+  }
+
+  /** The optimizer's second point; before the first step (where ASGD's is still 0) the start. */
+  private recordAverages(step: number): void {
+    const average = this.ctx.state[this.setup.optimizer.averageSlot!];
+    const out = this.recordAverage;
+    for (let p = 0; p < this.particles; p++) {
+      if (!this.active[p] && step > 0) continue;
+      out[2 * p] = step === 0 ? this.recordPositions[2 * p] : average[2 * p];
+      out[2 * p + 1] = step === 0 ? this.recordPositions[2 * p + 1] : average[2 * p + 1];
+    }
+    this.averages!.push(out);
   }
 
   /** A start that is already non-finite is clamped to 0 for drawing; `divergedAt` = 0 says why. */

@@ -1,4 +1,5 @@
 import type { OptimizerDefinition, Params } from '../optimizers/types.ts';
+import type { ScheduleConfig } from '../schedules/types.ts';
 import type { SurfaceFunctions } from '../surfaces/types.ts';
 import { HISTORY_BYTES_PER_PARTICLE_STEP, Run, type GradientNoise } from './run.ts';
 
@@ -12,6 +13,8 @@ export const HISTORY_BUDGET_BYTES = 256 * 1024 * 1024;
 export interface RunConfig {
   optimizer: OptimizerDefinition;
   params: Params;
+  /** A resolved learning-rate schedule; undefined = constant lr. */
+  schedule?: ScheduleConfig;
 }
 
 export interface SimulationSetup {
@@ -81,7 +84,7 @@ export class Simulation {
 
   private createRun(config: RunConfig): Run {
     const { surface, starts, noise, batchSize } = this.setup;
-    const { optimizer, params } = config;
-    return new Run({ surface, starts, noise, batchSize, optimizer, params });
+    const { optimizer, params, schedule } = config;
+    return new Run({ surface, starts, noise, batchSize, optimizer, params, schedule });
   }
 }

@@ -24,9 +24,8 @@ export interface ReferenceCase {
   sensitivity_1ulp: number;
 }
 
-const FILE = fileURLToPath(
-  new URL('../../../test-data/torch-reference/public-cases.json', import.meta.url),
-);
+const DIRECTORY = new URL('../../../test-data/torch-reference/', import.meta.url);
+const FILE = fileURLToPath(new URL('public-cases.json', DIRECTORY));
 
 function revive(_key: string, value: unknown): unknown {
   if (value === 'NaN') return NaN;
@@ -37,6 +36,41 @@ function revive(_key: string, value: unknown): unknown {
 
 export function loadReferenceCases(): ReferenceCase[] {
   return JSON.parse(readFileSync(FILE, 'utf8'), revive) as ReferenceCase[];
+}
+
+/**
+ * A run of `public-schedules.json` (Rprop, ASGD, L-BFGS and torch.optim.lr_scheduler), or one of
+ * our own files written the same way: one `opt.step(closure)` then `sched.step()` per step.
+ */
+export interface ScheduleCase {
+  id: string;
+  surface: string;
+  formula: string;
+  optimizer: string;
+  /** Only the arguments the run passed; torch's defaults fill in the rest. */
+  params: Record<string, number | boolean | string | number[] | null>;
+  schedule?: { name: string; params: Record<string, unknown> };
+  start: [number, number];
+  steps: number;
+  /** steps + 1 points, or up to and including `diverged_at`. Non-finite numbers are null. */
+  trajectory: [number | null, number | null][];
+  loss: (number | null)[];
+  /** lr used by step i. */
+  lr: number[];
+  /** momentum or β₁ used by step i, when the schedule cycles it. */
+  momentum?: number[];
+  /** closure calls after step i. */
+  evaluations: number[];
+  diverged_at: number | null;
+  sensitivity_1ulp: number;
+}
+
+/** Loads a file of schedule cases from test-data/torch-reference. */
+export function loadScheduleCases(file = 'public-schedules.json'): ScheduleCase[] {
+  return JSON.parse(
+    readFileSync(fileURLToPath(new URL(file, DIRECTORY)), 'utf8'),
+    revive,
+  ) as ScheduleCase[];
 }
 
 /** Params as our optimizers take them: torch's flags that do not change the arithmetic dropped. */
@@ -81,4 +115,48 @@ export function maxRelativeError(actual: readonly number[], expected: readonly n
     if (!(err <= worst)) worst = err; // NaN counts as the worst possible error
   }
   return worst;
+}
+
+/** lr and momentum are a few float operations each: they must agree almost to the last bit. */
+export const LR_TOLERANCE = 1e-12;
+
+/** The request the trajectory CLI gets for a case. */
+export function requestOf(c: ScheduleCase): Record<string, unknown> {
+  return {
+    surface: c.surface,
+    optimizer: c.optimizer,
+    params: c.params,
+    start: c.start,
+    steps: c.steps,
+    ...(c.schedule ? { schedule: c.schedule } : {}),
+  };
+}
+
+/** Points compared: all the finite ones, only the first few of a chaotic case. */
+function comparable(c: ScheduleCase): number {
+  let n = c.diverged_at ?? c.steps + 1;
+  if (c.sensitivity_1ulp > CHAOTIC_SENSITIVITY) n = Math.min(n, CHAOTIC_STEPS);
+  return n;
+}
+
+/** What a computed run gives for a schedule case (the trajectory CLI's output). */
+export interface ScheduleCaseOutput {
+  trajectory: [number, number][];
+  lr: number[];
+  momentum?: number[];
+}
+
+/** The worst relative error of a case's trajectory, lr and momentum, for the report. */
+export function scheduleCaseErrors(c: ScheduleCase, output: ScheduleCaseOutput) {
+  const n = comparable(c);
+  const trajectory = maxRelativeError(
+    output.trajectory.slice(0, n).flat(),
+    c.trajectory.slice(0, n).flat() as number[],
+  );
+  const steps = output.lr.length;
+  const lr = maxRelativeError(output.lr, c.lr.slice(0, steps));
+  const momentum = c.momentum
+    ? maxRelativeError(output.momentum ?? [], c.momentum.slice(0, steps))
+    : 0;
+  return { trajectory, lr, momentum };
 }

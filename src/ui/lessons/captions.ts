@@ -77,6 +77,8 @@ export function renderCaption(template: string, frame: CaptionFrame): string {
 function formatParam(value: ParamValue): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   if (typeof value === 'number') return formatNumber(value);
+  if (value === null) return 'none';
+  if (typeof value === 'string') return value;
   return `(${formatNumber(value[0])}, ${formatNumber(value[1])})`;
 }
 

@@ -7,7 +7,7 @@
 
 const EXCERPTS = import.meta.glob<string>(
   [
-    '../../core/optimizers/{sgd,adagrad,rmsprop,adam,adadelta,adamax,nadam,radam,newton,perturbedGd}.ts',
+    '../../core/optimizers/{sgd,adagrad,rmsprop,adam,adadelta,adamax,nadam,radam,rprop,asgd,lbfgs,newton,perturbedGd}.ts',
     '../../core/distributed/distributedSgd.ts',
   ],
   { query: '?step-source', import: 'default' },
@@ -25,6 +25,9 @@ export const SOURCE_FILES: Readonly<Record<string, string>> = {
   Adamax: 'optimizers/adamax.ts',
   NAdam: 'optimizers/nadam.ts',
   RAdam: 'optimizers/radam.ts',
+  Rprop: 'optimizers/rprop.ts',
+  ASGD: 'optimizers/asgd.ts',
+  LBFGS: 'optimizers/lbfgs.ts',
   Newton: 'optimizers/newton.ts',
   PerturbedGD: 'optimizers/perturbedGd.ts',
   DistributedSGD: 'distributed/distributedSgd.ts',

@@ -110,6 +110,32 @@ export const UPDATE_RULES: Readonly<Record<string, UpdateRule>> = {
     ),
     symbols: [LR, BETAS, EPS, WEIGHT_DECAY],
   },
+  Rprop: {
+    latex: aligned(
+      String.raw`g_t &\leftarrow \nabla_{\theta} f_t(\theta_{t-1}), \quad s_0 = \gamma`,
+      String.raw`s_t &\leftarrow \begin{cases} \min(\eta_+\, s_{t-1}, \Gamma_{\max}) & g_t\, g_{t-1} > 0 \\ \max(\eta_-\, s_{t-1}, \Gamma_{\min}),\ \ g_t \leftarrow 0 & g_t\, g_{t-1} < 0 \\ s_{t-1} & \text{otherwise} \end{cases}`,
+      String.raw`\theta_t &\leftarrow \theta_{t-1} - s_t\, \operatorname{sign}(g_t)`,
+    ),
+    symbols: [LR, ['η₋, η₊', 'etas'], ['Γmin, Γmax', 'step_sizes']],
+  },
+  ASGD: {
+    latex: aligned(
+      String.raw`g_t &\leftarrow \nabla_{\theta} f_t(\theta_{t-1}) + \omega\, \theta_{t-1}, \quad \eta_1 = \gamma, \ \mu_1 = 1`,
+      String.raw`\theta_t &\leftarrow \theta_{t-1}(1 - \lambda \eta_t) - \eta_t\, g_t`,
+      String.raw`\bar\theta_t &\leftarrow \begin{cases} \theta_t & \mu_t = 1 \\ \bar\theta_{t-1} + \mu_t (\theta_t - \bar\theta_{t-1}) & \text{otherwise} \end{cases}`,
+      String.raw`\eta_{t+1} &\leftarrow \gamma / (1 + \lambda \gamma t)^{\alpha}, \quad \mu_{t+1} \leftarrow 1 / \max(1, t - t_0)`,
+    ),
+    symbols: [LR, ['λ', 'lambd'], ['α', 'alpha'], ['t₀', 't0'], ['ω', 'weight_decay']],
+  },
+  LBFGS: {
+    latex: aligned(
+      String.raw`&\text{up to } n \text{ iterations per step, each:}`,
+      String.raw`d &\leftarrow -H g \quad (H: \text{inverse Hessian from the last } m \text{ pairs } s_i = \Delta\theta_i,\ y_i = \Delta g_i)`,
+      String.raw`t &\leftarrow \gamma \quad (\text{strong\_wolfe: a line search from } \gamma)`,
+      String.raw`\theta &\leftarrow \theta + t\, d`,
+    ),
+    symbols: [LR, ['n', 'max_iter'], ['m', 'history_size']],
+  },
   Newton: {
     latex: aligned(
       String.raw`g_t &\leftarrow \nabla_{\theta} f(\theta_{t-1}), \quad H_t \leftarrow \nabla^2_{\theta} f(\theta_{t-1})`,

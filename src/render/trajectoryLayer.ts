@@ -19,6 +19,7 @@ import { clearCanvas, fitCanvas } from './canvas.ts';
 import { edgePoint } from './clip.ts';
 import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { spreadCoincident } from './headSpread.ts';
+import { placeLabel, type Rect } from './labelPlacement.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
 import { PixelTrails } from './pixelTrails.ts';
 import { hexValue, runStyles, trailLook, traceMarker, type RunStyle } from './runStyle.ts';
@@ -55,6 +56,7 @@ export class TrajectoryLayer implements Drawable {
   private viewport: Viewport | null = null;
   private trailsCtx: CanvasRenderingContext2D | null = null;
   private headsCtx: CanvasRenderingContext2D | null = null;
+  private labelObstacles: readonly Rect[] = [];
   private drawnStep = -1;
   private drawnRuns: readonly Run[] = [];
   private drawnVisibility = '';
@@ -66,7 +68,7 @@ export class TrajectoryLayer implements Drawable {
   private readonly clipped = new Float64Array(4);
   private readonly exits = new ViewExits();
   /** Fate labels placed this frame, as [left, top, right, bottom], so later ones move aside. */
-  private placedLabels: number[][] = [];
+  private placedLabels: Rect[] = [];
 
   constructor(
     private readonly trails: HTMLCanvasElement,
@@ -88,6 +90,11 @@ export class TrajectoryLayer implements Drawable {
     const ratio = asPixels ? Math.min(this.pixelRatio, PIXELS_MAX_RATIO) : this.pixelRatio;
     this.headsCtx = fitCanvas(this.heads, viewport.width, viewport.height, ratio);
     this.pixelTrails.resize(this.heads.width, this.heads.height);
+  }
+
+  /** Boxes on top of the plot (its legend) that fate labels must not go under. */
+  setLabelObstacles(obstacles: readonly Rect[]): void {
+    this.labelObstacles = obstacles;
   }
 
   setOptions(options: TrajectoryLayerOptions): void {
@@ -135,7 +142,7 @@ export class TrajectoryLayer implements Drawable {
       this.drawAverages(heads, run, styles[index], frame.step);
       this.drawHeads(heads, run, styles[index], frame.step, spread[2 * i], spread[2 * i + 1]);
     });
-    this.placedLabels = [];
+    this.placedLabels = [...this.labelObstacles];
     for (const [run, index] of runs) {
       if (run.particles > NAMED_PARTICLES_AT_MOST) continue;
       this.drawFates(heads, run, styles[index], frame.scene.runs[index].label, frame.step);
@@ -432,17 +439,18 @@ export class TrajectoryLayer implements Drawable {
     ctx.font = `600 ${12 * s}px system-ui, sans-serif`;
     ctx.textBaseline = 'middle';
     const width = ctx.measureText(label).width;
-    // Beside the mark, kept inside the plot, moved down past labels already placed this frame.
-    const fitsRight = x + 12 * s + width <= viewport.width - 4;
-    const left = Math.max(4, fitsRight ? x + 12 * s : x - 12 * s - width);
-    let top = Math.max(lineHeight / 2, Math.min(y, viewport.height - lineHeight / 2));
-    for (const [l, t, r, b] of this.placedLabels) {
-      if (left < r && left + width > l && top + lineHeight / 2 > t && top - lineHeight / 2 < b) {
-        top = b + lineHeight / 2;
-      }
-    }
-    if (top > viewport.height - lineHeight / 2) top = y - lineHeight;
-    this.placedLabels.push([left, top - lineHeight / 2, left + width, top + lineHeight / 2]);
+    const box = placeLabel(
+      x,
+      y,
+      width,
+      lineHeight,
+      12 * s,
+      [viewport.width, viewport.height],
+      this.placedLabels,
+    );
+    this.placedLabels.push(box);
+    const [left, boxTop] = box;
+    const top = boxTop + lineHeight / 2;
     ctx.lineWidth = 3 * s;
     ctx.strokeStyle = '#ffffff';
     ctx.strokeText(label, left, top);

@@ -28,6 +28,7 @@ export const METRIC_LABELS: Record<ChartMetric, string> = {
   loss: 'loss f(x, y)',
   gradNorm: 'gradient norm ‖∇f‖',
   distance: 'distance to the nearest known minimum',
+  lr: 'learning rate each step uses',
 };
 
 /** The metric of one particle at one step; NaN where it has diverged. */
@@ -38,6 +39,8 @@ function particleMetric(
   p: number,
   minima: readonly KnownMinimum[],
 ): number {
+  // The lr is the schedule's whatever the particle does: no × for it.
+  if (metric === 'lr') return run.rates.get(step, 0);
   const diverged = run.divergedAt[p];
   if (diverged >= 0 && step >= diverged) return NaN;
   if (metric === 'loss') return run.losses.get(step, p);

@@ -24,7 +24,7 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
 import { calibrationMilliseconds } from './calibration.ts';
 
-const PORT = 4199;
+const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const URL = `http://127.0.0.1:${PORT}/`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);

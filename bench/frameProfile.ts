@@ -117,6 +117,12 @@ try {
   const cdp = await page.context().newCDPSession(page);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await page.goto(url, { waitUntil: 'load' });
+  // Past the start: the full contours drawn (when the page has them), the JIT warm.
+  await page
+    .waitForFunction(() => performance.getEntriesByName('contours-full-painted').length > 0, null, {
+      timeout: 20_000,
+    })
+    .catch(() => undefined);
   await page.waitForTimeout(1000);
   // An optional expression run before recording, to try a variant (hide a layer, change a scene).
   if (setup) await page.evaluate(setup);

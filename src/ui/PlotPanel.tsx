@@ -70,6 +70,7 @@ export function PlotPanel({
   const contourCanvas = useRef<HTMLCanvasElement>(null);
   const trailCanvas = useRef<HTMLCanvasElement>(null);
   const headCanvas = useRef<HTMLCanvasElement>(null);
+  const markerBox = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDivElement>(null);
   const crosshairX = useRef<SVGLineElement>(null);
   const crosshairY = useRef<SVGLineElement>(null);
@@ -87,10 +88,12 @@ export function PlotPanel({
     return () => layer.dispose();
   }, []);
   useEffect(() => {
-    const layer = new TrajectoryLayer(trailCanvas.current!, headCanvas.current!, {
-      runId,
-      scale: 1,
-    });
+    const layer = new TrajectoryLayer(
+      trailCanvas.current!,
+      headCanvas.current!,
+      { runId, scale: 1 },
+      markerBox.current!,
+    );
     trajectoryLayer.current = layer;
     return controller.addDrawable(layer);
   }, [controller, runId]);
@@ -197,6 +200,8 @@ export function PlotPanel({
       </svg>
       <BasinOverlay surface={surface} viewport={viewport} runId={runId} />
       <canvas ref={trailCanvas} className="layer" aria-hidden="true" data-testid="trail-canvas" />
+      {/* The trajectory layer's moving heads; React renders no children here. */}
+      <div ref={markerBox} className="layer head-markers" aria-hidden="true" />
       <canvas ref={headCanvas} className="layer" aria-hidden="true" data-testid="head-canvas" />
       <InspectorOverlay viewport={viewport} runId={runId} drawScale={drawScale} />
       <div

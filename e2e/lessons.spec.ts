@@ -128,6 +128,7 @@ test.describe('the guided tour', () => {
 test("every chapter shows every run's marker at step 0, none under the start ring or another run", async ({
   page,
 }) => {
+  test.slow(); // five chapters, each a page load
   const app = new DescentLab(page);
   for (let chapter = 1; chapter <= CHAPTERS.length; chapter++) {
     await app.open(`/?lesson=${chapter}`);

@@ -27,7 +27,7 @@ export const BOX_HEIGHT = 0.6;
 /** Vertical field of view, radians. */
 export const FIELD_OF_VIEW = (40 * Math.PI) / 180;
 /** Eye distance at zoom 1: the whole box fits the frame from every angle. */
-const BASE_DISTANCE = 4.2;
+const BASE_DISTANCE = 3.4;
 
 export type Vec3 = [number, number, number];
 

@@ -88,6 +88,8 @@ export interface AppActions {
    */
   loadScene(scene: Scene, notices?: string[]): Promise<void>;
   dismissNotices(): void;
+  /** Adds a notice (once: the same sentence twice is shown once). */
+  addNotice(notice: string): void;
   setInspect(on: boolean): void;
   /** Shows the plot in 3D with these camera and height settings, or in 2D (undefined). */
   setView3d(view3d: View3d | undefined): void;
@@ -243,6 +245,9 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
             set({ scene, notices: sceneNotices, resetCount: get().resetCount + 1 }),
           ),
         dismissNotices: () => set({ notices: [] }),
+        addNotice: (notice) => {
+          if (!get().notices.includes(notice)) set({ notices: [...get().notices, notice] });
+        },
         setInspect: (inspect) => set({ inspect }),
         setView3d: (view3d) => {
           const scene = { ...get().scene, view3d };

@@ -30,6 +30,13 @@ import {
   SURFACE_VERTEX,
 } from './shaders.ts';
 
+/**
+ * While the camera moves, frames are drawn at this fraction of the resolution per axis (a quarter
+ * of the pixels): software GL shades a full-size 200 × 200 mesh in ≈ 200 ms, too slow to follow a
+ * drag. The full picture follows when the gesture ends.
+ */
+const INTERACTIVE_RESOLUTION = 0.5;
+
 /** Trails drawn per run at most: beyond it (random starts by the thousand) only heads are drawn. */
 export const TRAILS_PER_RUN = 20;
 /** How far above the surface trails and markers float, in box units (never hidden by it). */
@@ -49,6 +56,64 @@ function colourOf(hex: string, alpha = 1): Float32Array {
 }
 
 type Uniforms = Record<string, WebGLUniformLocation | null>;
+
+/** An offscreen colour + depth buffer pair, resized on demand. */
+class RenderTarget {
+  readonly framebuffer: WebGLFramebuffer;
+  private readonly colour: WebGLRenderbuffer;
+  private readonly depth: WebGLRenderbuffer;
+  width = 0;
+  height = 0;
+
+  constructor(private readonly gl: WebGL2RenderingContext) {
+    this.framebuffer = gl.createFramebuffer();
+    this.colour = gl.createRenderbuffer();
+    this.depth = gl.createRenderbuffer();
+  }
+
+  fit(width: number, height: number): void {
+    const { gl } = this;
+    if (this.width === width && this.height === height) return;
+    this.width = width;
+    this.height = height;
+    gl.bindRenderbuffer(gl.RENDERBUFFER, this.colour);
+    gl.renderbufferStorage(gl.RENDERBUFFER, gl.RGBA8, width, height);
+    gl.bindRenderbuffer(gl.RENDERBUFFER, this.depth);
+    gl.renderbufferStorage(gl.RENDERBUFFER, gl.DEPTH_COMPONENT24, width, height);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
+    gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.RENDERBUFFER, this.colour);
+    gl.framebufferRenderbuffer(gl.FRAMEBUFFER, gl.DEPTH_ATTACHMENT, gl.RENDERBUFFER, this.depth);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+  }
+
+  /** Binds it for drawing, over its whole size. */
+  use(): void {
+    this.gl.bindFramebuffer(this.gl.FRAMEBUFFER, this.framebuffer);
+    this.gl.viewport(0, 0, this.width, this.height);
+  }
+}
+
+/**
+ * Copies `from`'s colour (and depth, when `to` is a target of the same size) into `to` (null: the
+ * canvas).
+ */
+function blit(
+  gl: WebGL2RenderingContext,
+  from: RenderTarget,
+  to: RenderTarget | null,
+  width: number,
+  height: number,
+  withDepth: boolean,
+): void {
+  gl.bindFramebuffer(gl.READ_FRAMEBUFFER, from.framebuffer);
+  gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, to ? to.framebuffer : null);
+  const mask = gl.COLOR_BUFFER_BIT | (withDepth ? gl.DEPTH_BUFFER_BIT : 0);
+  const filter =
+    withDepth || (from.width === width && from.height === height) ? gl.NEAREST : gl.LINEAR;
+  gl.blitFramebuffer(0, 0, from.width, from.height, 0, 0, width, height, mask, filter);
+  gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
+  gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
+}
 
 interface Program {
   program: WebGLProgram;
@@ -127,13 +192,24 @@ export class SurfaceRenderer implements Drawable {
   private cssWidth = 1;
   private cssHeight = 1;
   private lost = false;
+  /**
+   * The surface alone, drawn once per camera, mesh and size: while the race plays, each frame copies
+   * it (colour and depth) and draws only trails and heads over it. Shading the mesh is what costs.
+   */
+  private readonly surfaceTarget: RenderTarget;
+  private surfaceValid = false;
+  private readonly frameTarget: RenderTarget;
+  private readonly interactiveTarget: RenderTarget;
+  private interactive = false;
+  /** The resolution factor of the frame the sprites are drawn into. */
+  private spriteResolution = 1;
 
   constructor(
     readonly canvas: HTMLCanvasElement,
     private options: SurfaceViewOptions,
   ) {
     // preserveDrawingBuffer: the PNG export and the tests read the picture after it was drawn.
-    const gl = canvas.getContext('webgl2', { antialias: true, preserveDrawingBuffer: true });
+    const gl = canvas.getContext('webgl2', { antialias: false, preserveDrawingBuffer: true });
     if (!gl) throw new Error('WebGL 2 is not available');
     this.gl = gl;
     canvas.addEventListener('webglcontextlost', this.onContextLost);
@@ -145,6 +221,9 @@ export class SurfaceRenderer implements Drawable {
     this.cornerBuffer = gl.createBuffer();
     this.spriteBuffer = gl.createBuffer();
     this.colourTexture = gl.createTexture();
+    this.surfaceTarget = new RenderTarget(gl);
+    this.frameTarget = new RenderTarget(gl);
+    this.interactiveTarget = new RenderTarget(gl);
 
     this.surfaceVao = gl.createVertexArray();
     gl.bindVertexArray(this.surfaceVao);
@@ -201,10 +280,17 @@ export class SurfaceRenderer implements Drawable {
     const height = Math.max(1, Math.round(cssHeight * pixelRatio));
     if (this.canvas.width !== width) this.canvas.width = width;
     if (this.canvas.height !== height) this.canvas.height = height;
+    this.surfaceValid = false;
   }
 
   setOptions(options: SurfaceViewOptions): void {
     this.options = options;
+    this.surfaceValid = false;
+  }
+
+  /** True while a gesture moves the camera: frames are drawn at reduced resolution. */
+  setInteractive(interactive: boolean): void {
+    this.interactive = interactive;
   }
 
   get currentMesh(): SurfaceMesh | null {
@@ -241,21 +327,56 @@ export class SurfaceRenderer implements Drawable {
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
     this.clearTrails();
+    this.surfaceValid = false;
   }
 
   draw(frame: FrameState): void {
-    const { gl, mesh } = this;
+    const { gl, mesh, canvas } = this;
     if (this.lost || gl.isContextLost()) return;
-    gl.viewport(0, 0, this.canvas.width, this.canvas.height);
     gl.clearColor(...BACKGROUND);
-    gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
-    if (!mesh || !mesh.heightScale) return;
+    if (!mesh || !mesh.heightScale) {
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+      gl.viewport(0, 0, canvas.width, canvas.height);
+      gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
+      return;
+    }
     const top = BOX_HEIGHT * this.options.exaggeration;
     const matrix = viewProjection(
       cameraFrame(this.options.camera, top),
       this.cssWidth / this.cssHeight,
     );
+    const runs = this.selectRuns(frame);
+    if (this.interactive) {
+      // Everything at reduced resolution, straight to the canvas; the cached surface is outdated.
+      const low = this.interactiveTarget;
+      low.fit(
+        Math.max(1, Math.round(canvas.width * INTERACTIVE_RESOLUTION)),
+        Math.max(1, Math.round(canvas.height * INTERACTIVE_RESOLUTION)),
+      );
+      low.use();
+      this.drawSurface(matrix, top, mesh);
+      this.drawRace(frame, runs, matrix, top, INTERACTIVE_RESOLUTION);
+      blit(gl, low, null, canvas.width, canvas.height, false);
+      this.surfaceValid = false;
+      return;
+    }
+    if (!this.surfaceValid) {
+      this.surfaceTarget.fit(canvas.width, canvas.height);
+      this.surfaceTarget.use();
+      this.drawSurface(matrix, top, mesh);
+      this.surfaceValid = true;
+    }
+    this.frameTarget.fit(canvas.width, canvas.height);
+    blit(gl, this.surfaceTarget, this.frameTarget, canvas.width, canvas.height, true);
+    this.frameTarget.use();
+    this.drawRace(frame, runs, matrix, top, 1);
+    blit(gl, this.frameTarget, null, canvas.width, canvas.height, false);
+  }
 
+  /** Clears the bound target and draws the lit surface with its contour bands and lines. */
+  private drawSurface(matrix: Float32Array, top: number, mesh: SurfaceMesh): void {
+    const { gl } = this;
+    gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
     gl.enable(gl.DEPTH_TEST);
     gl.useProgram(this.surfaceProgram.program);
     const surface = this.surfaceProgram.uniforms;
@@ -268,12 +389,24 @@ export class SurfaceRenderer implements Drawable {
     gl.uniform1i(surface.u_colours, 0);
     gl.bindVertexArray(this.surfaceVao);
     gl.drawElements(gl.TRIANGLES, mesh.indices.length, gl.UNSIGNED_INT, 0);
+    gl.bindVertexArray(null);
+  }
 
-    const runs = this.selectRuns(frame);
-    this.drawTrails(frame, runs, matrix, top);
+  /** Trails (depth-tested against the surface), then minima and heads on top. */
+  private drawRace(
+    frame: FrameState,
+    runs: [Run, number][],
+    matrix: Float32Array,
+    top: number,
+    resolution: number,
+  ): void {
+    const { gl } = this;
+    gl.enable(gl.DEPTH_TEST);
+    this.drawTrails(frame, runs, matrix, top, resolution);
     gl.disable(gl.DEPTH_TEST);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA);
+    this.spriteResolution = resolution;
     this.drawMinima(matrix, top);
     this.drawHeads(frame, runs, matrix, top);
     gl.disable(gl.BLEND);
@@ -352,7 +485,13 @@ export class SurfaceRenderer implements Drawable {
     });
   }
 
-  private drawTrails(frame: FrameState, runs: [Run, number][], matrix: Float32Array, top: number) {
+  private drawTrails(
+    frame: FrameState,
+    runs: [Run, number][],
+    matrix: Float32Array,
+    top: number,
+    resolution: number,
+  ) {
     const { gl } = this;
     this.updateTrails(frame, runs);
     const program = this.ribbonProgram;
@@ -362,12 +501,12 @@ export class SurfaceRenderer implements Drawable {
     gl.uniform1f(u.u_top, top);
     gl.uniform1f(u.u_lift, LIFT);
     gl.uniform2f(u.u_half, this.box!.halfX, this.box!.halfY);
-    gl.uniform2f(u.u_viewport, this.canvas.width, this.canvas.height);
+    gl.uniform2f(u.u_viewport, this.canvas.width * resolution, this.canvas.height * resolution);
     gl.bindVertexArray(this.ribbonVao);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA);
     const styles = runStyles(frame.scene.runs);
-    const pixelRatio = this.canvas.width / this.cssWidth;
+    const pixelRatio = (this.canvas.width / this.cssWidth) * resolution;
     const from = program.attributes.a_from;
     const to = program.attributes.a_to;
     runs.forEach(([run, index], i) => {
@@ -423,7 +562,7 @@ export class SurfaceRenderer implements Drawable {
     },
   ): void {
     const { gl } = this;
-    const pixelRatio = this.canvas.width / this.cssWidth;
+    const pixelRatio = (this.canvas.width / this.cssWidth) * this.spriteResolution;
     gl.bufferData(gl.ARRAY_BUFFER, points.subarray(0, count * 3), gl.STREAM_DRAW);
     gl.uniform1f(u.u_size, look.size * pixelRatio);
     gl.uniform1f(u.u_border, Math.min(0.45, (1.6 * pixelRatio) / ((look.size * pixelRatio) / 2)));

@@ -151,6 +151,8 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
       runId,
       scale: drawScale,
     });
+    // A moving camera draws at reduced resolution; the full picture comes with the commit.
+    renderer.current?.setInteractive(!commit);
     controller.invalidate();
     if (commit) actions.setView3d({ ...view, camera: roundedCamera(next) });
   };

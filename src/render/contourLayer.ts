@@ -50,6 +50,8 @@ export class ContourLayer {
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly source: ContourSource,
+    /** Told of every picture painted, e.g. to show a key for what it contains. */
+    private readonly onPaint: (bands: ContourBands) => void = () => {},
   ) {}
 
   show(
@@ -75,6 +77,7 @@ export class ContourLayer {
         { x: (x) => viewport.toPixelX(x), y: (y) => viewport.toPixelY(y) },
         { dpr: pixelRatio },
       );
+      this.onPaint(bands);
     };
     performance.mark(CONTOUR_MARKS.requested);
     const cached = this.source.peek(request);

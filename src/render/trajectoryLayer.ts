@@ -18,6 +18,7 @@ import type { Run } from '../core/sim/run.ts';
 import { clearCanvas, fitCanvas } from './canvas.ts';
 import { edgePoint } from './clip.ts';
 import { traceClippedTrail, widenedExtent } from './trail.ts';
+import { spreadCoincident } from './headSpread.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
 import { PixelTrails } from './pixelTrails.ts';
 import { hexValue, runStyles, trailLook, traceMarker, type RunStyle } from './runStyle.ts';
@@ -129,10 +130,11 @@ export class TrajectoryLayer implements Drawable {
       return;
     }
     clearCanvas(heads);
-    for (const [run, index] of runs) {
+    const spread = this.spreadSingleHeads(heads, runs, frame.step);
+    runs.forEach(([run, index], i) => {
       this.drawAverages(heads, run, styles[index], frame.step);
-      this.drawHeads(heads, run, styles[index], frame.step);
-    }
+      this.drawHeads(heads, run, styles[index], frame.step, spread[2 * i], spread[2 * i + 1]);
+    });
     this.placedLabels = [];
     for (const [run, index] of runs) {
       if (run.particles > NAMED_PARTICLES_AT_MOST) continue;
@@ -263,12 +265,50 @@ export class TrajectoryLayer implements Drawable {
     this.dots.end(ctx);
   }
 
-  /** Markers at the particles' positions, those inside the view only (the rest get edge markers). */
+  /**
+   * Where each one-particle run's marker is drawn (x, y pixel pairs, NaN for other runs): markers
+   * that would cover one another, as all do at a shared start, fanned out by spreadCoincident, each
+   * with a thin dark leader back to its true point.
+   */
+  private spreadSingleHeads(
+    ctx: CanvasRenderingContext2D,
+    runs: [Run, number][],
+    step: number,
+  ): Float64Array {
+    const viewport = this.viewport!;
+    const points = new Float64Array(2 * runs.length).fill(NaN);
+    runs.forEach(([run], i) => {
+      const k = Math.min(step, run.steps);
+      if (run.particles !== 1 || (run.divergedAt[0] >= 0 && run.divergedAt[0] <= k)) return;
+      points[2 * i] = viewport.toPixelX(run.positions.get(k, 0));
+      points[2 * i + 1] = viewport.toPixelY(run.positions.get(k, 1));
+    });
+    const r = trailLook(1).markerRadius * this.options.scale;
+    // Outside the start ring (11 px), the markers' outlines apart.
+    const spread = spreadCoincident(points, 2 * r + 1, Math.max(2.4 * r, 14 * this.options.scale));
+    ctx.beginPath();
+    for (let i = 0; i < runs.length; i++) {
+      if (spread[2 * i] === points[2 * i] && spread[2 * i + 1] === points[2 * i + 1]) continue;
+      ctx.moveTo(points[2 * i], points[2 * i + 1]);
+      ctx.lineTo(spread[2 * i], spread[2 * i + 1]);
+    }
+    ctx.lineWidth = this.options.scale;
+    ctx.strokeStyle = 'rgba(0, 0, 0, 0.7)';
+    ctx.stroke();
+    return spread;
+  }
+
+  /**
+   * Markers at the particles' positions, those inside the view only (the rest get edge markers);
+   * a one-particle run's marker at (shownX, shownY) when given (see spreadSingleHeads).
+   */
   private drawHeads(
     ctx: CanvasRenderingContext2D,
     run: Run,
     { color, shape }: RunStyle,
     step: number,
+    shownX: number,
+    shownY: number,
   ): void {
     const viewport = this.viewport!;
     const { xMin, xMax, yMin, yMax } = widenedExtent(this.viewport!, CLIP_MARGIN_PX);
@@ -281,7 +321,14 @@ export class TrajectoryLayer implements Drawable {
       const x = positions.get(k, 2 * p);
       const y = positions.get(k, 2 * p + 1);
       if (!(x >= xMin && x <= xMax && y >= yMin && y <= yMax)) continue;
-      traceMarker(ctx, shape, viewport.toPixelX(x), viewport.toPixelY(y), r);
+      const spread = run.particles === 1 && Number.isFinite(shownX);
+      traceMarker(
+        ctx,
+        shape,
+        spread ? shownX : viewport.toPixelX(x),
+        spread ? shownY : viewport.toPixelY(y),
+        r,
+      );
     }
     ctx.fillStyle = color;
     ctx.fill();

@@ -1,10 +1,12 @@
 import { sharedContourClient } from '../playback/contourClient.ts';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Point } from '../core/geometry.ts';
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
 import { AXIS_LAYOUT, axisTicks } from '../render/axisTicks.ts';
 import { ContourLayer } from '../render/contourLayer.ts';
+import { hasUndefinedRegion } from '../render/contours/draw.ts';
 import { TrajectoryLayer } from '../render/trajectoryLayer.ts';
+import { UndefinedKey } from './UndefinedKey.tsx';
 import { Viewport } from '../render/viewport.ts';
 import { PRESENTATION_DRAW_SCALE } from '../state/presentation.ts';
 import { useActions, useApp, useServices } from './appContext.ts';
@@ -65,8 +67,12 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
   const trajectoryLayer = useRef<TrajectoryLayer | null>(null);
 
   // Layers are created once per mounted canvas and fed new sizes and options as they change.
+  // Painted pictures are rare (a new surface or view), so this state never changes per frame.
+  const [undefinedShown, setUndefinedShown] = useState(false);
   useEffect(() => {
-    const layer = new ContourLayer(contourCanvas.current!, sharedContourClient());
+    const layer = new ContourLayer(contourCanvas.current!, sharedContourClient(), (bands) =>
+      setUndefinedShown(hasUndefinedRegion(bands)),
+    );
     contourLayer.current = layer;
     return () => layer.dispose();
   }, []);
@@ -256,6 +262,7 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
         />
       )}
       {title && <div className="panel-title">{title}</div>}
+      {undefinedShown && <UndefinedKey />}
       <div className="hover-readout" ref={readout} aria-live="off" />
     </div>
   );

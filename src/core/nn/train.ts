@@ -8,6 +8,8 @@
  */
 import { identityOrder, MinibatchSampler } from '../data/minibatch.ts';
 import { nadam, nadamTorch113 } from '../optimizers/nadam.ts';
+import { newton } from '../optimizers/newton.ts';
+import { perturbedGd } from '../optimizers/perturbedGd.ts';
 import { prepareGradient } from '../optimizers/prepare.ts';
 import { createOptimizerState } from '../optimizers/state.ts';
 import type { OptimizerDefinition, Params, StepContext } from '../optimizers/types.ts';
@@ -15,6 +17,7 @@ import { hashUniform, RANDOM_STREAMS } from '../random.ts';
 import { ScheduledParams } from '../schedules/scheduledParams.ts';
 import type { ScheduleConfig } from '../schedules/types.ts';
 import { hessianByDifferences } from './hessian.ts';
+import { newtonDense, perturbedGdBall } from './updates.ts';
 import type { Network } from './network.ts';
 
 /**
@@ -37,12 +40,20 @@ export interface NetworkRunSetup {
   seed?: number;
 }
 
+/** The updates a network trains with where they differ from the 2D ones (below). */
+const NETWORK_UPDATES = new Map<OptimizerDefinition, OptimizerDefinition>([
+  [nadam, nadamTorch113],
+  [newton, newtonDense],
+  [perturbedGd, perturbedGdBall],
+]);
+
 /**
  * The update a network trains with: the app's, except NAdam, which follows torch 1.13 as the
- * network reference does (nadam.ts says how the two differ).
+ * network reference does (nadam.ts says how the two differ), and the two updates that couple
+ * coordinates, Newton and Perturbed GD, in their N-dimensional form (updates.ts).
  */
 export function networkUpdate(optimizer: OptimizerDefinition): OptimizerDefinition {
-  return optimizer === nadam ? nadamTorch113 : optimizer;
+  return NETWORK_UPDATES.get(optimizer) ?? optimizer;
 }
 
 /** Why an optimizer cannot train this network, or null when it can. */

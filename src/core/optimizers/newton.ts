@@ -19,10 +19,6 @@ export const SINGULAR_TOLERANCE = 1e-12;
  * Where H + λI is singular (see SINGULAR_TOLERANCE) or not finite there is no unique
  * Newton step; the update falls back to a plain gradient step θ ← θ − γg. At the monkey saddle's
  * centre both g and H vanish, so the particle stays put.
- *
- * For a network (one particle of N = ctx.dim coordinates, ctx.hessian the N × N matrix) the step
- * solves (H + λI)·d = g by Gaussian elimination with partial pivoting; a pivot at or below
- * SINGULAR_TOLERANCE times the largest entry counts as singular, with the same gradient fallback.
  */
 export const newton: OptimizerDefinition = {
   name: 'Newton',
@@ -54,10 +50,6 @@ export const newton: OptimizerDefinition = {
     const damping = params.damping as number;
     const { n, theta, grad, active, hessian } = ctx;
     if (hessian === null) throw new Error('Newton needs ctx.hessian');
-    if ((ctx.dim ?? 2) > 2) {
-      denseNewtonStep(negLr, damping, ctx, hessian);
-      return;
-    }
     for (let x = 0, h = 0; x < n; x += 2, h += 3) {
       if (active[x >> 1] === 0) continue;
       const a = hessian[h] + damping;
@@ -83,56 +75,3 @@ export const newton: OptimizerDefinition = {
   },
   // #endregion
 };
-
-/** θ ← θ − γ·(H + λI)⁻¹·g for one particle of n coordinates, H dense n × n row-major. */
-function denseNewtonStep(
-  negLr: number,
-  damping: number,
-  ctx: StepContext,
-  hessian: Float64Array,
-): void {
-  const { n, theta, grad } = ctx;
-  const a = Float64Array.from(hessian);
-  const d = Float64Array.from(grad.subarray(0, n));
-  let scale = 0;
-  for (let i = 0; i < n; i++) {
-    a[i * n + i] += damping;
-    for (let j = 0; j < n; j++) scale = Math.max(scale, Math.abs(a[i * n + j]));
-  }
-  let singular = !(scale > 0 && scale < Infinity);
-  for (let col = 0; col < n && !singular; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) {
-      if (Math.abs(a[r * n + col]) > Math.abs(a[pivot * n + col])) pivot = r;
-    }
-    if (!(Math.abs(a[pivot * n + col]) > SINGULAR_TOLERANCE * scale)) {
-      singular = true;
-      break;
-    }
-    if (pivot !== col) {
-      for (let j = 0; j < n; j++) {
-        const held = a[col * n + j];
-        a[col * n + j] = a[pivot * n + j];
-        a[pivot * n + j] = held;
-      }
-      const held = d[col];
-      d[col] = d[pivot];
-      d[pivot] = held;
-    }
-    for (let r = col + 1; r < n; r++) {
-      const factor = a[r * n + col] / a[col * n + col];
-      if (factor === 0) continue;
-      for (let j = col; j < n; j++) a[r * n + j] -= factor * a[col * n + j];
-      d[r] -= factor * d[col];
-    }
-  }
-  if (!singular) {
-    for (let r = n - 1; r >= 0; r--) {
-      let sum = d[r];
-      for (let j = r + 1; j < n; j++) sum -= a[r * n + j] * d[j];
-      d[r] = sum / a[r * n + r];
-    }
-  }
-  const step = singular ? grad : d;
-  for (let i = 0; i < n; i++) theta[i] += negLr * step[i];
-}

@@ -9,9 +9,7 @@ import type { OptimizerDefinition, Params, StepContext } from './types.ts';
  *   otherwise θ ← θ − γg.
  * ξ comes from ctx.uniform(particle, 0 and 1), a counter-based seeded random number, so a run is
  * reproducible and independent of the other particles.
- * State: [0] at the particle's first coordinate: t₀, the step of its last perturbation (0 = never).
- * In N dimensions (a network, `ctx.dim` > 2) the disk becomes the N-ball: ξ = r·u^(1/N)·z/‖z‖ with z
- * standard normal (Box–Muller from draws 2 … 2N + 1), uniform over the ball's volume.
+ * State: [0] at the particle's x coordinate: t₀, the step of its last perturbation (0 = never).
  */
 export const perturbedGd: OptimizerDefinition = {
   name: 'PerturbedGD',
@@ -66,10 +64,6 @@ export const perturbedGd: OptimizerDefinition = {
     const { n, theta, grad, active, t, uniform } = ctx;
     if (uniform === null) throw new Error('PerturbedGD needs ctx.uniform');
     const lastKick = ctx.state[0];
-    if ((ctx.dim ?? 2) > 2) {
-      ballStep(params, ctx, uniform);
-      return;
-    }
     for (let x = 0; x < n; x += 2) {
       const particle = x >> 1;
       if (active[particle] === 0) continue;
@@ -91,35 +85,3 @@ export const perturbedGd: OptimizerDefinition = {
   },
   // #endregion
 };
-
-/** The same rule for one particle of ctx.dim = N coordinates, kicked uniformly in the N-ball. */
-function ballStep(
-  params: Params,
-  ctx: StepContext,
-  uniform: (particle: number, draw: number) => number,
-): void {
-  const { n, theta, grad, t } = ctx;
-  const lastKick = ctx.state[0];
-  let normSq = 0;
-  for (let i = 0; i < n; i++) normSq += grad[i] * grad[i];
-  const last = lastKick[0];
-  if (
-    Math.sqrt(normSq) < (params.threshold as number) &&
-    (last === 0 || t - last > (params.interval as number))
-  ) {
-    const z = new Float64Array(n);
-    let zNormSq = 0;
-    for (let i = 0; i < n; i++) {
-      const u1 = uniform(0, 2 + 2 * i);
-      const u2 = uniform(0, 3 + 2 * i);
-      z[i] = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-      zNormSq += z[i] * z[i];
-    }
-    const r = ((params.radius as number) * Math.pow(uniform(0, 0), 1 / n)) / Math.sqrt(zNormSq);
-    for (let i = 0; i < n; i++) theta[i] += r * z[i];
-    lastKick[0] = t;
-    return;
-  }
-  const negLr = -(params.lr as number);
-  for (let i = 0; i < n; i++) theta[i] += negLr * grad[i];
-}

@@ -56,8 +56,8 @@ export interface StepContext {
   readonly n: number;
   /**
    * Coordinates per particle: 2 on surfaces (the default), N for a network run, which is one
-   * particle with N parameters. Only updates that couple coordinates (L-BFGS, Newton, Perturbed
-   * GD) read it.
+   * particle with N parameters. L-BFGS reads it; Newton and Perturbed GD, which also couple
+   * coordinates, have N-dimensional versions in core/nn/updates.ts.
    */
   readonly dim?: number;
   /** Positions, updated in place. */

@@ -21,11 +21,16 @@ const stepsPerRun = spec.steps;
 console.log(
   `train: ${runs.length} optimizers × ${stepsPerRun} steps on [2, ${spec.hidden.join(', ')}, 1], ${spec.samples} points (${Math.round(spec.samples * (1 - spec.testFraction))} train): ${trainMs.toFixed(0)} ms, ${((trainMs / (runs.length * stepsPerRun)) * 1000).toFixed(0)} µs per optimizer-step (incl. test loss and accuracy each step)`,
 );
-console.log(`  → steps/s for all ${runs.length} runs together: ${((runs.length * stepsPerRun) / (trainMs / 1000) / runs.length).toFixed(0)}`);
+console.log(
+  `  → steps/s for all ${runs.length} runs together: ${((runs.length * stepsPerRun) / (trainMs / 1000) / runs.length).toFixed(0)}`,
+);
 
 const side = 41;
 const grid = (rows: [number, number]) =>
-  answerGrid({ spec, seed: scene.seed, plane: trained.plane, extent: trained.extent, side, rows }, () => {});
+  answerGrid(
+    { spec, seed: scene.seed, plane: trained.plane, extent: trained.extent, side, rows },
+    () => {},
+  );
 for (let repeat = 0; repeat < 2; repeat++) {
   const t1 = performance.now();
   grid([0, side]);

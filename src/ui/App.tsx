@@ -6,7 +6,7 @@ import { BatchSizeControl } from './distributed/BatchSizeControl.tsx';
 import { CommunicationHost } from './distributed/CommunicationHost.tsx';
 import { LessonsButton, LessonSlot } from './lessons/LessonEntry.tsx';
 import { LabEntry } from './lab/LabEntry.tsx';
-import { NetworkButton, NetworkStage } from './network/NetworkEntry.tsx';
+import { NetworkButton, NetworkStage, SurfaceOnly } from './network/NetworkEntry.tsx';
 import { LossChart } from './LossChart.tsx';
 import { InspectorSidebar } from './inspector/InspectorSidebar.tsx';
 import { TopBarMenu } from './mobile/TopBarMenu.tsx';
@@ -105,11 +105,15 @@ export function App() {
             <PlotArea />
           </NetworkStage>
           <PlaybackBar />
-          <Chart />
+          <SurfaceOnly>
+            <Chart />
+          </SurfaceOnly>
           <RaceSummary />
         </section>
         <Sidebar>
-          <SurfaceInfo />
+          <SurfaceOnly>
+            <SurfaceInfo />
+          </SurfaceOnly>
           <InspectorSidebar />
           <NoiseControls />
           <BatchSizeControl />

@@ -22,7 +22,10 @@ export function networkRuns(): SceneRun[] {
   });
 }
 
-/** The scene the network view opens with: this scene's seed, the network runs and experiment. */
+/**
+ * The scene the network view opens with: this scene's seed, the network runs and experiment, and
+ * a step budget of the training's length, so the playback bar spans it.
+ */
 export function networkScene(scene: Scene, spec: NetworkSpec = defaultNetworkSpec()): Scene {
-  return { ...scene, runs: networkRuns(), network: spec };
+  return { ...scene, runs: networkRuns(), network: spec, steps: spec.steps };
 }

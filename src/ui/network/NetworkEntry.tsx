@@ -54,3 +54,9 @@ export function NetworkStage({ children }: { children: ReactNode }) {
     </Suspense>
   );
 }
+
+/** Parts of the page about the 2D surface (its chart, its formula), left out in the network view. */
+export function SurfaceOnly({ children }: { children: ReactNode }) {
+  const open = useApp((s) => s.scene.network !== undefined);
+  return open ? null : children;
+}

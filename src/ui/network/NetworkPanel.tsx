@@ -419,10 +419,9 @@ function ExperimentView({
       </div>
       <div className="network-body">
         <figure className="network-plane">
-          <div className="network-plot" style={{ width: PLOT.width, height: PLOT.height }}>
+          <div className="network-plot">
             <canvas
               ref={contourCanvas}
-              style={{ width: PLOT.width, height: PLOT.height }}
               data-testid="network-contours"
               data-ready={result?.bands ? 'true' : 'false'}
               aria-label="Loss contours over the plane"
@@ -430,7 +429,6 @@ function ExperimentView({
             />
             <canvas
               ref={pathCanvas}
-              style={{ width: PLOT.width, height: PLOT.height }}
               data-testid="network-paths"
               aria-label="The runs' paths projected onto the plane"
               role="img"
@@ -448,7 +446,7 @@ function ExperimentView({
           </figcaption>
           <canvas
             ref={chartCanvas}
-            style={{ width: CHART.width, height: CHART.height }}
+            className="network-chart"
             aria-label="Train (solid) and test (dashed) loss per run"
             role="img"
           />

@@ -6,6 +6,7 @@ import { BatchSizeControl } from './distributed/BatchSizeControl.tsx';
 import { CommunicationHost } from './distributed/CommunicationHost.tsx';
 import { LessonsButton, LessonSlot } from './lessons/LessonEntry.tsx';
 import { LabEntry } from './lab/LabEntry.tsx';
+import { NetworkButton, NetworkStage, SurfaceOnly } from './network/NetworkEntry.tsx';
 import { LossChart } from './LossChart.tsx';
 import { InspectorSidebar } from './inspector/InspectorSidebar.tsx';
 import { TopBarMenu } from './mobile/TopBarMenu.tsx';
@@ -89,6 +90,7 @@ export function App() {
         <h1>Descent Lab</h1>
         <LessonsButton />
         <LabEntry />
+        <NetworkButton />
         <SurfacePicker />
         <TopBarMenu>
           <DisplayControls />
@@ -101,13 +103,19 @@ export function App() {
       <main className="workspace">
         <LessonSlot />
         <section className="stage" aria-label="Plot">
-          <PlotArea />
+          <NetworkStage>
+            <PlotArea />
+          </NetworkStage>
           <PlaybackBar />
-          <Chart />
+          <SurfaceOnly>
+            <Chart />
+          </SurfaceOnly>
           <RaceSummary />
         </section>
         <Sidebar>
-          <SurfaceInfo />
+          <SurfaceOnly>
+            <SurfaceInfo />
+          </SurfaceOnly>
           <InspectorSidebar />
           <NoiseControls />
           <BatchSizeControl />

@@ -54,6 +54,8 @@ export class ContourLayer {
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly source: ContourSource,
+    /** Told of every picture painted, e.g. to show a key for what it contains. */
+    private readonly onPaint: (bands: ContourBands) => void = () => {},
   ) {}
 
   show(
@@ -83,6 +85,7 @@ export class ContourLayer {
         firstPainted = true;
         performance.mark(CONTOUR_MARKS.first);
       }
+      this.onPaint(bands);
     };
     performance.mark(CONTOUR_MARKS.requested);
     const cached = this.source.peek(request);

@@ -20,6 +20,8 @@ import type { Run } from '../core/sim/run.ts';
 import { clearCanvas, fitCanvas } from './canvas.ts';
 import { edgePoint } from './clip.ts';
 import { traceClippedTrail, widenedExtent } from './trail.ts';
+import { spreadCoincident } from './headSpread.ts';
+import { placeLabel, type Rect } from './labelPlacement.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
 import { HeadMarkers } from './headMarkers.ts';
 import { PathBounds, RecentTrails } from './recentTrails.ts';
@@ -67,6 +69,22 @@ interface FateMark {
   color: string;
 }
 
+/** Markers' true points and where they are shown (see spreadSingleHeads), x, y pixel pairs. */
+interface HeadSpread {
+  points: Float64Array;
+  shown: Float64Array;
+}
+
+/** Equal keys draw the same leaders. */
+function leaderKey({ points, shown }: HeadSpread): string {
+  const moved: string[] = [];
+  for (let i = 0; i < points.length; i += 2) {
+    if (shown[i] !== points[i] || shown[i + 1] !== points[i + 1])
+      moved.push(`${points[i].toFixed(1)} ${points[i + 1].toFixed(1)} ${shown[i].toFixed(1)}`);
+  }
+  return moved.join(';');
+}
+
 /** Equal keys draw the same fate marks. */
 function fateKey(marks: readonly FateMark[]): string {
   return marks
@@ -88,6 +106,7 @@ export class TrajectoryLayer implements Drawable {
   private viewport: Viewport | null = null;
   private trailsCtx: CanvasRenderingContext2D | null = null;
   private headsCtx: CanvasRenderingContext2D | null = null;
+  private labelObstacles: readonly Rect[] = [];
   private drawnStep = -1;
   private drawnRuns: readonly Run[] = [];
   private drawnVisibility = '';
@@ -99,7 +118,7 @@ export class TrajectoryLayer implements Drawable {
   private readonly clipped = new Float64Array(4);
   private readonly exits = new ViewExits();
   /** Fate labels placed this frame, as [left, top, right, bottom], so later ones move aside. */
-  private placedLabels: number[][] = [];
+  private placedLabels: Rect[] = [];
   private readonly markers: HeadMarkers | null;
   private readonly recent: RecentTrails | null;
   /** The step up to which vector trails are on the trail canvas; the rest are on `recent`. */
@@ -140,6 +159,12 @@ export class TrajectoryLayer implements Drawable {
     const ratio = asPixels ? Math.min(this.pixelRatio, PIXELS_MAX_RATIO) : this.pixelRatio;
     this.headsCtx = fitCanvas(this.heads, viewport.width, viewport.height, ratio);
     this.pixelTrails.resize(this.heads.width, this.heads.height);
+  }
+
+  /** Boxes on top of the plot (its legend) that fate labels must not go under. */
+  setLabelObstacles(obstacles: readonly Rect[]): void {
+    this.labelObstacles = obstacles;
+    this.drawnFates = null;
   }
 
   setOptions(options: TrajectoryLayerOptions): void {
@@ -195,38 +220,52 @@ export class TrajectoryLayer implements Drawable {
       if (run.particles > NAMED_PARTICLES_AT_MOST) continue;
       this.collectFates(fates, run, styles[index], frame.scene.runs[index].label, frame.step);
     }
+    const spread = this.spreadSingleHeads(runs, frame.step);
     const markerCount = runs.reduce((n, [run]) => n + run.particles * (run.averages ? 2 : 1), 0);
     if (this.markers && markerCount <= ELEMENT_MARKERS_AT_MOST) {
-      this.placeMarkers(this.markers, runs, styles, frame.step);
-      const key = fateKey(fates);
+      this.placeMarkers(this.markers, runs, styles, frame.step, spread.shown);
+      const key = `${fateKey(fates)}\n${leaderKey(spread)}`;
       if (key === this.drawnFates) return;
       this.drawnFates = key;
       clearCanvas(heads);
+      this.drawLeaders(heads, spread);
       this.drawFateMarks(heads, fates);
       return;
     }
     this.markers?.hide();
     this.drawnFates = null;
     clearCanvas(heads);
-    for (const [run, index] of runs) {
+    this.drawLeaders(heads, spread);
+    runs.forEach(([run, index], i) => {
       this.drawAverages(heads, run, styles[index], frame.step);
-      this.drawHeads(heads, run, styles[index], frame.step);
-    }
+      this.drawHeads(
+        heads,
+        run,
+        styles[index],
+        frame.step,
+        spread.shown[2 * i],
+        spread.shown[2 * i + 1],
+      );
+    });
     this.drawFateMarks(heads, fates);
   }
 
-  /** Heads and ASGD's averages as elements, in the order the canvas would draw them. */
+  /**
+   * Heads and ASGD's averages as elements, in the order the canvas would draw them; a one-particle
+   * run's head where spreadSingleHeads shows it.
+   */
   private placeMarkers(
     markers: HeadMarkers,
     runs: [Run, number][],
     styles: readonly RunStyle[],
     step: number,
+    shown: Float64Array,
   ): void {
     const viewport = this.viewport!;
     const { xMin, xMax, yMin, yMax } = widenedExtent(viewport, CLIP_MARGIN_PX);
     const scale = this.options.scale;
     markers.begin();
-    for (const [run, index] of runs) {
+    runs.forEach(([run, index], i) => {
       const { color, shape } = styles[index];
       const r = trailLook(run.particles).markerRadius * scale;
       const k = Math.min(step, run.steps);
@@ -241,10 +280,15 @@ export class TrajectoryLayer implements Drawable {
           const x = points.get(k, 2 * p);
           const y = points.get(k, 2 * p + 1);
           if (!(x >= xMin && x <= xMax && y >= yMin && y <= yMax)) continue;
-          markers.place(look, viewport.toPixelX(x), viewport.toPixelY(y));
+          const spread = kind === 'head' && run.particles === 1 && Number.isFinite(shown[2 * i]);
+          markers.place(
+            look,
+            spread ? shown[2 * i] : viewport.toPixelX(x),
+            spread ? shown[2 * i + 1] : viewport.toPixelY(y),
+          );
         }
       }
-    }
+    });
     markers.end();
   }
 
@@ -412,12 +456,50 @@ export class TrajectoryLayer implements Drawable {
     this.dots.end(ctx);
   }
 
-  /** Markers at the particles' positions, those inside the view only (the rest get edge markers). */
+  /**
+   * Where each one-particle run's marker is drawn (x, y pixel pairs in `shown`, NaN for other
+   * runs): markers that would cover one another, as all do at a shared start, fanned out by
+   * spreadCoincident around their true `points`.
+   */
+  private spreadSingleHeads(runs: [Run, number][], step: number): HeadSpread {
+    const viewport = this.viewport!;
+    const points = new Float64Array(2 * runs.length).fill(NaN);
+    runs.forEach(([run], i) => {
+      const k = Math.min(step, run.steps);
+      if (run.particles !== 1 || (run.divergedAt[0] >= 0 && run.divergedAt[0] <= k)) return;
+      points[2 * i] = viewport.toPixelX(run.positions.get(k, 0));
+      points[2 * i + 1] = viewport.toPixelY(run.positions.get(k, 1));
+    });
+    const r = trailLook(1).markerRadius * this.options.scale;
+    // Outside the start ring (11 px), the markers' outlines apart.
+    const shown = spreadCoincident(points, 2 * r + 1, Math.max(2.4 * r, 14 * this.options.scale));
+    return { points, shown };
+  }
+
+  /** A thin dark leader from each fanned-out marker back to its true point. */
+  private drawLeaders(ctx: CanvasRenderingContext2D, { points, shown }: HeadSpread): void {
+    ctx.beginPath();
+    for (let i = 0; i < points.length; i += 2) {
+      if (shown[i] === points[i] && shown[i + 1] === points[i + 1]) continue;
+      ctx.moveTo(points[i], points[i + 1]);
+      ctx.lineTo(shown[i], shown[i + 1]);
+    }
+    ctx.lineWidth = this.options.scale;
+    ctx.strokeStyle = 'rgba(0, 0, 0, 0.7)';
+    ctx.stroke();
+  }
+
+  /**
+   * Markers at the particles' positions, those inside the view only (the rest get edge markers);
+   * a one-particle run's marker at (shownX, shownY) when given (see spreadSingleHeads).
+   */
   private drawHeads(
     ctx: CanvasRenderingContext2D,
     run: Run,
     { color, shape }: RunStyle,
     step: number,
+    shownX: number,
+    shownY: number,
   ): void {
     const viewport = this.viewport!;
     const { xMin, xMax, yMin, yMax } = widenedExtent(this.viewport!, CLIP_MARGIN_PX);
@@ -430,7 +512,14 @@ export class TrajectoryLayer implements Drawable {
       const x = positions.get(k, 2 * p);
       const y = positions.get(k, 2 * p + 1);
       if (!(x >= xMin && x <= xMax && y >= yMin && y <= yMax)) continue;
-      traceMarker(ctx, shape, viewport.toPixelX(x), viewport.toPixelY(y), r);
+      const spread = run.particles === 1 && Number.isFinite(shownX);
+      traceMarker(
+        ctx,
+        shape,
+        spread ? shownX : viewport.toPixelX(x),
+        spread ? shownY : viewport.toPixelY(y),
+        r,
+      );
     }
     ctx.fillStyle = color;
     ctx.fill();
@@ -513,7 +602,7 @@ export class TrajectoryLayer implements Drawable {
 
   private drawFateMarks(ctx: CanvasRenderingContext2D, marks: readonly FateMark[]): void {
     const s = this.options.scale;
-    this.placedLabels = [];
+    this.placedLabels = [...this.labelObstacles];
     for (const { diverged, x, y, dx, dy, label, color } of marks) {
       ctx.beginPath();
       if (diverged) traceCross(ctx, x, y, 7 * s);
@@ -547,17 +636,18 @@ export class TrajectoryLayer implements Drawable {
     ctx.font = `600 ${12 * s}px system-ui, sans-serif`;
     ctx.textBaseline = 'middle';
     const width = ctx.measureText(label).width;
-    // Beside the mark, kept inside the plot, moved down past labels already placed this frame.
-    const fitsRight = x + 12 * s + width <= viewport.width - 4;
-    const left = Math.max(4, fitsRight ? x + 12 * s : x - 12 * s - width);
-    let top = Math.max(lineHeight / 2, Math.min(y, viewport.height - lineHeight / 2));
-    for (const [l, t, r, b] of this.placedLabels) {
-      if (left < r && left + width > l && top + lineHeight / 2 > t && top - lineHeight / 2 < b) {
-        top = b + lineHeight / 2;
-      }
-    }
-    if (top > viewport.height - lineHeight / 2) top = y - lineHeight;
-    this.placedLabels.push([left, top - lineHeight / 2, left + width, top + lineHeight / 2]);
+    const box = placeLabel(
+      x,
+      y,
+      width,
+      lineHeight,
+      12 * s,
+      [viewport.width, viewport.height],
+      this.placedLabels,
+    );
+    this.placedLabels.push(box);
+    const [left, boxTop] = box;
+    const top = boxTop + lineHeight / 2;
     ctx.lineWidth = 3 * s;
     ctx.strokeStyle = '#ffffff';
     ctx.strokeText(label, left, top);

@@ -15,6 +15,7 @@ const METRICS: [ChartMetric, string][] = [
   ['loss', 'Loss'],
   ['gradNorm', '‖∇f‖'],
   ['distance', 'Distance to minimum'],
+  ['lr', 'lr'],
 ];
 
 function readingValue({ value, divergedAt }: ChartReading['runs'][number], step: number): string {

@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import type { Rect } from '../render/labelPlacement.ts';
 import { useApp, useServices } from './appContext.ts';
 import { useRunNames } from './useRunNames.ts';
 import { PlotPanel } from './PlotPanel.tsx';
@@ -34,11 +35,21 @@ export function PlotArea() {
   const runs = useRunNames();
   // The controller resolves the surface on the same store update that changes `surfaceRef`.
   const surface = surfaceRef && controller.surface;
+  // The legend's box, so the plot's fate labels stay out from under it (changes only on resize).
+  const [legendBox, setLegendBox] = useState<Rect | null>(null);
 
   let panels: React.ReactNode = null;
   if (width > 0 && height > 0) {
     if (layout === 'overlay') {
-      panels = <PlotPanel surface={surface} width={width} height={height} runId={null} />;
+      panels = (
+        <PlotPanel
+          surface={surface}
+          width={width}
+          height={height}
+          runId={null}
+          labelObstacles={legendBox}
+        />
+      );
     } else {
       const cols = gridColumns(runs.length, width, height);
       const rows = Math.ceil(runs.length / cols);
@@ -66,7 +77,7 @@ export function PlotArea() {
   return (
     <div className="plot-area" ref={box}>
       {panels}
-      {layout === 'overlay' && panels && <RunLegend />}
+      {layout === 'overlay' && panels && <RunLegend onBox={setLegendBox} />}
     </div>
   );
 }

@@ -51,7 +51,8 @@ export type StartSpec =
 
 export type Layout = 'overlay' | 'side-by-side';
 export type ContourScale = 'auto' | 'log' | 'linear';
-export type ChartMetric = 'loss' | 'gradNorm' | 'distance';
+/** What the chart under the plot shows per step; `lr` is the learning rate a schedule sets. */
+export type ChartMetric = 'loss' | 'gradNorm' | 'distance' | 'lr';
 
 export interface Scene {
   version: typeof SCENE_VERSION;
@@ -360,7 +361,7 @@ export function validateScene(input: unknown): ValidatedScene {
       'contours',
       notices,
     ),
-    chart: oneOf<ChartMetric>(['loss', 'gradNorm', 'distance'])(
+    chart: oneOf<ChartMetric>(['loss', 'gradNorm', 'distance', 'lr'])(
       input.chart,
       defaults.chart,
       'chart',

@@ -224,11 +224,13 @@ export class TrajectoryLayer implements Drawable {
     const markerCount = runs.reduce((n, [run]) => n + run.particles * (run.averages ? 2 : 1), 0);
     if (this.markers && markerCount <= ELEMENT_MARKERS_AT_MOST) {
       this.placeMarkers(this.markers, runs, styles, frame.step, spread.shown);
-      const key = `${fateKey(fates)}\n${leaderKey(spread)}`;
+      // Leaders only while paused (a lesson's step 0, a scrub): while playing they would move each
+      // frame and bring back a plot-sized canvas upload per frame; the fanned markers suffice.
+      const key = `${fateKey(fates)}\n${frame.playing ? '' : leaderKey(spread)}`;
       if (key === this.drawnFates) return;
       this.drawnFates = key;
       clearCanvas(heads);
-      this.drawLeaders(heads, spread);
+      if (!frame.playing) this.drawLeaders(heads, spread);
       this.drawFateMarks(heads, fates);
       return;
     }

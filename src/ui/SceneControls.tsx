@@ -30,13 +30,15 @@ export function DisplayControls() {
         className="switch"
         title="The Hessian, its eigenvectors and the kind of point, at the pointer or the start"
       >
+        {/* The visible word is short so the top bar keeps one line at 1280 px; the name says it all. */}
         <input
           type="checkbox"
           role="switch"
+          aria-label="Inspect curvature"
           checked={inspect}
           onChange={(event) => actions.setInspect(event.currentTarget.checked)}
         />
-        Inspect curvature
+        Curvature
       </label>
       <label htmlFor={scaleId} className="visually-hidden">
         Contour spacing

@@ -17,7 +17,7 @@ describe('surfaceHeightAt', () => {
   it('reads a tilted plane back between the samples', () => {
     const mesh = meshOf((x) => x + 2); // heights 0..1 over x from −2 to 2 (at the cell centres)
     const box = boxMapping(square);
-    const height = (x: number) => surfaceHeightAt(mesh, BOX_HEIGHT, toBoxX(box, x), 0.1);
+    const height = (x: number) => surfaceHeightAt(mesh, box, BOX_HEIGHT, toBoxX(box, x), 0.1);
     expect(height(0)).toBeCloseTo(height(-1) + (height(1) - height(-1)) / 2, 6); // Float32 vertices
     expect(height(1)).toBeGreaterThan(height(-1));
   });

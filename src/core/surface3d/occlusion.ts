@@ -6,12 +6,20 @@
  */
 import type { Vec3 } from './camera.ts';
 import { VERTEX_FLOATS, type SurfaceMesh } from './mesh.ts';
-import { boxMapping } from './box.ts';
+import { boxMapping, type BoxMapping } from './box.ts';
 
-/** The surface's height (box units, `top` high) at box point (x, y), bilinear between samples. */
-export function surfaceHeightAt(mesh: SurfaceMesh, top: number, x: number, y: number): number {
+/**
+ * The surface's height (box units, `top` high) at box point (x, y), bilinear between samples. `box`
+ * is the mesh's boxMapping, passed in: this runs a hundred times per occlusion test.
+ */
+export function surfaceHeightAt(
+  mesh: SurfaceMesh,
+  box: BoxMapping,
+  top: number,
+  x: number,
+  y: number,
+): number {
   const { nx, ny, vertices } = mesh;
-  const box = boxMapping(mesh.extent);
   // Samples sit at cell centres: sample i at ((i + 0.5) / nx · 2 − 1) · halfX.
   const u = Math.min(nx - 1, Math.max(0, ((x / box.halfX + 1) / 2) * nx - 0.5));
   const v = Math.min(ny - 1, Math.max(0, ((y / box.halfY + 1) / 2) * ny - 0.5));
@@ -44,7 +52,7 @@ export function isOccluded(mesh: SurfaceMesh, top: number, eye: Vec3, point: Vec
       if (d[2] >= 0) return false; // outside the box and rising: it never comes back over it
       continue;
     }
-    if (z < surfaceHeightAt(mesh, top, x, y)) return true;
+    if (z < surfaceHeightAt(mesh, box, top, x, y)) return true;
   }
   return false;
 }

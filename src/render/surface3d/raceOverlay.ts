@@ -158,7 +158,7 @@ export class RaceOverlay implements Drawable {
     const inside = Math.abs(bx) <= box.halfX && Math.abs(by) <= box.halfY;
     // Never below the drawn mesh: in a valley narrower than its samples (Rosenbrock's floor) the
     // mesh passes above the exact f, and a trail at f would run underground.
-    const ground = inside ? surfaceHeightAt(this.mesh!, this.top, bx, by) : 0;
+    const ground = inside ? surfaceHeightAt(this.mesh!, box, this.top, bx, by) : 0;
     const bz = Math.max(heightOf(this.mesh!.heightScale!, f) * this.top, ground) + LIFT;
     const m = this.matrix;
     const cx = m[0] * bx + m[4] * by + m[8] * bz + m[12];

@@ -149,7 +149,7 @@ export class AnatomyReplay {
           : null,
         // L-BFGS evaluates f itself; the first evaluation is the one `prepare` makes.
         closure: optimizer.needsClosure
-          ? (_particle, x, y, out, offset) => setup.surface.valueAndGradient(x, y, out, offset)
+          ? (_particle, point, out) => setup.surface.valueAndGradient(point[0], point[1], out, 0)
           : null,
         loss: optimizer.needsClosure ? this.loss : null,
       };

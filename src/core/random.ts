@@ -21,6 +21,12 @@ export const RANDOM_STREAMS = {
   minibatches: 5,
   /** A distributed worker's own gradient noise on surfaces without a dataset. */
   workerNoise: 6,
+  /** A network's initial parameters (nn.Linear's uniform draw). */
+  networkInit: 7,
+  /** The samples of a network's dataset, keyed by the scene's seed. */
+  networkData: 8,
+  /** The random directions of a network's landscape plane. */
+  networkDirections: 9,
 } as const;
 
 /** A 32-bit avalanche mix (lowbias32 by Chris Wellons). */

@@ -37,7 +37,11 @@ export const CONTOUR_MARKS = {
   requested: 'contours-requested',
   preview: 'contours-preview-painted',
   full: 'contours-full-painted',
+  /** Once per page: the first contours of any kind, what a person waits for after the frame. */
+  first: 'first-contours',
 } as const;
+
+let firstPainted = false;
 
 let nextPanelId = 0;
 
@@ -50,6 +54,8 @@ export class ContourLayer {
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly source: ContourSource,
+    /** Told of every picture painted, e.g. to show a key for what it contains. */
+    private readonly onPaint: (bands: ContourBands) => void = () => {},
   ) {}
 
   show(
@@ -75,6 +81,11 @@ export class ContourLayer {
         { x: (x) => viewport.toPixelX(x), y: (y) => viewport.toPixelY(y) },
         { dpr: pixelRatio },
       );
+      if (!firstPainted) {
+        firstPainted = true;
+        performance.mark(CONTOUR_MARKS.first);
+      }
+      this.onPaint(bands);
     };
     performance.mark(CONTOUR_MARKS.requested);
     const cached = this.source.peek(request);

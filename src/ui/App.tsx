@@ -6,6 +6,7 @@ import { BatchSizeControl } from './distributed/BatchSizeControl.tsx';
 import { CommunicationHost } from './distributed/CommunicationHost.tsx';
 import { LessonsButton, LessonSlot } from './lessons/LessonEntry.tsx';
 import { LabEntry } from './lab/LabEntry.tsx';
+import { NetworkButton, NetworkStage, SurfaceOnly } from './network/NetworkEntry.tsx';
 import { LossChart } from './LossChart.tsx';
 import { InspectorSidebar } from './inspector/InspectorSidebar.tsx';
 import { TopBarMenu } from './mobile/TopBarMenu.tsx';
@@ -71,9 +72,11 @@ function Chart() {
   const box = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(box);
   const height = usePresentation((s) => (s.presenting ? PRESENTING_CHART_HEIGHT : CHART_HEIGHT));
+  // Rendered before its width is known, so the chart has its height in the first layout: mounted
+  // a frame later, it shrank the plot, which redrew the contours and trails a second time.
   return (
     <div className="chart-box" ref={box}>
-      {width > 0 && <LossChart width={width} height={height} />}
+      <LossChart width={width} height={height} />
     </div>
   );
 }
@@ -87,6 +90,7 @@ export function App() {
         <h1>Descent Lab</h1>
         <LessonsButton />
         <LabEntry />
+        <NetworkButton />
         <SurfacePicker />
         <TopBarMenu>
           <DisplayControls />
@@ -99,13 +103,19 @@ export function App() {
       <main className="workspace">
         <LessonSlot />
         <section className="stage" aria-label="Plot">
-          <PlotArea />
+          <NetworkStage>
+            <PlotArea />
+          </NetworkStage>
           <PlaybackBar />
-          <Chart />
+          <SurfaceOnly>
+            <Chart />
+          </SurfaceOnly>
           <RaceSummary />
         </section>
         <Sidebar>
-          <SurfaceInfo />
+          <SurfaceOnly>
+            <SurfaceInfo />
+          </SurfaceOnly>
           <InspectorSidebar />
           <NoiseControls />
           <BatchSizeControl />

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
+import type { Rect } from '../render/labelPlacement.ts';
 import { webgl2Problem } from '../render/webglSupport.ts';
 import { useApp, useServices } from './appContext.ts';
 import { useRunNames } from './useRunNames.ts';
@@ -38,6 +39,8 @@ export function PlotArea() {
   const runs = useRunNames();
   // The controller resolves the surface on the same store update that changes `surfaceRef`.
   const surface = surfaceRef && controller.surface;
+  // The legend's box, so the plot's fate labels stay out from under it (changes only on resize).
+  const [legendBox, setLegendBox] = useState<Rect | null>(null);
   const in3d = useApp((s) => s.scene.view3d !== undefined);
   // A 3D link opened where WebGL 2 is missing shows the 2D plot and says why.
   const problem3d = in3d ? webgl2Problem() : null;
@@ -46,7 +49,18 @@ export function PlotArea() {
   let panels: React.ReactNode = null;
   if (width > 0 && height > 0) {
     if (layout === 'overlay') {
-      panels = <Panel surface={surface} width={width} height={height} runId={null} />;
+      panels =
+        Panel === PlotPanel ? (
+          <PlotPanel
+            surface={surface}
+            width={width}
+            height={height}
+            runId={null}
+            labelObstacles={legendBox}
+          />
+        ) : (
+          <Panel surface={surface} width={width} height={height} runId={null} />
+        );
     } else {
       const cols = gridColumns(runs.length, width, height);
       const rows = Math.ceil(runs.length / cols);
@@ -76,7 +90,7 @@ export function PlotArea() {
       <Suspense fallback={<p className="plot3d-loading">Loading the 3D view…</p>}>
         {panels}
       </Suspense>
-      {layout === 'overlay' && panels && <RunLegend />}
+      {layout === 'overlay' && panels && <RunLegend onBox={setLegendBox} />}
       {problem3d && (
         <p className="view3d-problem" role="status">
           {problem3d}

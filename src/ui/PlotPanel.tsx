@@ -1,10 +1,13 @@
 import { sharedContourClient } from '../playback/contourClient.ts';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Point } from '../core/geometry.ts';
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
 import { AXIS_LAYOUT, axisTicks } from '../render/axisTicks.ts';
 import { ContourLayer } from '../render/contourLayer.ts';
+import { hasUndefinedRegion } from '../render/contours/draw.ts';
+import type { Rect } from '../render/labelPlacement.ts';
 import { TrajectoryLayer } from '../render/trajectoryLayer.ts';
+import { UndefinedKey } from './UndefinedKey.tsx';
 import { Viewport } from '../render/viewport.ts';
 import { PRESENTATION_DRAW_SCALE } from '../state/presentation.ts';
 import { useActions, useApp, useServices } from './appContext.ts';
@@ -23,6 +26,8 @@ interface PlotPanelProps {
   /** One run's id for a side-by-side panel; null shows every visible run. */
   runId: string | null;
   title?: string;
+  /** A box over the plot (the legend) that labels drawn on it must avoid. */
+  labelObstacles?: Rect | null;
 }
 
 const gradient = new Float64Array(2);
@@ -45,7 +50,14 @@ function readoutText(surface: ResolvedSurface, [x, y]: Point): string {
  * One plot: contour canvas, SVG axes and minima, trail and head canvases, and an interaction layer on
  * top (click sets the start, drag pans, wheel zooms, hover reads out f and ‖∇f‖).
  */
-export function PlotPanel({ surface, width, height, runId, title }: PlotPanelProps) {
+export function PlotPanel({
+  surface,
+  width,
+  height,
+  runId,
+  title,
+  labelObstacles = null,
+}: PlotPanelProps) {
   countRender('PlotPanel');
   const { controller } = useServices();
   const actions = useActions();
@@ -58,6 +70,7 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
   const contourCanvas = useRef<HTMLCanvasElement>(null);
   const trailCanvas = useRef<HTMLCanvasElement>(null);
   const headCanvas = useRef<HTMLCanvasElement>(null);
+  const markerBox = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDivElement>(null);
   const crosshairX = useRef<SVGLineElement>(null);
   const crosshairY = useRef<SVGLineElement>(null);
@@ -65,19 +78,29 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
   const trajectoryLayer = useRef<TrajectoryLayer | null>(null);
 
   // Layers are created once per mounted canvas and fed new sizes and options as they change.
+  // Painted pictures are rare (a new surface or view), so this state never changes per frame.
+  const [undefinedShown, setUndefinedShown] = useState(false);
   useEffect(() => {
-    const layer = new ContourLayer(contourCanvas.current!, sharedContourClient());
+    const layer = new ContourLayer(contourCanvas.current!, sharedContourClient(), (bands) =>
+      setUndefinedShown(hasUndefinedRegion(bands)),
+    );
     contourLayer.current = layer;
     return () => layer.dispose();
   }, []);
   useEffect(() => {
-    const layer = new TrajectoryLayer(trailCanvas.current!, headCanvas.current!, {
-      runId,
-      scale: 1,
-    });
+    const layer = new TrajectoryLayer(
+      trailCanvas.current!,
+      headCanvas.current!,
+      { runId, scale: 1 },
+      markerBox.current!,
+    );
     trajectoryLayer.current = layer;
     return controller.addDrawable(layer);
   }, [controller, runId]);
+  useEffect(() => {
+    trajectoryLayer.current!.setLabelObstacles(labelObstacles ? [labelObstacles] : []);
+    controller.invalidate();
+  }, [controller, labelObstacles]);
   // Presentation mode draws thicker trails and larger markers; the layer need not be rebuilt.
   useEffect(() => {
     trajectoryLayer.current!.setOptions({ runId, scale: drawScale });
@@ -177,6 +200,8 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
       </svg>
       <BasinOverlay surface={surface} viewport={viewport} runId={runId} />
       <canvas ref={trailCanvas} className="layer" aria-hidden="true" data-testid="trail-canvas" />
+      {/* The trajectory layer's moving heads; React renders no children here. */}
+      <div ref={markerBox} className="layer head-markers" aria-hidden="true" />
       <canvas ref={headCanvas} className="layer" aria-hidden="true" data-testid="head-canvas" />
       <InspectorOverlay viewport={viewport} runId={runId} drawScale={drawScale} />
       <div
@@ -256,6 +281,7 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
         />
       )}
       {title && <div className="panel-title">{title}</div>}
+      {undefinedShown && <UndefinedKey />}
       <div className="hover-readout" ref={readout} aria-live="off" />
     </div>
   );

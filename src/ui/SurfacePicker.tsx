@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { formulas } from '../core/scene/formulas.ts';
+import type { SurfaceRef } from '../core/scene/scene.ts';
 import { SURFACES } from '../core/surfaces/index.ts';
 import { useActions, useApp } from './appContext.ts';
 
@@ -41,6 +42,12 @@ export function SurfacePicker() {
     };
   }, [open]);
 
+  // A new surface is a new race: it plays from step 0 even if the last one had ended.
+  const showSurface = async (surface: SurfaceRef) => {
+    await actions.setSurface(surface);
+    actions.play();
+  };
+
   const latestDraft = useRef(draft);
   const applyExpression = async (text: string) => {
     setDraft(text);
@@ -51,7 +58,7 @@ export function SurfacePicker() {
     const parsed = parseExpression(text);
     if (parsed.ok) {
       setError(null);
-      actions.setSurface({ expression: text });
+      void showSurface({ expression: text });
     } else {
       setError(parsed.error);
     }
@@ -80,7 +87,7 @@ export function SurfacePicker() {
             current={current}
             onPick={(id) => {
               if (id === CUSTOM) void applyExpression(draft);
-              else actions.setSurface({ id });
+              else void showSurface({ id });
               setOpen(false);
               button.current?.focus();
             }}

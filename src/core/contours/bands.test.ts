@@ -47,7 +47,9 @@ describe('computeContourBands', () => {
       scale: 'linear',
     });
     expect(bands.levels).toHaveLength(12);
-    expect(bands.levelRingStarts).toHaveLength(13);
+    // One group per level, then the (here empty) region where f is undefined.
+    expect(bands.levelRingStarts).toHaveLength(14);
+    expect(ringsOf(bands, 12)).toHaveLength(0);
     expect(bands.fillColours).toHaveLength(13);
     expect(bands.lineColours).toHaveLength(12);
     expect(bands.ringStarts[bands.ringStarts.length - 1] * 2).toBe(bands.points.length);
@@ -138,6 +140,11 @@ describe('computeContourBands', () => {
     bands.levels.forEach((_level, k) => expect(insideLevel(bands, k, [1, 1])).toBe(true));
     // Outside the hole, bands follow the bowl: the centre is below the first level.
     expect(insideLevel(bands, 0, [0, 0])).toBe(false);
+    // The hole is also outlined as undefined, so it is drawn as such and not as the top band.
+    const undefinedGroup = bands.levels.length;
+    expect(insideLevel(bands, undefinedGroup, [1, 1])).toBe(true);
+    expect(insideLevel(bands, undefinedGroup, [1.5, 1])).toBe(false);
+    expect(insideLevel(bands, undefinedGroup, [0, 0])).toBe(false);
   });
 
   it('gives no levels and a single fill colour when no cell is finite', () => {
@@ -147,7 +154,9 @@ describe('computeContourBands', () => {
     );
     expect(bands.levels).toHaveLength(0);
     expect(bands.fillColours).toHaveLength(1);
-    expect(bands.points).toHaveLength(0);
+    // Everything is undefined: one ring around the whole grid.
+    expect(ringsOf(bands, 0)).toHaveLength(1);
+    expect(insideLevel(bands, 0, [0, 0])).toBe(true);
   });
 
   it('rejects a grid whose size does not match its values', () => {

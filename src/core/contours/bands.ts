@@ -45,6 +45,11 @@ export interface ContourBands {
   lineColours: string[];
   points: Float64Array;
   ringStarts: Uint32Array;
+  /**
+   * levels.length + 2 entries: level k's rings, then one more group, the region where f is not
+   * finite (log of a negative number, a division by zero), which is drawn as "undefined" rather than
+   * as the highest band. That group is empty when f is finite everywhere.
+   */
   levelRingStarts: Uint32Array;
 }
 
@@ -60,10 +65,8 @@ export function computeContourBands(grid: ContourGrid, options: ContourOptions):
   const levels = summary ? computeThresholds(summary, options.levels, scale) : new Float64Array(0);
   const fillColours = bandFillColours(levels.length);
 
-  // Non-finite cells become max + range: above every level yet finite, so d3 interpolates the edge
-  // of such a patch between cells instead of snapping it onto the finite neighbours.
   const contourValues = summary?.hasNonFinite
-    ? replaceNonFinite(values, summary.max + (summary.max - summary.min))
+    ? replaceNonFinite(grid, summary.max + (summary.max - summary.min))
     : values;
   const generator = contours().size([nx, ny]);
   // d3 only indexes the values, so a typed array serves where its types ask for number[].
@@ -72,6 +75,11 @@ export function computeContourBands(grid: ContourGrid, options: ContourOptions):
   for (const level of levels) {
     levelRings.push(generator.contour(d3Values, level).coordinates.flat());
   }
+  levelRings.push(
+    summary?.hasNonFinite === false
+      ? []
+      : generator.contour(nonFiniteMask(values) as unknown as number[], 0.5).coordinates.flat(),
+  );
   return {
     extent: { ...extent },
     scale,
@@ -84,9 +92,43 @@ export function computeContourBands(grid: ContourGrid, options: ContourOptions):
   };
 }
 
-function replaceNonFinite(values: Float64Array, ceiling: number): Float64Array {
+/** 1 where f is not finite, 0 elsewhere: its 0.5 contour outlines the undefined region. */
+function nonFiniteMask(values: Float64Array): Float64Array {
+  const mask = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) mask[i] = Number.isFinite(values[i]) ? 0 : 1;
+  return mask;
+}
+
+/**
+ * Values d3 can contour where f is not finite. Such a cell next to finite ones takes their mean, so
+ * no level is crossed in the half cell between them (that strip lies outside the hatched undefined
+ * region and would show every band as a bright seam); cells deeper inside become max + range, above
+ * every level yet finite, so d3's interpolation stays finite.
+ */
+function replaceNonFinite({ values, nx, ny }: ContourGrid, ceiling: number): Float64Array {
   const replaced = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) replaced[i] = finiteOrAbove(values[i], ceiling);
+  for (let j = 0; j < ny; j++) {
+    for (let i = 0; i < nx; i++) {
+      const index = j * nx + i;
+      if (Number.isFinite(values[index])) {
+        replaced[index] = values[index];
+        continue;
+      }
+      let sum = 0;
+      let count = 0;
+      const add = (neighbour: number) => {
+        if (Number.isFinite(values[neighbour])) {
+          sum += values[neighbour];
+          count++;
+        }
+      };
+      if (i > 0) add(index - 1);
+      if (i < nx - 1) add(index + 1);
+      if (j > 0) add(index - nx);
+      if (j < ny - 1) add(index + nx);
+      replaced[index] = finiteOrAbove(count > 0 ? sum / count : NaN, ceiling);
+    }
+  }
   return replaced;
 }
 

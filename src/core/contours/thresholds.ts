@@ -6,8 +6,8 @@ export type ResolvedThresholdScale = Exclude<ThresholdScale, 'auto'>;
 
 /**
  * NaN/infinity policy for contour sampling: a non-finite cell counts as above every threshold, so it
- * shows as the top band instead of tearing a hole in the rings. The caller passes a finite ceiling
- * (above every level) so d3's edge interpolation stays finite too.
+ * never tears a hole in the rings (bands.ts then hatches it as undefined). The caller passes a finite
+ * ceiling (above every level) so d3's edge interpolation stays finite too.
  */
 export function finiteOrAbove(value: number, ceiling: number): number {
   return Number.isFinite(value) ? value : ceiling;

@@ -42,8 +42,8 @@ export function drive(
   const state = createOptimizerState(def, params, n);
   const loss = def.needsClosure ? new Float64Array(particles) : null;
   const closure = def.needsClosure
-    ? (_p: number, x: number, y: number, out: Float64Array, offset: number) =>
-        surface.valueAndGradient(x, y, out, offset)
+    ? (_p: number, point: Float64Array, out: Float64Array) =>
+        surface.valueAndGradient(point[0], point[1], out, 0)
     : null;
   const hessian = def.needsHessian ? new Float64Array(3 * particles) : null;
   let t = 0;

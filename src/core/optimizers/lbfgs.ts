@@ -35,9 +35,6 @@ const C2 = 0.9;
 const LINE_SEARCH_TOLERANCE = 1e-9;
 const MAX_LINE_SEARCH = 25;
 
-/** Where the closure writes a gradient (one step runs at a time). */
-const scratch = new Float64Array(2);
-
 /** Python's max(a, b): a unless b > a. */
 function pyMax(a: number, b: number): number {
   return b > a ? b : a;
@@ -83,34 +80,57 @@ function cubicBetween(x1: number, f1: number, g1: number, x2: number, f2: number
   return cubicInterpolate(x1, f1, g1, x2, f2, g2, x1 <= x2 ? x1 : x2, x1 <= x2 ? x2 : x1);
 }
 
-/** One point of the line search: step t, loss f, gradient (gx, gy), slope gtd = ∇f·d. */
+/** One point of the line search: step t, loss f, gradient g (the Probe's own copy), slope gtd = g·d. */
 interface Probe {
   t: number;
   f: number;
-  gx: number;
-  gy: number;
+  g: Float64Array;
   gtd: number;
 }
 
+/** The vectors of one particle: a dim-long window of the state arrays (offset, dim). */
+interface Window {
+  readonly offset: number;
+  readonly dim: number;
+}
+
+function windowDot(a: Float64Array, b: Float64Array, { offset, dim }: Window): number {
+  let sum = 0;
+  for (let i = offset; i < offset + dim; i++) sum += a[i] * b[i];
+  return sum;
+}
+
+function windowAbsMax(a: Float64Array, { offset, dim }: Window, scale = 1): number {
+  let max = 0;
+  for (let i = offset; i < offset + dim; i++) max = Math.max(max, Math.abs(a[i] * scale));
+  return max;
+}
+
 /**
- * `_strong_wolfe` from torch/optim/lbfgs.py along d from (x, y), where the loss is f, the gradient
- * (gx, gy) and the slope gtd. Returns the accepted probe and how many evaluations it took.
+ * `_strong_wolfe` from torch/optim/lbfgs.py along d from x (the particle's window of theta), where
+ * the loss is f, the gradient g and the slope gtd. Returns the accepted probe and how many
+ * evaluations it took.
  */
 function strongWolfe(
   closure: ClosureFunction,
   particle: number,
-  x: number,
-  y: number,
-  dx: number,
-  dy: number,
+  theta: Float64Array,
+  d: Float64Array,
+  at: Window,
   start: Probe,
 ): { probe: Probe; evaluations: number } {
   const { f, gtd } = start;
-  const dNorm = Math.max(Math.abs(dx), Math.abs(dy));
+  const { offset, dim } = at;
+  const dNorm = windowAbsMax(d, at);
+  const point = new Float64Array(dim);
+  const direction = d.subarray(offset, offset + dim);
   const evaluate = (t: number): Probe => {
-    const fNew = closure(particle, x + t * dx, y + t * dy, scratch, 0);
-    const [gx, gy] = scratch;
-    return { t, f: fNew, gx, gy, gtd: gx * dx + gy * dy };
+    for (let i = 0; i < dim; i++) point[i] = theta[offset + i] + t * direction[i];
+    const g = new Float64Array(dim);
+    const fNew = closure(particle, point, g);
+    let slope = 0;
+    for (let i = 0; i < dim; i++) slope += g[i] * direction[i];
+    return { t, f: fNew, g, gtd: slope };
   };
   let t = start.t;
   let next = evaluate(t);
@@ -192,7 +212,7 @@ function strongWolfe(
 
 // #region step
 /** One `LBFGS.step(closure)` for particle p (the line search is `strongWolfe` above). */
-function lbfgsParticle(params: Params, ctx: StepContext, p: number): void {
+function lbfgsParticle(params: Params, ctx: StepContext, p: number, dim: number): void {
   const lr = params.lr as number;
   const maxIter = params.max_iter as number;
   const maxEval = maxEvaluations(params);
@@ -200,111 +220,109 @@ function lbfgsParticle(params: Params, ctx: StepContext, p: number): void {
   const toleranceChange = params.tolerance_change as number;
   const historySize = params.history_size as number;
   const strongWolfeSearch = params.line_search_fn === 'strong_wolfe';
-  const { theta, grad, state } = ctx;
+  const { theta, state } = ctx;
   const closure = ctx.closure!;
-  const ix = 2 * p;
-  const iy = ix + 1;
+  const at: Window = { offset: dim * p, dim };
+  const end = at.offset + dim;
+  // Per-particle scalars sit in the first two entries of the particle's window of a slot.
+  const first = at.offset;
+  const second = first + 1;
   const d = state[D];
   const prevGrad = state[PREV_GRAD];
   const stepAndScale = state[STEP_AND_SCALE];
   const counters = state[COUNTERS];
   const slot = (k: number, part: number) =>
-    state[HISTORY + 3 * ((counters[iy] + k) % historySize) + part];
+    state[HISTORY + 3 * ((counters[second] + k) % historySize) + part];
 
   let loss = ctx.loss![p];
-  let gx = grad[ix];
-  let gy = grad[iy];
+  // The particle's gradient, as the window of ctx.grad; the line search hands back its own copy.
+  let g = ctx.grad.subarray(first, end);
   let currentEvals = 1;
-  let optimal = Math.max(Math.abs(gx), Math.abs(gy)) <= toleranceGrad;
+  let optimal = windowAbsMax(g, { offset: 0, dim }) <= toleranceGrad;
   if (optimal) return;
 
-  let t = stepAndScale[ix];
-  let hDiag = stepAndScale[iy];
+  let t = stepAndScale[first];
+  let hDiag = stepAndScale[second];
   let iteration = 0;
   while (iteration < maxIter) {
     iteration++;
-    counters[ix]++;
-    let stored = state[STORED][ix];
-    if (counters[ix] === 1) {
-      d[ix] = -gx;
-      d[iy] = -gy;
+    counters[first]++;
+    let stored = state[STORED][first];
+    if (counters[first] === 1) {
+      for (let i = 0; i < dim; i++) d[first + i] = -g[i];
       stored = 0;
-      counters[iy] = 0;
+      counters[second] = 0;
       hDiag = 1;
     } else {
       // Update the memory with the last move s = t·d and gradient change y.
-      const yx = gx - prevGrad[ix];
-      const yy = gy - prevGrad[iy];
-      const sx = d[ix] * t;
-      const sy = d[iy] * t;
-      const ys = yx * sx + yy * sy;
+      let ys = 0;
+      let yy = 0;
+      for (let i = 0; i < dim; i++) {
+        const yi = g[i] - prevGrad[first + i];
+        const si = d[first + i] * t;
+        ys += yi * si;
+        yy += yi * yi;
+      }
       if (ys > 1e-10) {
         if (stored === historySize) {
-          counters[iy] = (counters[iy] + 1) % historySize;
+          counters[second] = (counters[second] + 1) % historySize;
           stored--;
         }
         const y = slot(stored, 0);
         const s = slot(stored, 1);
-        y[ix] = yx;
-        y[iy] = yy;
-        s[ix] = sx;
-        s[iy] = sy;
-        slot(stored, 2)[ix] = 1 / ys;
+        for (let i = 0; i < dim; i++) {
+          y[first + i] = g[i] - prevGrad[first + i];
+          s[first + i] = d[first + i] * t;
+        }
+        slot(stored, 2)[first] = 1 / ys;
         stored++;
-        hDiag = ys / (yx * yx + yy * yy);
+        hDiag = ys / yy;
       }
       // Two-loop recursion: d = −H·g with H the L-BFGS inverse-Hessian estimate.
-      let qx = -gx;
-      let qy = -gy;
+      for (let i = 0; i < dim; i++) d[first + i] = -g[i];
       for (let k = stored - 1; k >= 0; k--) {
         const s = slot(k, 1);
         const rhoAlpha = slot(k, 2);
-        const alpha = (s[ix] * qx + s[iy] * qy) * rhoAlpha[ix];
-        rhoAlpha[iy] = alpha;
+        const alpha = windowDot(s, d, at) * rhoAlpha[first];
+        rhoAlpha[second] = alpha;
         const y = slot(k, 0);
-        qx += -alpha * y[ix];
-        qy += -alpha * y[iy];
+        for (let i = first; i < end; i++) d[i] += -alpha * y[i];
       }
-      let rx = qx * hDiag;
-      let ry = qy * hDiag;
+      for (let i = first; i < end; i++) d[i] *= hDiag;
       for (let k = 0; k < stored; k++) {
         const y = slot(k, 0);
         const rhoAlpha = slot(k, 2);
-        const beta = (y[ix] * rx + y[iy] * ry) * rhoAlpha[ix];
+        const beta = windowDot(y, d, at) * rhoAlpha[first];
         const s = slot(k, 1);
-        rx += (rhoAlpha[iy] - beta) * s[ix];
-        ry += (rhoAlpha[iy] - beta) * s[iy];
+        for (let i = first; i < end; i++) d[i] += (rhoAlpha[second] - beta) * s[i];
       }
-      d[ix] = rx;
-      d[iy] = ry;
     }
-    state[STORED][ix] = stored;
-    prevGrad[ix] = gx;
-    prevGrad[iy] = gy;
+    state[STORED][first] = stored;
+    for (let i = 0; i < dim; i++) prevGrad[first + i] = g[i];
     const previousLoss = loss;
 
-    t = counters[ix] === 1 ? pyMin(1, 1 / (Math.abs(gx) + Math.abs(gy))) * lr : lr;
-    const gtd = gx * d[ix] + gy * d[iy];
+    let gAbsSum = 0;
+    for (let i = 0; i < dim; i++) gAbsSum += Math.abs(g[i]);
+    t = counters[first] === 1 ? pyMin(1, 1 / gAbsSum) * lr : lr;
+    let gtd = 0;
+    for (let i = 0; i < dim; i++) gtd += g[i] * d[first + i];
     if (gtd > -toleranceChange) break;
 
     let evaluations = 0;
     if (strongWolfeSearch) {
-      const start: Probe = { t, f: loss, gx, gy, gtd };
-      const search = strongWolfe(closure, p, theta[ix], theta[iy], d[ix], d[iy], start);
-      ({ t, f: loss, gx, gy } = search.probe);
+      const start: Probe = { t, f: loss, g: Float64Array.from(g), gtd };
+      const search = strongWolfe(closure, p, theta, d, at, start);
+      ({ t, f: loss, g } = search.probe);
       evaluations = search.evaluations;
-      theta[ix] += t * d[ix];
-      theta[iy] += t * d[iy];
-      optimal = Math.max(Math.abs(gx), Math.abs(gy)) <= toleranceGrad;
+      for (let i = first; i < end; i++) theta[i] += t * d[i];
+      optimal = windowAbsMax(g, { offset: 0, dim }) <= toleranceGrad;
     } else {
-      theta[ix] += t * d[ix];
-      theta[iy] += t * d[iy];
+      for (let i = first; i < end; i++) theta[i] += t * d[i];
       if (iteration !== maxIter) {
         // Re-evaluated only when another iteration follows (torch's choice for stochastic f).
-        loss = closure(p, theta[ix], theta[iy], scratch, 0);
-        gx = scratch[0];
-        gy = scratch[1];
-        optimal = Math.max(Math.abs(gx), Math.abs(gy)) <= toleranceGrad;
+        g = new Float64Array(dim);
+        loss = closure(p, theta.subarray(first, end), g);
+        optimal = windowAbsMax(g, { offset: 0, dim }) <= toleranceGrad;
         evaluations = 1;
       }
     }
@@ -313,11 +331,11 @@ function lbfgsParticle(params: Params, ctx: StepContext, p: number): void {
     if (iteration === maxIter) break;
     if (currentEvals >= maxEval) break;
     if (optimal) break;
-    if (Math.max(Math.abs(d[ix] * t), Math.abs(d[iy] * t)) <= toleranceChange) break;
+    if (windowAbsMax(d, at, t) <= toleranceChange) break;
     if (Math.abs(loss - previousLoss) < toleranceChange) break;
   }
-  stepAndScale[ix] = t;
-  stepAndScale[iy] = hDiag;
+  stepAndScale[first] = t;
+  stepAndScale[second] = hDiag;
 }
 // #endregion
 
@@ -399,8 +417,9 @@ export const lbfgs: OptimizerDefinition = {
   needsRandom: false,
   needsClosure: true,
   step(params: Params, ctx: StepContext): void {
-    for (let p = 0; p < ctx.n >> 1; p++) {
-      if (ctx.active[p] !== 0) lbfgsParticle(params, ctx, p);
+    const dim = ctx.dim ?? 2;
+    for (let p = 0; p < ctx.n / dim; p++) {
+      if (ctx.active[(p * dim) >> 1] !== 0) lbfgsParticle(params, ctx, p, dim);
     }
   },
 };

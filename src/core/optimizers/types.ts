@@ -52,8 +52,14 @@ export interface ParamIssue {
 }
 
 export interface StepContext {
-  /** Number of coordinates: 2 × particles. */
+  /** Number of coordinates: dim × particles. */
   readonly n: number;
+  /**
+   * Coordinates per particle: 2 on surfaces (the default), N for a network run, which is one
+   * particle with N parameters. L-BFGS reads it; Newton and Perturbed GD, which also couple
+   * coordinates, have N-dimensional versions in core/nn/updates.ts.
+   */
+  readonly dim?: number;
   /** Positions, updated in place. */
   readonly theta: Float64Array;
   /**
@@ -61,20 +67,28 @@ export interface StepContext {
    * `prepareGradient`). The optimizer may overwrite it.
    */
   readonly grad: Float64Array;
-  /** 1 where the particle (index = coordinate >> 1) still moves; diverged particles are 0. */
+  /**
+   * One flag per pair of coordinates (index = coordinate >> 1): 1 where it still moves, 0 once its
+   * particle diverged. On surfaces a pair is a particle; a network run passes ⌈N/2⌉ equal flags.
+   * Keyed by pairs so the elementwise updates index it with a shift in their hot loops, whatever
+   * the dimension.
+   */
   readonly active: Uint8Array;
   /** Torch's step count: 1 on the first step. */
   readonly t: number;
   /** The optimizer's state slots, `stateSlots` arrays of length n, zero-filled before `init`. */
   readonly state: readonly Float64Array[];
-  /** Hessian entries fxx, fxy, fyy per particle (length 3n/2); only for optimizers that ask. */
+  /**
+   * For optimizers that ask: on surfaces fxx, fxy, fyy per particle (length 3n/2); for a network
+   * (dim > 2) the full dim × dim Hessian, row-major.
+   */
   readonly hessian: Float64Array | null;
   /** Uniform numbers in [0, 1) for (particle, step, draw); only for optimizers that ask. */
   readonly uniform: ((particle: number, draw: number) => number) | null;
   /**
    * torch's `step(closure)` for optimizers that evaluate f several times per step (L-BFGS): f at
-   * (x, y) for particle p, with ∇f written to out[offset], out[offset + 1]. Each call counts as one
-   * evaluation of the particle. It gives the exact f and ∇f (no noise, no minibatch). Null for
+   * `point` (dim coordinates) for particle p, with ∇f written to out[0 … dim). Each call counts as
+   * one evaluation of the particle. It gives the exact f and ∇f (no noise, no minibatch). Null for
    * optimizers that do not ask (`needsClosure`).
    */
   readonly closure?: ClosureFunction | null;
@@ -82,13 +96,7 @@ export interface StepContext {
   readonly loss?: Float64Array | null;
 }
 
-export type ClosureFunction = (
-  particle: number,
-  x: number,
-  y: number,
-  out: Float64Array,
-  offset: number,
-) => number;
+export type ClosureFunction = (particle: number, point: Float64Array, out: Float64Array) => number;
 
 /** The words the UI shows on an optimizer's card. */
 export interface OptimizerText {

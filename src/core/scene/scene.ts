@@ -16,6 +16,8 @@ import type { OnDemand } from '../onDemand.ts';
 import { formulas } from './formulas.ts';
 import { getSurface } from '../surfaces/index.ts';
 import type { LabSpec } from '../lab/spec.ts';
+import type { NetworkSpec } from '../nn/spec.ts';
+import { networkSpecs } from '../nn/onDemand.ts';
 import type { ScheduleConfig } from '../schedules/types.ts';
 import { resolveSchedule } from '../schedules/validate.ts';
 import { CAMERA_LIMITS, DEFAULT_CAMERA, type Camera } from '../surface3d/camera.ts';
@@ -53,7 +55,8 @@ export type StartSpec =
 
 export type Layout = 'overlay' | 'side-by-side';
 export type ContourScale = 'auto' | 'log' | 'linear';
-export type ChartMetric = 'loss' | 'gradNorm' | 'distance';
+/** What the chart under the plot shows per step; `lr` is the learning rate a schedule sets. */
+export type ChartMetric = 'loss' | 'gradNorm' | 'distance' | 'lr';
 
 /** The 3D view of the plot: where the camera is and how f becomes height. */
 export interface View3d {
@@ -97,6 +100,11 @@ export interface Scene {
   lab?: LabSpec;
   /** The plot shown in 3D (format version 3); absent: the 2D plot. */
   view3d?: View3d;
+  /**
+   * A network experiment (core/nn/spec.ts): the runs train a small net on a data set and race on
+   * a plane through its weights. Absent: none.
+   */
+  network?: NetworkSpec;
 }
 
 export const LIMITS = {
@@ -399,6 +407,7 @@ export function partsToValidate(input: unknown): OnDemand<unknown>[] {
   const parts: OnDemand<unknown>[] = [];
   if (isRecord(input.surface) && typeof input.surface.expression === 'string') parts.push(formulas);
   if (input.lab !== undefined) parts.push(labSpecs);
+  if (input.network !== undefined) parts.push(networkSpecs);
   return parts;
 }
 
@@ -446,7 +455,7 @@ export function validateScene(input: unknown): ValidatedScene {
       'contours',
       notices,
     ),
-    chart: oneOf<ChartMetric>(['loss', 'gradNorm', 'distance'])(
+    chart: oneOf<ChartMetric>(['loss', 'gradNorm', 'distance', 'lr'])(
       input.chart,
       defaults.chart,
       'chart',
@@ -455,6 +464,11 @@ export function validateScene(input: unknown): ValidatedScene {
   };
   const lab = input.lab === undefined ? undefined : labSpecs.get().checkLab(input.lab, notices);
   if (lab) scene.lab = lab;
+  const network =
+    input.network === undefined
+      ? undefined
+      : networkSpecs.get().checkNetwork(input.network, notices);
+  if (network) scene.network = network;
   const batchSize = checkBatchSize(input.batchSize, notices);
   if (batchSize !== undefined) scene.batchSize = batchSize;
   const view3d = checkView3d(input.view3d, notices);

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formulas } from './formulas.ts';
 import { labSpecs } from '../lab/onDemand.ts';
+import { networkSpecs } from '../nn/onDemand.ts';
+import { networkScene } from '../nn/networkScene.ts';
 import { PRESETS } from '../optimizers/presets.ts';
 import { SURFACE_IDS } from '../surfaces/index.ts';
 import type { LabSpec } from '../lab/spec.ts';
@@ -163,6 +165,19 @@ const arbitraryScene: fc.Arbitrary<Scene> = fc
   }));
 
 describe('partsToDecode', () => {
+  it('a network experiment survives its link; an unknown format of it gives a notice', async () => {
+    await networkSpecs.load();
+    const scene = networkScene(defaultScene());
+    scene.network = { ...scene.network!, dataset: 'spiral', hidden: [8, 4], plane: 'random' };
+    const query = encodeScene(scene);
+    expect(query).toContain('net=1~spiral~');
+    expect(decodeScene(query)).toEqual({ scene, notices: [] });
+    expect(partsToDecode('net=1~xor')).toEqual([networkSpecs]);
+    const unknown = decodeScene('net=9~xor');
+    expect(unknown.notices.join()).toMatch(/network: link format "9" is unknown/);
+    expect(decodeScene('s=beale').scene.network).toBeUndefined();
+  });
+
   it('names what decoding must wait for: the expression language, the lab’s checks', () => {
     expect(partsToDecode('?v=1&f=x%5E2%2By%5E2')).toEqual([formulas]);
     expect(partsToDecode('f&lab=basins')).toEqual([formulas, labSpecs]);
@@ -173,7 +188,7 @@ describe('partsToDecode', () => {
 
 describe('scene URL', () => {
   // Links are decoded as the app does: once the parts of the core they need are here.
-  beforeAll(() => Promise.all([formulas.load(), labSpecs.load()]));
+  beforeAll(() => Promise.all([formulas.load(), labSpecs.load(), networkSpecs.load()]));
 
   it('round-trips any valid scene exactly (scene → URL → scene)', () => {
     fc.assert(
@@ -343,7 +358,7 @@ describe('scene URL', () => {
 });
 
 describe('scene URL, read strictly', () => {
-  beforeAll(() => Promise.all([formulas.load(), labSpecs.load()]));
+  beforeAll(() => Promise.all([formulas.load(), labSpecs.load(), networkSpecs.load()]));
 
   it.each([
     ['steps=0x10', 'steps must be a whole number from 1 to 100000 (got "0x10"); used 1000'],

@@ -19,6 +19,7 @@
  * | seed, noise, steps, speed, layout (side), contours, chart                               |
  * | batch    | minibatch size on dataset surfaces (absent = full batch)                     |
  * | lab      | the lab experiment, see core/lab/labUrl.ts                                   |
+ * | net      | the network experiment, see core/nn/spec.ts (its own format version first)  |
  *
  * Decoding never throws: it builds a plain object from whatever is there and hands it to
  * `validateScene`, which replaces each broken part with its default and says so. It reads what
@@ -29,6 +30,7 @@ import { checkValue, sameParamValue } from '../optimizers/params.ts';
 import { findPreset, PRESETS, resolvePreset } from '../optimizers/presets.ts';
 import type { ParamValue } from '../optimizers/types.ts';
 import { labSpecs } from '../lab/onDemand.ts';
+import { networkSpecs } from '../nn/onDemand.ts';
 import type { OnDemand } from '../onDemand.ts';
 import { formulas } from './formulas.ts';
 import { decodeSchedule, encodeSchedule, optionName } from './scheduleUrl.ts';
@@ -68,6 +70,7 @@ export const SCENE_KEYS = [
   'cam',
   'height',
   'lift',
+  'net',
 ];
 
 /** The `view` value's first part that asks for the 3D view. */
@@ -169,6 +172,7 @@ export function encodeScene(scene: Scene): string {
   if (scene.batchSize !== undefined) parts.push(`batch=${scene.batchSize}`);
   if (scene.lab) parts.push(`lab=${labSpecs.get().encodeLab(scene.lab)}`);
   if (scene.view3d) parts.push(...encodeView3d(scene.view3d));
+  if (scene.network) parts.push(`net=${networkSpecs.get().encodeNetwork(scene.network)}`);
   return parts.join('&');
 }
 
@@ -328,6 +332,7 @@ export function partsToDecode(query: string): OnDemand<unknown>[] {
   const parts: OnDemand<unknown>[] = [];
   if (params.has('f')) parts.push(formulas);
   if (params.has('lab')) parts.push(labSpecs);
+  if (params.has('net')) parts.push(networkSpecs);
   return parts;
 }
 
@@ -398,6 +403,8 @@ export function decodeScene(query: string): ValidatedScene {
   if (lab !== undefined) input.lab = labSpecs.get().decodeLab(unescape(lab));
   const batch = params.get('batch');
   if (batch !== undefined) input.batchSize = number(batch);
+  const net = params.get('net');
+  if (net !== undefined) input.network = networkSpecs.get().decodeNetwork(unescape(net));
   const validated = validateScene(input);
   return { scene: validated.scene, notices: [...notices, ...validated.notices] };
 }

@@ -115,9 +115,9 @@ export class Run {
             hashUniform(noise.seed, RANDOM_STREAMS.perturbation, particle, this.ctx.t * 8 + draw)
         : null,
       closure: optimizer.needsClosure
-        ? (particle, x, y, out, offset) => {
+        ? (particle, point, out) => {
             this.evaluationCounts[particle]++;
-            return surface.valueAndGradient(x, y, out, offset);
+            return surface.valueAndGradient(point[0], point[1], out, 0);
           }
         : null,
       loss: optimizer.needsClosure ? this.recordLosses : null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeContourBands } from '../../core/contours/bands.ts';
-import { drawContours, type ContourContext } from './draw.ts';
+import { drawContours, UNDEFINED_STYLE, type ContourContext } from './draw.ts';
 import { sampleCellCentres } from '../../core/contours/testGrids.ts';
 
 type Call = [name: string, ...args: unknown[]];
@@ -62,5 +62,27 @@ describe('drawContours', () => {
     for (const y of lineYs) {
       expect(levelYs.some((levelY) => Math.abs(levelY - y) < 1e-9)).toBe(true);
     }
+  });
+
+  it('hatches where f is undefined instead of painting it as the highest band', () => {
+    // log(x − 2): undefined on the left half of the picture (x < 2, pixels 0–100).
+    const halfUndefined = computeContourBands(
+      sampleCellCentres((x) => Math.log(x - 2), extent, 16, 8),
+      { levels: 3, scale: 'linear' },
+    );
+    const { context, calls } = recordingContext();
+    drawContours(context, halfUndefined, toPixel, { dpr: 1 });
+    const undefinedFill = calls.findIndex(
+      ([name, value]) => name === 'fillStyle' && value === UNDEFINED_STYLE.fill,
+    );
+    expect(undefinedFill).toBeGreaterThan(0);
+    const hatch = calls.slice(undefinedFill).filter(([name]) => name === 'lineTo');
+    // Diagonals 7 px apart across a 100 × 100 px region, each ending inside it.
+    expect(hatch.length).toBeGreaterThan(20);
+    for (const [, x] of hatch) expect(x as number).toBeLessThanOrEqual(101);
+    // f = y drew no such region.
+    const plain = recordingContext();
+    drawContours(plain.context, bands, toPixel, { dpr: 1 });
+    expect(plain.calls.some(([, value]) => value === UNDEFINED_STYLE.fill)).toBe(false);
   });
 });

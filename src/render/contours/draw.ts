@@ -1,4 +1,5 @@
 import type { ContourBands } from '../../core/contours/bands.ts';
+import { hatchSegments } from './hatch.ts';
 
 /** World → CSS pixel mapping, e.g. a pair of d3 `scaleLinear()`s. Must be affine over the extent. */
 export interface WorldToPixel {
@@ -34,6 +35,12 @@ export interface DrawContoursOptions {
 
 /** Half a CSS pixel: thin enough not to hide the bands, visible at dpr 1 through antialiasing. */
 const DEFAULT_LINE_WIDTH = 0.5;
+
+/**
+ * Where f is not finite: light grey, hatched, outside viridis (dark purple to yellow), so it never
+ * reads as "very high". The plot's legend shows the same swatch.
+ */
+export const UNDEFINED_STYLE = { fill: '#eeeeee', hatch: '#8c8c8c', spacing: 7 } as const;
 
 /**
  * Paints the bands over the extent's rectangle, lowest first (each level's region lies inside the
@@ -88,7 +95,59 @@ export function drawContours(
       context.stroke();
     }
   }
+  drawUndefinedRegion(context, bands, ax, bx, ay, by);
   context.restore();
+}
+
+/** True when part of the picture is where f is not finite (drawn hatched, with a key). */
+export function hasUndefinedRegion({ levels, levelRingStarts }: ContourBands): boolean {
+  return levelRingStarts[levels.length + 1] > levelRingStarts[levels.length];
+}
+
+/** The rings after the last level's: filled light grey and hatched, edged where f stops. */
+function drawUndefinedRegion(
+  context: ContourContext,
+  bands: ContourBands,
+  ax: number,
+  bx: number,
+  ay: number,
+  by: number,
+): void {
+  const { points, ringStarts, levelRingStarts } = bands;
+  if (!hasUndefinedRegion(bands)) return;
+  const first = levelRingStarts[bands.levels.length];
+  const end = levelRingStarts[bands.levels.length + 1];
+  const pixels = new Float64Array(2 * (ringStarts[end] - ringStarts[first]));
+  const offset = ringStarts[first];
+  for (let p = offset; p < ringStarts[end]; p++) {
+    pixels[2 * (p - offset)] = ax * points[2 * p] + bx;
+    pixels[2 * (p - offset) + 1] = ay * points[2 * p + 1] + by;
+  }
+  const pixelStarts = Array.from(ringStarts.subarray(first, end + 1), (start) => start - offset);
+  context.beginPath();
+  for (let ring = 0; ring < end - first; ring++) {
+    const stop = pixelStarts[ring + 1];
+    let p = pixelStarts[ring];
+    context.moveTo(pixels[2 * p], pixels[2 * p + 1]);
+    for (p++; p < stop; p++) context.lineTo(pixels[2 * p], pixels[2 * p + 1]);
+    context.closePath();
+  }
+  context.fillStyle = UNDEFINED_STYLE.fill;
+  context.fill('evenodd');
+  const hatch = hatchSegments(
+    { points: pixels, ringStarts: pixelStarts, first: 0, end: end - first },
+    UNDEFINED_STYLE.spacing,
+  );
+  context.beginPath();
+  for (let i = 0; i < hatch.length; i += 4) {
+    context.moveTo(hatch[i], hatch[i + 1]);
+    context.lineTo(hatch[i + 2], hatch[i + 3]);
+  }
+  for (let ring = first; ring < end; ring++)
+    traceRingWithoutBorder(context, bands, ring, ax, bx, ay, by);
+  context.strokeStyle = UNDEFINED_STYLE.hatch;
+  context.lineWidth = 1;
+  context.stroke();
 }
 
 /**

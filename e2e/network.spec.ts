@@ -1,0 +1,123 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** The network view, by what a person sees in it. */
+class NetworkView {
+  constructor(readonly page: Page) {}
+
+  get panel() {
+    return this.page.getByRole('region', { name: 'Real network' });
+  }
+
+  get status() {
+    return this.panel.getByRole('status');
+  }
+
+  get contours() {
+    return this.page.getByTestId('network-contours');
+  }
+
+  async waitForLandscape(): Promise<void> {
+    await expect(this.contours).toHaveAttribute('data-ready', 'true', { timeout: 90_000 });
+  }
+
+  /** The text of each run's row in the table: name and numbers. */
+  rows(): Promise<string[]> {
+    return this.page.getByTestId('network-run').allInnerTexts();
+  }
+
+  /** The plane's columns (share in plane, distance off it): fixed once the runs are trained. */
+  async planeColumns(): Promise<string[]> {
+    const rows = await this.page.getByTestId('network-run').all();
+    return Promise.all(
+      rows.map(async (row) => (await row.locator('td').allInnerTexts()).slice(4).join(' ')),
+    );
+  }
+
+  /** The playback clock's step, paused there. */
+  async seek(step: number): Promise<void> {
+    await this.page.evaluate((target) => {
+      const lab = window.__descentLab!;
+      lab.store.getState().pause();
+      lab.controller.seek(target);
+    }, step);
+  }
+}
+
+/** How many distinct colours a canvas shows (its pixels read back): blank is 1. */
+function colourCount(canvas: Locator): Promise<number> {
+  return canvas.evaluate((element) => {
+    const c = element as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 16) {
+      seen.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
+    }
+    return seen.size;
+  });
+}
+
+test.describe('the network view', () => {
+  test.setTimeout(180_000);
+
+  test('trains six optimizers, draws contours, paths and decision regions; a link reproduces it', async ({
+    page,
+    context,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    const view = new NetworkView(page);
+    await expect(view.panel).toBeVisible();
+    await expect(page.getByTestId('network-architecture')).toHaveText('[2, 16, 16, 1]');
+    await expect(page.getByTestId('network-parameters')).toHaveText('337');
+    await view.waitForLandscape();
+    await expect(view.status).toContainText('Landscape ready');
+
+    await view.seek(300);
+    await expect(page.getByTestId('network-run')).toHaveCount(6);
+    // Every run trained: its test accuracy at the last step is a percentage, well above chance.
+    for (const row of await view.rows()) {
+      const accuracy = Number(/(\d+) %\s+\S+ %\s+\S+$/.exec(row)?.[1]);
+      expect(accuracy, row).toBeGreaterThan(80);
+    }
+    expect(await colourCount(view.contours)).toBeGreaterThan(10);
+    expect(await colourCount(page.getByTestId('network-paths'))).toBeGreaterThan(6);
+    const decisions = page.getByTestId('network-decision');
+    await expect(decisions).toHaveCount(6);
+    for (const canvas of await decisions.all())
+      expect(await colourCount(canvas)).toBeGreaterThan(3);
+    await page.screenshot({ path: 'test-results/network-1280x800.png' });
+
+    const link = page.url();
+    expect(link).toContain('net=1~moons~400~');
+    const rows = await view.rows();
+    const plane = await view.planeColumns();
+    const other = await context.newPage();
+    await other.goto(link);
+    const again = new NetworkView(other);
+    await again.waitForLandscape();
+    await again.seek(300);
+    expect(await again.planeColumns()).toEqual(plane);
+    await expect.poll(() => again.rows()).toEqual(rows);
+  });
+
+  test('a grid cancelled midway leaves a working page', async ({ page }) => {
+    await page.goto(
+      '/?v=1&s=beale&runs=sgd!lr_0.5,adam!lr_0.01&steps=60&net=1~xor~200~0.1~0.2~16.16~tanh~pca~61~60',
+    );
+    const view = new NetworkView(page);
+    await expect(view.status).toContainText('Sampling the 61 × 61 landscape', { timeout: 90_000 });
+    await view.panel.getByRole('button', { name: 'Cancel' }).click();
+    await expect(view.status).toContainText('Cancelled: nothing is computing');
+    await expect(view.contours).toHaveAttribute('data-ready', 'false');
+
+    // The page still works: train again to a finished landscape, then back to the surfaces.
+    await view.panel.getByRole('button', { name: 'Train again' }).click();
+    await view.waitForLandscape();
+    await view.panel.getByRole('button', { name: 'Back to surfaces' }).click();
+    await expect(view.panel).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Plot' })).toBeVisible();
+    expect(page.url()).not.toContain('net=');
+  });
+});

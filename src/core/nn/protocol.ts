@@ -1,0 +1,42 @@
+/**
+ * Messages between the page and the network Workers: one trains every run and chooses the plane,
+ * others sample rows of the landscape grid. Progress comes as messages; cancelling terminates a
+ * Worker (a grid row cannot be interrupted), and the next request starts a fresh one.
+ */
+import type { Extent } from '../geometry.ts';
+import type { Plane, RunConfig, RunHistory } from './experiment.ts';
+import type { NetworkSpec } from './spec.ts';
+
+export interface TrainRequest {
+  spec: NetworkSpec;
+  seed: number;
+  /** Minibatch size, absent for the full batch. */
+  batchSize?: number;
+  runs: RunConfig[];
+}
+
+export type TrainResponse =
+  | { type: 'progress'; done: number; total: number }
+  | {
+      type: 'done';
+      histories: RunHistory[];
+      plane: Plane;
+      /** Per run: (α, β) of every step. */
+      projections: Float64Array[];
+      extent: Extent;
+    }
+  | { type: 'error'; message: string };
+
+export interface GridRequest {
+  spec: NetworkSpec;
+  seed: number;
+  plane: Pick<Plane, 'origin' | 'd1' | 'd2'>;
+  extent: Extent;
+  side: number;
+  rows: [number, number];
+}
+
+export type GridResponse =
+  | { type: 'progress'; row: number }
+  | { type: 'done'; rows: [number, number]; values: Float64Array }
+  | { type: 'error'; message: string };

@@ -1,0 +1,148 @@
+/**
+ * Drawing the network view: the landscape plane's contours, the runs' projected paths up to the
+ * step on screen, and a run's decision regions over the data. Given data, it draws.
+ */
+import type { ContourBands } from '../../core/contours/bands.ts';
+import type { Extent } from '../../core/geometry.ts';
+import type { Network } from '../../core/nn/network.ts';
+import { drawContours } from '../contours/draw.ts';
+
+export interface CanvasBox {
+  width: number;
+  height: number;
+  dpr: number;
+}
+
+/** World (α, β) → CSS pixels over `extent`, β up. */
+export function planeToPixel(extent: Extent, { width, height }: CanvasBox) {
+  return {
+    x: (a: number) => ((a - extent.xMin) / (extent.xMax - extent.xMin)) * width,
+    y: (b: number) => height - ((b - extent.yMin) / (extent.yMax - extent.yMin)) * height,
+  };
+}
+
+/** Prepares a canvas for drawing in CSS pixels at the box's size and pixel ratio. */
+export function fitCanvas(canvas: HTMLCanvasElement, box: CanvasBox): CanvasRenderingContext2D {
+  const width = Math.round(box.width * box.dpr);
+  const height = Math.round(box.height * box.dpr);
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  const context = canvas.getContext('2d')!;
+  context.setTransform(box.dpr, 0, 0, box.dpr, 0, 0);
+  return context;
+}
+
+export function drawPlaneContours(
+  canvas: HTMLCanvasElement,
+  box: CanvasBox,
+  bands: ContourBands | null,
+): void {
+  const context = fitCanvas(canvas, box);
+  context.clearRect(0, 0, box.width, box.height);
+  if (!bands) {
+    context.fillStyle = '#f4f4f4';
+    context.fillRect(0, 0, box.width, box.height);
+    return;
+  }
+  drawContours(context, bands, planeToPixel(bands.extent, box), { dpr: box.dpr });
+}
+
+/**
+ * Each run's path (α, β per step) from step 0 to `step`, with a dot where it is now and a ring at
+ * its start. Non-finite points are skipped.
+ */
+export function drawPlanePaths(
+  canvas: HTMLCanvasElement,
+  box: CanvasBox,
+  extent: Extent,
+  paths: readonly Float64Array[],
+  colours: readonly string[],
+  step: number,
+): void {
+  const context = fitCanvas(canvas, box);
+  context.clearRect(0, 0, box.width, box.height);
+  const toPixel = planeToPixel(extent, box);
+  paths.forEach((points, r) => {
+    const last = Math.min(step, points.length / 2 - 1);
+    context.strokeStyle = colours[r];
+    context.lineWidth = 2;
+    context.beginPath();
+    for (let k = 0; k <= last; k++) {
+      const [a, b] = [points[2 * k], points[2 * k + 1]];
+      if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+      if (k === 0) context.moveTo(toPixel.x(a), toPixel.y(b));
+      else context.lineTo(toPixel.x(a), toPixel.y(b));
+    }
+    context.stroke();
+    const [a, b] = [points[2 * last], points[2 * last + 1]];
+    context.fillStyle = colours[r];
+    context.strokeStyle = '#ffffff';
+    context.lineWidth = 1.5;
+    context.beginPath();
+    context.arc(toPixel.x(a), toPixel.y(b), 5, 0, 2 * Math.PI);
+    context.fill();
+    context.stroke();
+  });
+  if (paths.length > 0) {
+    context.strokeStyle = '#222222';
+    context.lineWidth = 1.5;
+    context.beginPath();
+    context.arc(toPixel.x(paths[0][0]), toPixel.y(paths[0][1]), 6, 0, 2 * Math.PI);
+    context.stroke();
+  }
+}
+
+/** Class colours for decision regions (light) and samples (strong), colour-blind-safe pairs. */
+const CLASS_FILL = ['#cfe3f5', '#f8dcc0', '#d5efd9'];
+const CLASS_POINT = ['#0072b2', '#d55e00', '#009e73'];
+
+/** The data's extent with a margin, shared by every run's decision canvas. */
+export function dataExtent(inputs: Float64Array): Extent {
+  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < inputs.length; i += 2) {
+    xMin = Math.min(xMin, inputs[i]);
+    xMax = Math.max(xMax, inputs[i]);
+    yMin = Math.min(yMin, inputs[i + 1]);
+    yMax = Math.max(yMax, inputs[i + 1]);
+  }
+  const margin = 0.15 * Math.max(xMax - xMin, yMax - yMin, 0.5);
+  return { xMin: xMin - margin, xMax: xMax + margin, yMin: yMin - margin, yMax: yMax + margin };
+}
+
+/** Cells per side of a decision canvas: enough to see the boundary's shape, cheap per update. */
+const DECISION_CELLS = 36;
+
+/**
+ * The class the net predicts over the data's extent (a coarse grid of cells), then the samples
+ * coloured by their true class (regression targets: all one colour).
+ */
+export function drawDecisionRegions(
+  canvas: HTMLCanvasElement,
+  box: CanvasBox,
+  network: Network,
+  theta: Float64Array,
+  extent: Extent,
+): void {
+  const context = fitCanvas(canvas, box);
+  const { width, height } = box;
+  const cellW = width / DECISION_CELLS;
+  const cellH = height / DECISION_CELLS;
+  for (let j = 0; j < DECISION_CELLS; j++) {
+    const y = extent.yMax - ((j + 0.5) / DECISION_CELLS) * (extent.yMax - extent.yMin);
+    for (let i = 0; i < DECISION_CELLS; i++) {
+      const x = extent.xMin + ((i + 0.5) / DECISION_CELLS) * (extent.xMax - extent.xMin);
+      const predicted = network.predict(theta, x, y);
+      context.fillStyle = CLASS_FILL[predicted] ?? CLASS_FILL[0];
+      context.fillRect(i * cellW, j * cellH, cellW + 0.5, cellH + 0.5);
+    }
+  }
+  const { inputs, targets } = network.samples;
+  const toPixel = planeToPixel(extent, box);
+  for (let s = 0; s < targets.length; s++) {
+    const target = targets[s];
+    context.fillStyle = Number.isInteger(target) ? (CLASS_POINT[target] ?? '#333') : '#333';
+    context.beginPath();
+    context.arc(toPixel.x(inputs[2 * s]), toPixel.y(inputs[2 * s + 1]), 1.8, 0, 2 * Math.PI);
+    context.fill();
+  }
+}

@@ -1,0 +1,517 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { computeContourBands, type ContourBands } from '../../core/contours/bands.ts';
+import { DATASET_KINDS, DATASETS, type DatasetKind } from '../../core/nn/datasets.ts';
+import { buildExperiment, type RunConfig } from '../../core/nn/experiment.ts';
+import { ACTIVATIONS, type Activation } from '../../core/nn/network.ts';
+import type { Scene } from '../../core/scene/scene.ts';
+import type { TrainResponse } from '../../core/nn/protocol.ts';
+import {
+  NETWORK_LIMITS,
+  networkLayers,
+  networkParameterCount,
+  type NetworkSpec,
+  type PlaneKind,
+} from '../../core/nn/spec.ts';
+import { NEWTON_MAX_PARAMETERS } from '../../core/nn/train.ts';
+import { NetworkClient } from '../../playback/networkClient.ts';
+import {
+  dataExtent,
+  drawDecisionRegions,
+  drawPlaneContours,
+  drawPlanePaths,
+  fitCanvas,
+} from '../../render/network/draw.ts';
+import { runStyles } from '../../render/runStyle.ts';
+import { useActions, useApp, useServices } from '../appContext.ts';
+import { countRender } from '../renderCount.ts';
+import './network.css';
+
+type TrainDone = Extract<TrainResponse, { type: 'done' }>;
+
+type Phase =
+  | { kind: 'training'; progress: number }
+  | { kind: 'landscape'; progress: number }
+  | { kind: 'ready' }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+interface Result {
+  trained: TrainDone;
+  bands: ContourBands | null;
+}
+
+const PLOT = { width: 420, height: 360 };
+const DECISION = 132;
+const CHART = { width: 420, height: 120 };
+const GRID_SIDES = [21, 41, 61];
+
+/** A number for a table cell: 3 significant digits, "—" where there is none. */
+function cell(value: number, percent = false): string {
+  if (!Number.isFinite(value)) return '—';
+  return percent ? `${(100 * value).toFixed(0)} %` : value.toPrecision(3);
+}
+
+/**
+ * The network view: the runs of the scene train a small net (in a Worker), race across a 2D slice
+ * of its loss (contours sampled on a grid by two Workers), and each run's decision regions, losses
+ * and accuracies follow the playback clock. Frames are drawn by the controller's loop (a
+ * drawable); React renders when the experiment or its results change.
+ */
+export default function NetworkPanel() {
+  const spec = useApp((s) => s.scene.network)!;
+  const seed = useApp((s) => s.scene.seed);
+  const runs = useApp((s) => s.scene.runs);
+  const batchSize = useApp((s) => s.scene.batchSize);
+  const contourScale = useApp((s) => s.scene.contours);
+  const [attempt, setAttempt] = useState(0);
+  // A new experiment (or another attempt) is a fresh view: its state starts from "training".
+  const key = JSON.stringify([spec, seed, runs, batchSize, contourScale, attempt]);
+  return (
+    <ExperimentView
+      key={key}
+      experimentInputs={{ spec, seed, runs, batchSize, contourScale }}
+      retry={() => setAttempt((a) => a + 1)}
+    />
+  );
+}
+
+interface ExperimentInputs {
+  spec: NetworkSpec;
+  seed: number;
+  runs: Scene['runs'];
+  batchSize: number | undefined;
+  contourScale: Scene['contours'];
+}
+
+function ExperimentView({
+  experimentInputs,
+  retry,
+}: {
+  experimentInputs: ExperimentInputs;
+  retry: () => void;
+}) {
+  countRender('NetworkPanel');
+  const { controller, store } = useServices();
+  const actions = useActions();
+  const { spec, seed, runs, batchSize, contourScale } = experimentInputs;
+  const [phase, setPhase] = useState<Phase>({ kind: 'training', progress: 0 });
+  const [result, setResult] = useState<Result | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const client = useMemo(() => new NetworkClient(2), []);
+  const experiment = useMemo(() => buildExperiment(spec, seed), [spec, seed]);
+  const visibleRuns = useMemo(() => runs.filter((run) => run.visible), [runs]);
+  const colours = useMemo(() => runStyles(visibleRuns).map((style) => style.color), [visibleRuns]);
+  const configs: RunConfig[] = useMemo(
+    () => visibleRuns.map(({ optimizer, params, schedule }) => ({ optimizer, params, schedule })),
+    [visibleRuns],
+  );
+
+  // Train, then sample the landscape: restarted whenever the experiment changes.
+  useEffect(() => {
+    const controllerOfRun = new AbortController();
+    abort.current = controllerOfRun;
+    const { signal } = controllerOfRun;
+    (async () => {
+      const trained = await client.train(
+        { spec, seed, runs: configs, batchSize },
+        (progress) => setPhase({ kind: 'training', progress }),
+        signal,
+      );
+      setResult({ trained, bands: null });
+      setPhase({ kind: 'landscape', progress: 0 });
+      const values = await client.grid(
+        { spec, seed, plane: trained.plane, extent: trained.extent, side: spec.grid },
+        (progress) => setPhase({ kind: 'landscape', progress }),
+        signal,
+      );
+      const bands = computeContourBands(
+        { values, nx: spec.grid, ny: spec.grid, extent: trained.extent },
+        { levels: 20, scale: contourScale },
+      );
+      setResult({ trained, bands });
+      setPhase({ kind: 'ready' });
+    })().catch((error: unknown) => {
+      if (error instanceof DOMException && error.name === 'AbortError') return;
+      setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    });
+    return () => controllerOfRun.abort();
+  }, [client, spec, seed, configs, batchSize, contourScale]);
+
+  const cancel = () => {
+    abort.current?.abort();
+    setPhase({ kind: 'cancelled' });
+  };
+
+  const contourCanvas = useRef<HTMLCanvasElement>(null);
+  const pathCanvas = useRef<HTMLCanvasElement>(null);
+  const chartCanvas = useRef<HTMLCanvasElement>(null);
+  const decisionCanvases = useRef<(HTMLCanvasElement | null)[]>([]);
+  const metricCells = useRef<(HTMLTableCellElement | null)[]>([]);
+  const stepText = useRef<HTMLSpanElement>(null);
+
+  useEffect(() => {
+    if (!contourCanvas.current) return;
+    drawPlaneContours(
+      contourCanvas.current,
+      { ...PLOT, dpr: devicePixelRatio },
+      result?.bands ?? null,
+    );
+  }, [result]);
+
+  // The per-frame part: paths, decision regions, chart marker and numbers at the clock's step.
+  useEffect(() => {
+    if (!result) return;
+    const { histories, projections, extent } = result.trained;
+    const n = experiment.train.count;
+    const region = dataExtent(experiment.data.train.inputs);
+    let lastStep = -1;
+    let lastDecision = -Infinity;
+    let decisionStep = -1;
+    const written: string[] = [];
+    const write = (index: number, text: string) => {
+      const target = metricCells.current[index];
+      if (target && written[index] !== text) {
+        written[index] = text;
+        target.textContent = text;
+      }
+    };
+    const drawChart = (step: number) => {
+      const canvas = chartCanvas.current;
+      if (!canvas) return;
+      const context = fitCanvas(canvas, { ...CHART, dpr: devicePixelRatio });
+      context.clearRect(0, 0, CHART.width, CHART.height);
+      let max = 0;
+      for (const h of histories)
+        for (const v of h.trainLoss) if (Number.isFinite(v)) max = Math.max(max, v);
+      const x = (k: number) => (k / spec.steps) * (CHART.width - 8) + 4;
+      const y = (v: number) => CHART.height - 6 - (v / (max || 1)) * (CHART.height - 12);
+      histories.forEach((h, r) => {
+        for (const [series, dash] of [
+          [h.trainLoss, []],
+          [h.testLoss, [4, 3]],
+        ] as const) {
+          context.strokeStyle = colours[r];
+          context.setLineDash(dash);
+          context.lineWidth = 1.5;
+          context.beginPath();
+          let started = false;
+          series.forEach((v, k) => {
+            if (!Number.isFinite(v)) return;
+            if (started) context.lineTo(x(k), y(v));
+            else context.moveTo(x(k), y(v));
+            started = true;
+          });
+          context.stroke();
+        }
+      });
+      context.setLineDash([]);
+      context.strokeStyle = '#555';
+      context.beginPath();
+      context.moveTo(x(step), 0);
+      context.lineTo(x(step), CHART.height);
+      context.stroke();
+    };
+    const draw = (clockStep: number) => {
+      const step = Math.min(clockStep, spec.steps);
+      if (step !== lastStep && pathCanvas.current) {
+        lastStep = step;
+        drawPlanePaths(
+          pathCanvas.current,
+          { ...PLOT, dpr: devicePixelRatio },
+          extent,
+          projections,
+          colours,
+          step,
+        );
+        drawChart(step);
+        if (stepText.current) stepText.current.textContent = String(step);
+        histories.forEach((h, r) => {
+          const k = h.divergedAt >= 0 ? Math.min(step, h.divergedAt - 1) : step;
+          write(r * 4, cell(h.trainLoss[k]));
+          write(r * 4 + 1, cell(h.testLoss[k]));
+          write(r * 4 + 2, cell(h.trainAccuracy[k], true));
+          write(r * 4 + 3, cell(h.testAccuracy[k], true));
+        });
+      }
+      // Decision regions cost a forward pass per cell: a few times a second while playing.
+      const now = performance.now();
+      if (step !== decisionStep && now - lastDecision > 150) {
+        decisionStep = step;
+        lastDecision = now;
+        histories.forEach((h, r) => {
+          const canvas = decisionCanvases.current[r];
+          if (!canvas) return;
+          const theta = h.path.subarray(step * n, (step + 1) * n);
+          drawDecisionRegions(
+            canvas,
+            { width: DECISION, height: DECISION, dpr: devicePixelRatio },
+            experiment.train,
+            theta,
+            region,
+          );
+        });
+      }
+    };
+    draw(controller.step);
+    return controller.addDrawable({ draw: (frame) => draw(frame.step) });
+  }, [result, controller, experiment, colours, spec.steps]);
+
+  const setSpec = (change: Partial<NetworkSpec>) => {
+    const next = { ...spec, ...change };
+    const scene = store.getState().scene;
+    void actions.loadScene({ ...scene, network: next, steps: next.steps });
+  };
+  const close = () => {
+    const { network: _closed, ...scene } = store.getState().scene;
+    void _closed;
+    void actions.loadScene(scene);
+  };
+
+  const layers = networkLayers(spec);
+  const parameters = networkParameterCount(spec);
+  const plane = result?.trained.plane;
+  const busy = phase.kind === 'training' || phase.kind === 'landscape';
+  return (
+    <section className="network-panel" aria-label="Real network">
+      <header className="network-header">
+        <h2>Real network</h2>
+        <p>
+          <span data-testid="network-architecture">[{layers.join(', ')}]</span> {spec.activation} ·{' '}
+          <span data-testid="network-parameters">{parameters}</span> parameters ·{' '}
+          {DATASETS[spec.dataset].label}: {experiment.data.train.targets.length} train /{' '}
+          {experiment.data.test.targets.length} test · step <span ref={stepText}>0</span>
+        </p>
+        <button type="button" className="small-button" onClick={close}>
+          Back to surfaces
+        </button>
+      </header>
+      <form className="network-controls" onSubmit={(event) => event.preventDefault()}>
+        <label>
+          Data
+          <select
+            value={spec.dataset}
+            onChange={(event) => setSpec({ dataset: event.target.value as DatasetKind })}
+          >
+            {DATASET_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {DATASETS[kind].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Noise
+          <input
+            type="number"
+            min={NETWORK_LIMITS.noise[0]}
+            max={NETWORK_LIMITS.noise[1]}
+            step={0.05}
+            value={spec.noise}
+            onChange={(event) => {
+              const noise = Number(event.target.value);
+              if (noise >= 0 && noise <= 1) setSpec({ noise });
+            }}
+          />
+        </label>
+        <label>
+          Hidden layers
+          <input
+            defaultValue={spec.hidden.join(', ')}
+            key={spec.hidden.join(',')}
+            aria-describedby="network-hidden-help"
+            onBlur={(event) => {
+              const hidden = event.target.value
+                .split(/[\s,]+/)
+                .filter(Boolean)
+                .map(Number);
+              const ok =
+                hidden.length >= 1 &&
+                hidden.length <= NETWORK_LIMITS.hiddenLayers &&
+                hidden.every((w) => Number.isInteger(w) && w >= 1 && w <= NETWORK_LIMITS.width[1]);
+              if (ok) setSpec({ hidden });
+              else event.target.value = spec.hidden.join(', ');
+            }}
+          />
+        </label>
+        <span id="network-hidden-help" className="network-help">
+          widths, e.g. 16, 16 (1–{NETWORK_LIMITS.width[1]} each, up to {NETWORK_LIMITS.hiddenLayers}{' '}
+          layers)
+        </span>
+        <label>
+          Activation
+          <select
+            value={spec.activation}
+            onChange={(event) => setSpec({ activation: event.target.value as Activation })}
+          >
+            {ACTIVATIONS.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Plane
+          <select
+            value={spec.plane}
+            onChange={(event) => setSpec({ plane: event.target.value as PlaneKind })}
+          >
+            <option value="pca">PCA of the paths</option>
+            <option value="random">Random, filter-normalised</option>
+          </select>
+        </label>
+        <label>
+          Grid
+          <select
+            value={spec.grid}
+            onChange={(event) => setSpec({ grid: Number(event.target.value) })}
+          >
+            {GRID_SIDES.map((side) => (
+              <option key={side} value={side}>
+                {side} × {side}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Steps
+          <input
+            type="number"
+            min={NETWORK_LIMITS.steps[0]}
+            max={NETWORK_LIMITS.steps[1]}
+            defaultValue={spec.steps}
+            key={spec.steps}
+            onBlur={(event) => {
+              const steps = Math.round(Number(event.target.value));
+              if (steps >= NETWORK_LIMITS.steps[0] && steps <= NETWORK_LIMITS.steps[1])
+                setSpec({ steps });
+              else event.target.value = String(spec.steps);
+            }}
+          />
+        </label>
+      </form>
+      <div className="network-status" role="status" aria-live="polite">
+        {phase.kind === 'training' && (
+          <>
+            Training {visibleRuns.length} runs… {(100 * phase.progress).toFixed(0)} %
+          </>
+        )}
+        {phase.kind === 'landscape' && (
+          <>
+            Sampling the {spec.grid} × {spec.grid} landscape on 2 workers…{' '}
+            {(100 * phase.progress).toFixed(0)} %
+          </>
+        )}
+        {phase.kind === 'ready' && <>Landscape ready.</>}
+        {phase.kind === 'cancelled' && (
+          <>Cancelled: nothing is computing. Train again to draw the landscape.</>
+        )}
+        {phase.kind === 'failed' && <>Could not compute: {phase.message}</>}
+        {busy ? (
+          <button type="button" className="small-button" onClick={cancel}>
+            Cancel
+          </button>
+        ) : (
+          phase.kind !== 'ready' && (
+            <button type="button" className="small-button" onClick={retry}>
+              Train again
+            </button>
+          )
+        )}
+      </div>
+      <div className="network-body">
+        <figure className="network-plane">
+          <div className="network-plot">
+            <canvas
+              ref={contourCanvas}
+              data-testid="network-contours"
+              data-ready={result?.bands ? 'true' : 'false'}
+              aria-label="Loss contours over the plane"
+              role="img"
+            />
+            <canvas
+              ref={pathCanvas}
+              data-testid="network-paths"
+              aria-label="The runs' paths projected onto the plane"
+              role="img"
+            />
+          </div>
+          <figcaption>
+            {plane?.kind === 'pca' && plane.axisShare
+              ? `PCA plane of all runs' weight paths: the axes hold ${(100 * plane.axisShare[0]).toFixed(0)} % and ${(100 * plane.axisShare[1]).toFixed(0)} % of their variance.`
+              : plane
+                ? "Two random, filter-normalised directions around the first run's end point (Li et al. 2018); units are one filter norm."
+                : ''}{' '}
+            This is a 2D slice of a {parameters}-dimensional loss: it shows the loss exactly on this
+            plane, but a path that leaves the plane is drawn at its shadow, and valleys, barriers or
+            sharpness in the other {parameters - 2} directions are invisible.
+          </figcaption>
+          <canvas
+            ref={chartCanvas}
+            className="network-chart"
+            aria-label="Train (solid) and test (dashed) loss per run"
+            role="img"
+          />
+        </figure>
+        <div className="network-runs">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Run</th>
+                <th scope="col">train loss</th>
+                <th scope="col">test loss</th>
+                <th scope="col">train acc.</th>
+                <th scope="col">test acc.</th>
+                <th scope="col">in plane</th>
+                <th scope="col">off plane</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visibleRuns.map((run, r) => {
+                const history = result?.trained.histories[r];
+                return (
+                  <tr key={run.id} data-testid="network-run">
+                    <th scope="row" style={{ color: colours[r] }}>
+                      {run.label}
+                      {history?.issue && <small> ({history.issue})</small>}
+                      {history && history.divergedAt >= 0 && (
+                        <small> diverged at {history.divergedAt}</small>
+                      )}
+                    </th>
+                    {[0, 1, 2, 3].map((k) => (
+                      <td
+                        key={k}
+                        ref={(element) => void (metricCells.current[r * 4 + k] = element)}
+                      >
+                        —
+                      </td>
+                    ))}
+                    <td>{plane ? `${(100 * plane.explained[r]).toFixed(0)} %` : '—'}</td>
+                    <td>{plane ? plane.offPlane[r].toPrecision(2) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <div className="network-decisions">
+            {visibleRuns.map((run, r) => (
+              <figure key={run.id}>
+                <canvas
+                  ref={(element) => void (decisionCanvases.current[r] = element)}
+                  style={{ width: DECISION, height: DECISION }}
+                  data-testid="network-decision"
+                  aria-label={`${run.label}: predicted class over the data`}
+                  role="img"
+                />
+                <figcaption style={{ color: colours[r] }}>{run.label}</figcaption>
+              </figure>
+            ))}
+          </div>
+          <p className="network-help">
+            “in plane”: the share of the run’s path variance the plane holds; “off plane”: how far
+            its end point lies from the plane. Newton is limited to {NEWTON_MAX_PARAMETERS}{' '}
+            parameters (it builds the full Hessian). Minibatches follow the batch size control.
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}

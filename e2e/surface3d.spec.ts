@@ -9,10 +9,20 @@ import { RUN_COLORS } from '../src/render/runStyle.ts';
 
 const CANVAS = 'surface3d-canvas';
 
+/** The 3D switch, behind the top bar's Menu button when the display switches are folded there. */
+async function view3dSwitch(app: DescentLab) {
+  const toggle = app.page.getByRole('switch', { name: '3D' });
+  if (!(await toggle.isVisible())) await app.button('Menu').click();
+  return toggle;
+}
+
 /** Switches the plot to 3D and waits until the surface is built and drawn. */
 async function open3d(app: DescentLab, path = '/'): Promise<void> {
   await app.open(path);
-  await app.page.getByRole('switch', { name: '3D' }).check();
+  const toggle = await view3dSwitch(app);
+  await toggle.check();
+  // Close the menu if the switch was in it: its panel must not cover the plot.
+  if (await app.button('Menu').isVisible()) await app.page.keyboard.press('Escape');
   await expect(app.page.getByTestId(CANVAS)).toBeVisible();
   await expect(app.page.getByText('Building the 3D surface…')).toBeHidden();
   await waitForFrames(app.page, 3);
@@ -188,7 +198,7 @@ test.describe('without WebGL', () => {
   test('the switch says why there is no 3D view and the 2D plot stays usable', async ({ page }) => {
     const app = new DescentLab(page);
     await app.open();
-    const toggle = page.getByRole('switch', { name: '3D' });
+    const toggle = await view3dSwitch(app);
     // A click, not check(): the switch stays off, which is the point.
     await toggle.click();
     await expect(page.getByRole('status', { name: 'Notices' })).toContainText(

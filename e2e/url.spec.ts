@@ -26,7 +26,10 @@ test.describe('the URL holds the scene', () => {
     const app = new DescentLab(page);
     await app.open();
     await app.runCard('Adam').getByRole('textbox', { name: 'lr', exact: true }).fill('0.25');
-    await page.getByRole('switch', { name: 'Side by side' }).check();
+    const sideBySide = page.getByRole('switch', { name: 'Side by side' });
+    // The display switches fold behind Menu when the top bar is full.
+    if (!(await sideBySide.isVisible())) await app.button('Menu').click();
+    await sideBySide.check();
     // The address is written after a short debounce: wait until it holds both changes.
     await expect
       .poll(() => page.url().includes('adam!lr_0.25') && page.url().includes('layout=side'))

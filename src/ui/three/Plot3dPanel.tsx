@@ -26,6 +26,7 @@ import {
 import { MESH_CELLS } from '../../core/surface3d/compute.ts';
 import { pickSurface } from '../../core/surface3d/pick.ts';
 import { sharedMeshClient } from '../../playback/meshClient.ts';
+import { RaceOverlay } from '../../render/surface3d/raceOverlay.ts';
 import { SurfaceRenderer } from '../../render/surface3d/surfaceRenderer.ts';
 import { PRESENTATION_DRAW_SCALE } from '../../state/presentation.ts';
 import { useActions, useApp, useServices } from '../appContext.ts';
@@ -68,21 +69,19 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
   const contours = useApp((s) => s.scene.contours);
   const drawScale = usePresentation((s) => (s.presenting ? PRESENTATION_DRAW_SCALE : 1));
   const canvas = useRef<HTMLCanvasElement>(null);
+  const raceCanvas = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<SurfaceRenderer | null>(null);
+  const overlay = useRef<RaceOverlay | null>(null);
   const camera = useRef<Camera>(view3d.camera);
   const [status, setStatus] = useState<string | null>('Building the 3D surface…');
   const failure = useRef<HTMLParagraphElement>(null);
 
-  // The renderer lives as long as its canvas; it draws when the frame loop asks.
+  // Surface and race layers live as long as their canvases; they draw when the frame loop asks.
   useEffect(() => {
     let created: SurfaceRenderer;
+    const options = { camera: camera.current, exaggeration: DEFAULT_VIEW3D.exaggeration };
     try {
-      created = new SurfaceRenderer(canvas.current!, {
-        camera: camera.current,
-        exaggeration: DEFAULT_VIEW3D.exaggeration,
-        runId,
-        scale: 1,
-      });
+      created = new SurfaceRenderer(canvas.current!, options);
     } catch (error) {
       // Written straight to the page: the effect must not set state (it would render twice).
       const reason = error instanceof Error ? error.message : String(error);
@@ -90,28 +89,32 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
       failure.current!.hidden = false;
       return;
     }
+    const race = new RaceOverlay(raceCanvas.current!, { ...options, runId, scale: 1 });
     renderer.current = created;
-    const remove = controller.addDrawable(created);
+    overlay.current = race;
+    const removeSurface = controller.addDrawable(created);
+    const removeRace = controller.addDrawable(race);
     return () => {
-      remove();
+      removeSurface();
+      removeRace();
       created.dispose();
       renderer.current = null;
+      overlay.current = null;
     };
   }, [controller, runId]);
 
   useEffect(() => {
-    renderer.current?.setSize(width, height, window.devicePixelRatio || 1);
+    const pixelRatio = window.devicePixelRatio || 1;
+    renderer.current?.setSize(width, height, pixelRatio);
+    overlay.current?.setSize(width, height, pixelRatio);
     controller.invalidate();
   }, [controller, width, height]);
 
   useEffect(() => {
     camera.current = view3d.camera;
-    renderer.current?.setOptions({
-      camera: view3d.camera,
-      exaggeration: view3d.exaggeration,
-      runId,
-      scale: drawScale,
-    });
+    const options = { camera: view3d.camera, exaggeration: view3d.exaggeration };
+    renderer.current?.setOptions(options);
+    overlay.current?.setOptions({ ...options, runId, scale: drawScale });
     controller.invalidate();
   }, [controller, view3d, runId, drawScale]);
 
@@ -132,7 +135,8 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
       .then((outcome) => {
         if (!current || !outcome || !renderer.current) return;
         if (!outcome.ok) return setStatus(`The 3D surface could not be built: ${outcome.error}`);
-        renderer.current.setMesh(outcome.mesh, surface.minima);
+        renderer.current.setMesh(outcome.mesh);
+        overlay.current?.setMesh(outcome.mesh, surface.minima);
         setStatus(null);
         controller.invalidate(true);
       });
@@ -145,14 +149,12 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
   const moveCamera = (next: Camera, commit: boolean) => {
     camera.current = next;
     const view = store.getState().scene.view3d ?? DEFAULT_VIEW3D;
-    renderer.current?.setOptions({
-      camera: next,
-      exaggeration: view.exaggeration,
-      runId,
-      scale: drawScale,
-    });
+    const options = { camera: next, exaggeration: view.exaggeration };
+    renderer.current?.setOptions(options);
+    overlay.current?.setOptions({ ...options, runId, scale: drawScale });
     // A moving camera draws at reduced resolution; the full picture comes with the commit.
     renderer.current?.setInteractive(!commit);
+    overlay.current?.setInteractive(!commit);
     controller.invalidate();
     if (commit) actions.setView3d({ ...view, camera: roundedCamera(next) });
   };
@@ -245,11 +247,17 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
     moveCamera(orbited(camera.current, ...turn), true);
   };
 
+  /** The surface and the race, as on screen, in one PNG. */
   const savePicture = () => {
-    const target = renderer.current;
-    if (!target) return;
-    controller.invalidate();
-    target.canvas.toBlob((blob) => {
+    const [surfaceLayer, raceLayer] = [canvas.current, raceCanvas.current];
+    if (!surfaceLayer || !raceLayer) return;
+    const picture = document.createElement('canvas');
+    picture.width = surfaceLayer.width;
+    picture.height = surfaceLayer.height;
+    const ctx = picture.getContext('2d')!;
+    ctx.drawImage(surfaceLayer, 0, 0);
+    ctx.drawImage(raceLayer, 0, 0, picture.width, picture.height);
+    picture.toBlob((blob) => {
       if (blob)
         download(blob, `${surface.name.replace(/\W+/g, '-')}-3d-step${controller.step}.png`);
     }, 'image/png');
@@ -287,6 +295,12 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
           );
         }}
         onKeyDown={onKeyDown}
+      />
+      <canvas
+        ref={raceCanvas}
+        className="layer plot3d-race"
+        aria-hidden="true"
+        data-testid="race3d-canvas"
       />
       <div className="plot3d-tools">
         <button type="button" onClick={() => moveCamera({ ...DEFAULT_CAMERA }, true)}>

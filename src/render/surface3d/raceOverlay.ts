@@ -1,0 +1,313 @@
+/**
+ * The race over the 3D surface, on a 2D canvas above the WebGL one: trails and heads in each run's
+ * colour and marker, lifted to f(x, y) slightly above the surface, and the known minima. Drawn every
+ * frame from projected points that are cached per camera (only the steps added since the last frame
+ * are projected), so a playing race costs what the 2D plot's does and no GL frame.
+ *
+ * Where a hill hides part of a trail (core/surface3d/occlusion.ts), that part is drawn faint rather
+ * than left out: the race is never lost behind the landscape, and never looks in front of it.
+ */
+import type { Run } from '../../core/sim/run.ts';
+import type { KnownMinimum } from '../../core/surfaces/types.ts';
+import { boxMapping, toBoxX, toBoxY, type BoxMapping } from '../../core/surface3d/box.ts';
+import {
+  BOX_HEIGHT,
+  cameraFrame,
+  viewProjection,
+  type Camera,
+  type Vec3,
+} from '../../core/surface3d/camera.ts';
+import { heightOf } from '../../core/surface3d/heightScale.ts';
+import type { SurfaceMesh } from '../../core/surface3d/mesh.ts';
+import { isOccluded, surfaceHeightAt } from '../../core/surface3d/occlusion.ts';
+import { clearCanvas, fitCanvas } from '../canvas.ts';
+import type { Drawable, FrameState } from '../drawable.ts';
+import { runStyles, trailLook, traceMarker } from '../runStyle.ts';
+
+/** Trails drawn per run at most: beyond it (random starts by the thousand) only heads are drawn. */
+export const TRAILS_PER_RUN = 20;
+/** How far above the surface trails and markers float, in box units. */
+const LIFT = 0.012;
+/** Opacity of what a hill hides. */
+const HIDDEN_ALPHA = 0.28;
+/** Trail points tested for occlusion per frame at most; later ones count as seen until a pause. */
+const OCCLUSION_TESTS_PER_FRAME = 4000;
+
+export interface RaceOverlayOptions {
+  camera: Camera;
+  exaggeration: number;
+  /** Only this run (a side-by-side panel); null for all visible runs. */
+  runId: string | null;
+  /** Marker and trail size factor (presentation mode draws larger). */
+  scale: number;
+}
+
+/** One particle's trail on screen: CSS px x, y per step, and flags (1: outside the view, 2: hidden). */
+interface ProjectedTrail {
+  xs: Float32Array;
+  ys: Float32Array;
+  flags: Uint8Array;
+  count: number;
+}
+
+const OUTSIDE = 1;
+const HIDDEN = 2;
+
+export class RaceOverlay implements Drawable {
+  private ctx: CanvasRenderingContext2D | null = null;
+  private width = 1;
+  private height = 1;
+  private mesh: SurfaceMesh | null = null;
+  private box: BoxMapping | null = null;
+  private minima: readonly KnownMinimum[] = [];
+  private matrix: Float32Array = new Float32Array(16);
+  private eye: Vec3 = [0, 0, 0];
+  private top = BOX_HEIGHT;
+  private interactive = false;
+  private trails = new Map<Run, ProjectedTrail[]>();
+  private readonly point = new Float64Array(3);
+
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    private options: RaceOverlayOptions,
+  ) {}
+
+  setSize(cssWidth: number, cssHeight: number, pixelRatio: number): void {
+    this.width = Math.max(1, cssWidth);
+    this.height = Math.max(1, cssHeight);
+    this.ctx = fitCanvas(this.canvas, this.width, this.height, pixelRatio);
+    this.reproject();
+  }
+
+  setOptions(options: RaceOverlayOptions): void {
+    this.options = options;
+    this.reproject();
+  }
+
+  setMesh(mesh: SurfaceMesh, minima: readonly KnownMinimum[]): void {
+    this.mesh = mesh;
+    this.box = boxMapping(mesh.extent);
+    this.minima = minima;
+    this.reproject();
+  }
+
+  /** While the camera moves, hills are not tested (it costs); they are when it stops. */
+  setInteractive(interactive: boolean): void {
+    if (this.interactive === interactive) return;
+    this.interactive = interactive;
+    this.reproject();
+  }
+
+  /** Forgets every projected point: camera, size or surface changed. */
+  private reproject(): void {
+    this.trails.clear();
+    this.top = BOX_HEIGHT * this.options.exaggeration;
+    const frame = cameraFrame(this.options.camera, this.top);
+    this.eye = frame.eye;
+    this.matrix = viewProjection(frame, this.width / this.height);
+  }
+
+  draw(frame: FrameState): void {
+    const { ctx, mesh } = this;
+    if (!ctx) return;
+    clearCanvas(ctx);
+    if (!mesh?.heightScale) return;
+    if (frame.rebuilt) this.trails.clear();
+    const styles = runStyles(frame.scene.runs);
+    let tests = this.interactive ? 0 : OCCLUSION_TESTS_PER_FRAME;
+    const runs = this.selectRuns(frame);
+    for (const [run] of runs) tests = this.extendTrails(run, frame.step, tests);
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    for (const [run, index] of runs) {
+      const look = trailLook(run.particles);
+      const colour = styles[index].color;
+      for (const hidden of [true, false]) {
+        const alpha = hidden ? HIDDEN_ALPHA : 1;
+        if (!look.crowded) {
+          this.strokeTrails(ctx, run, hidden, 'rgba(255, 255, 255, 0.85)', look.haloWidth, alpha);
+        }
+        this.strokeTrails(ctx, run, hidden, colour, look.width, alpha * look.opacity);
+      }
+    }
+    this.drawMinima(ctx);
+    for (const [run, index] of runs) this.drawHeads(ctx, run, styles[index], frame.step);
+  }
+
+  /** [run, index in the scene] for the runs this view shows. */
+  private selectRuns(frame: FrameState): [Run, number][] {
+    const out: [Run, number][] = [];
+    frame.scene.runs.forEach((sceneRun, index) => {
+      const run = frame.simulation.runs[index];
+      if (!run) return;
+      const shown =
+        this.options.runId === null ? sceneRun.visible : sceneRun.id === this.options.runId;
+      if (shown) out.push([run, index]);
+    });
+    return out;
+  }
+
+  /**
+   * Projects world point (x, y) at loss f into CSS px, into this.point (x, y, then the flags).
+   * `test` says whether to ask if a hill hides it.
+   */
+  private project(x: number, y: number, f: number, test: boolean): void {
+    const box = this.box!;
+    const bx = toBoxX(box, x);
+    const by = toBoxY(box, y);
+    const inside = Math.abs(bx) <= box.halfX && Math.abs(by) <= box.halfY;
+    // Never below the drawn mesh: in a valley narrower than its samples (Rosenbrock's floor) the
+    // mesh passes above the exact f, and a trail at f would run underground.
+    const ground = inside ? surfaceHeightAt(this.mesh!, box, this.top, bx, by) : 0;
+    const bz = Math.max(heightOf(this.mesh!.heightScale!, f) * this.top, ground) + LIFT;
+    const m = this.matrix;
+    const cx = m[0] * bx + m[4] * by + m[8] * bz + m[12];
+    const cy = m[1] * bx + m[5] * by + m[9] * bz + m[13];
+    const cw = m[3] * bx + m[7] * by + m[11] * bz + m[15];
+    const outside = !inside || !(cw > 0);
+    this.point[0] = ((cx / cw + 1) / 2) * this.width;
+    this.point[1] = ((1 - cy / cw) / 2) * this.height;
+    let flags = outside ? OUTSIDE : 0;
+    if (!outside && test && isOccluded(this.mesh!, this.top, this.eye, [bx, by, bz])) {
+      flags |= HIDDEN;
+    }
+    this.point[2] = flags;
+  }
+
+  /** Projects each drawn particle's steps up to `step`; returns the occlusion tests left. */
+  private extendTrails(run: Run, step: number, tests: number): number {
+    let trails = this.trails.get(run);
+    const last = Math.min(step, run.positions.steps - 1);
+    if (!trails) {
+      const capacity = Math.max(1, run.positions.steps, last + 1);
+      trails = Array.from({ length: Math.min(run.particles, TRAILS_PER_RUN) }, () => ({
+        xs: new Float32Array(capacity),
+        ys: new Float32Array(capacity),
+        flags: new Uint8Array(capacity),
+        count: 0,
+      }));
+      this.trails.set(run, trails);
+    }
+    trails.forEach((trail, p) => {
+      // A rewind (scrubbing back) keeps what was projected: the steps are the same.
+      if (trail.count > last + 1) return;
+      if (trail.xs.length < last + 1) {
+        const grow = (array: Float32Array) => {
+          const next = new Float32Array(Math.max(last + 1, array.length * 2));
+          next.set(array);
+          return next;
+        };
+        trail.xs = grow(trail.xs);
+        trail.ys = grow(trail.ys);
+        const flags = new Uint8Array(trail.xs.length);
+        flags.set(trail.flags);
+        trail.flags = flags;
+      }
+      for (let s = trail.count; s <= last; s++) {
+        const x = run.positions.get(s, 2 * p);
+        const y = run.positions.get(s, 2 * p + 1);
+        this.project(x, y, run.losses.get(s, p), tests > 0);
+        tests--;
+        trail.xs[s] = this.point[0];
+        trail.ys[s] = this.point[1];
+        trail.flags[s] = this.point[2];
+      }
+      trail.count = Math.max(trail.count, last + 1);
+    });
+    return tests;
+  }
+
+  /** The seen (or hidden) segments of a run's trails up to the step on screen, in one path. */
+  private strokeTrails(
+    ctx: CanvasRenderingContext2D,
+    run: Run,
+    hidden: boolean,
+    colour: string,
+    width: number,
+    alpha: number,
+  ): void {
+    const trails = this.trails.get(run);
+    if (!trails) return;
+    ctx.beginPath();
+    for (const trail of trails) {
+      let open = false;
+      for (let s = 1; s < trail.count; s++) {
+        const a = trail.flags[s - 1];
+        const b = trail.flags[s];
+        const draw = !((a | b) & OUTSIDE) && ((a | b) & HIDDEN ? hidden : !hidden);
+        if (!draw) {
+          open = false;
+          continue;
+        }
+        if (!open) ctx.moveTo(trail.xs[s - 1], trail.ys[s - 1]);
+        ctx.lineTo(trail.xs[s], trail.ys[s]);
+        open = true;
+      }
+    }
+    ctx.globalAlpha = alpha;
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width * this.options.scale;
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+  }
+
+  /** The known minima as crosses, the global one larger, like the 2D plot's. */
+  private drawMinima(ctx: CanvasRenderingContext2D): void {
+    for (const minimum of this.minima) {
+      this.project(minimum.point[0], minimum.point[1], minimum.value, !this.interactive);
+      if (this.point[2] & OUTSIDE) continue;
+      const [x, y] = this.point;
+      const arm = (minimum.global ? 8 : 5) * this.options.scale;
+      ctx.globalAlpha = this.point[2] & HIDDEN ? HIDDEN_ALPHA : 1;
+      ctx.beginPath();
+      ctx.moveTo(x - arm, y - arm);
+      ctx.lineTo(x + arm, y + arm);
+      ctx.moveTo(x - arm, y + arm);
+      ctx.lineTo(x + arm, y - arm);
+      ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+      ctx.lineWidth = (minimum.global ? 5 : 4) * this.options.scale;
+      ctx.stroke();
+      ctx.strokeStyle = '#111';
+      ctx.lineWidth = (minimum.global ? 2.5 : 1.5) * this.options.scale;
+      ctx.stroke();
+      ctx.globalAlpha = 1;
+    }
+  }
+
+  /** Each particle at the step on screen, in the run's colour and marker shape. */
+  private drawHeads(
+    ctx: CanvasRenderingContext2D,
+    run: Run,
+    style: { color: string; shape: Parameters<typeof traceMarker>[1] },
+    step: number,
+  ): void {
+    if (run.positions.steps === 0) return;
+    const s = Math.min(step, run.positions.steps - 1);
+    const look = trailLook(run.particles);
+    const radius = look.markerRadius * this.options.scale;
+    for (const hidden of [true, false]) {
+      ctx.beginPath();
+      for (let p = 0; p < run.particles; p++) {
+        const test = !this.interactive && run.particles <= TRAILS_PER_RUN;
+        this.project(
+          run.positions.get(s, 2 * p),
+          run.positions.get(s, 2 * p + 1),
+          run.losses.get(s, p),
+          test,
+        );
+        const flags = this.point[2];
+        if (flags & OUTSIDE || Boolean(flags & HIDDEN) !== hidden) continue;
+        traceMarker(ctx, style.shape, this.point[0], this.point[1], radius);
+      }
+      ctx.globalAlpha = hidden ? HIDDEN_ALPHA : 1;
+      ctx.fillStyle = style.color;
+      ctx.fill();
+      if (!look.crowded) {
+        ctx.strokeStyle = '#fff';
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+      }
+      ctx.globalAlpha = 1;
+    }
+  }
+}

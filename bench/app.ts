@@ -9,24 +9,26 @@
  *   scene and 12 runs × 1,000 random starts; at CPU throttling 1× and 4×; median of 3 runs each;
  * - contours: time from a surface change to the first picture and to the full one (User Timing
  *   marks set by the contour layer), and paints per second while the view is dragged;
- * - first load: first contentful paint at 1× and 4×, and the initial JavaScript in gzip bytes;
+ * - first load: first contentful paint, largest contentful paint and the app's "first-contours" mark
+ *   at 1× and 4×, and the initial JavaScript in gzip bytes (as build/sizeBudget.ts counts it);
  * - memory: the heap after a forced GC at the start and end of a soak (playing with periodic
  *   restarts), with DOM node and listener counts.
- * Options: BENCH_SECONDS (playback window, default 5), BENCH_SOAK_SECONDS (default 60; the issue's
- * figure is 300), BENCH_REPEATS (default 3).
+ * - long tasks: in the playback window, and from the load event to the window's end.
+ * Options: BENCH_SECONDS (playback window, default 10), BENCH_SOAK_SECONDS (default 60; the issue's
+ * figure is 300), BENCH_REPEATS (default 3), BENCH_PORT (default 4199).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
+import { initialJavaScript } from '../build/sizeBudget.ts';
 import { calibrationMilliseconds } from './calibration.ts';
 
-const PORT = 4199;
+const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const URL = `http://127.0.0.1:${PORT}/`;
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 
@@ -47,6 +49,7 @@ const median = (values: number[]) =>
 const quantile = (sorted: number[], q: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+const range = (values: number[]) => [round(Math.min(...values)), round(Math.max(...values))];
 
 async function openApp(
   browser: Browser,
@@ -56,6 +59,18 @@ async function openApp(
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // tsx keeps function names with a `__name` helper that does not exist inside the page.
   await page.addInitScript('globalThis.__name = (fn) => fn;');
+  // Long tasks and the largest contentful paint from the very start, read back later.
+  await page.addInitScript(() => {
+    const seen = { longTasks: [] as { start: number; duration: number }[], lcp: NaN };
+    (globalThis as unknown as { __bench: typeof seen }).__bench = seen;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        seen.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) seen.lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -105,7 +120,10 @@ async function measurePlayback(browser: Browser, scenario: Scenario, throttle: n
       requestAnimationFrame(tick);
     });
     observer.disconnect();
-    return { intervals: intervals.slice(1), longTasks };
+    const loaded = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const seen = (globalThis as unknown as { __bench: { longTasks: { start: number }[] } }).__bench;
+    const afterLoad = seen.longTasks.filter((t) => t.start >= loaded.loadEventEnd).length;
+    return { intervals: intervals.slice(1), longTasks, afterLoad };
   }, SECONDS * 1000);
   const after = await taskSeconds(cdp);
   await page.close();
@@ -117,6 +135,7 @@ async function measurePlayback(browser: Browser, scenario: Scenario, throttle: n
     frames: sorted.length,
     mainThreadMsPerFrame: ((after - before) * 1000) / sorted.length,
     longTasks: result.longTasks.length,
+    longTasksAfterLoad: result.afterLoad,
   };
 }
 
@@ -180,18 +199,33 @@ async function measureContours(browser: Browser) {
   return { firstPictureMs: median(first), fullContoursMs: median(full), drag };
 }
 
+/**
+ * First contentful paint (the static frame in index.html), largest contentful paint and the app's
+ * "first-contours" mark, ms after navigation: median and range over the repeats.
+ */
 async function measureFirstLoad(browser: Browser, throttle: number) {
-  const fcps: number[] = [];
+  const samples: { fcp: number; lcp: number; firstContours: number }[] = [];
   for (let i = 0; i < REPEATS; i++) {
     const { page } = await openApp(browser, throttle);
-    fcps.push(
-      await page.evaluate(
-        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-      ),
+    await page.waitForFunction(() => performance.getEntriesByName('first-contours').length > 0, {
+      timeout: 30_000,
+    });
+    // The largest contentful paint is final once the page has been still for a moment.
+    await page.waitForTimeout(500);
+    samples.push(
+      await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        lcp: (globalThis as unknown as { __bench: { lcp: number } }).__bench.lcp,
+        firstContours: performance.getEntriesByName('first-contours')[0].startTime,
+      })),
     );
     await page.close();
   }
-  return median(fcps);
+  const summary = (key: 'fcp' | 'lcp' | 'firstContours') => {
+    const values = samples.map((s) => s[key]);
+    return { medianMs: round(median(values), 1), rangeMs: range(values) };
+  };
+  return { fcp: summary('fcp'), lcp: summary('lcp'), firstContours: summary('firstContours') };
 }
 
 /**
@@ -220,14 +254,6 @@ async function measureSimulation(browser: Browser): Promise<number> {
   });
   await page.close();
   return perStep;
-}
-
-/** Gzip bytes of the JavaScript the page loads before anything is clicked. */
-function initialJavaScriptGzip(): { bytes: number; files: string[] } {
-  const html = readFileSync('dist/index.html', 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(`dist/${file}`)).length, 0);
-  return { bytes, files };
 }
 
 async function measureMemory(browser: Browser) {
@@ -283,11 +309,19 @@ async function main() {
           mainThreadMsPerFrame: round(median(runs.map((r) => r.mainThreadMsPerFrame))),
           droppedFrames: median(runs.map((r) => r.droppedFrames)),
           longTasks: median(runs.map((r) => r.longTasks)),
+          longTasksAfterLoad: median(runs.map((r) => r.longTasksAfterLoad)),
+          ranges: {
+            mainThreadMsPerFrame: range(runs.map((r) => r.mainThreadMsPerFrame)),
+            frameP95Ms: range(runs.map((r) => r.frameP95Ms)),
+            droppedFrames: range(runs.map((r) => r.droppedFrames)),
+          },
         };
         playback.push(summary);
         console.log(
           `${summary.scenario} at ${throttle}×: frame p95 ${summary.frameP95Ms} ms, main thread ` +
-            `${summary.mainThreadMsPerFrame} ms/frame, dropped ${summary.droppedFrames}, long tasks ${summary.longTasks}`,
+            `${summary.mainThreadMsPerFrame} ms/frame (${summary.ranges.mainThreadMsPerFrame.join('–')}), ` +
+            `dropped ${summary.droppedFrames} of ${SECONDS} s (${summary.ranges.droppedFrames.join('–')}), ` +
+            `long tasks ${summary.longTasks} in the window, ${summary.longTasksAfterLoad} after load`,
         );
       }
     }
@@ -297,12 +331,22 @@ async function main() {
         `dragging: ${round(contours.drag.paintsPerSecond, 1)} paints/s, longest task ${round(contours.drag.longestTaskMs, 1)} ms`,
     );
     const firstLoad = {
-      fcp1xMs: round(await measureFirstLoad(browser, 1), 1),
-      fcp4xMs: round(await measureFirstLoad(browser, 4), 1),
+      at1x: await measureFirstLoad(browser, 1),
+      at4x: await measureFirstLoad(browser, 4),
     };
-    const js = initialJavaScriptGzip();
+    for (const [throttle, load] of [
+      [1, firstLoad.at1x],
+      [4, firstLoad.at4x],
+    ] as const) {
+      console.log(
+        `first load at ${throttle}×: FCP ${load.fcp.medianMs} ms (${load.fcp.rangeMs.join('–')}), ` +
+          `LCP ${load.lcp.medianMs} ms (${load.lcp.rangeMs.join('–')}), ` +
+          `first contours ${load.firstContours.medianMs} ms (${load.firstContours.rangeMs.join('–')})`,
+      );
+    }
+    const js = initialJavaScript('dist');
     console.log(
-      `first load: FCP ${firstLoad.fcp1xMs} ms at 1×, ${firstLoad.fcp4xMs} ms at 4×; initial JS ${round(js.bytes / 1024, 1)} KiB gzip (${js.bytes} bytes)`,
+      `initial JavaScript: ${round(js.gzipBytes / 1000, 1)} kB gzip (${js.files.map((f) => f.file).join(', ')})`,
     );
     const simulationNsPerParticleStep = round(await measureSimulation(browser), 1);
     console.log(
@@ -328,7 +372,7 @@ async function main() {
       playback,
       contours,
       firstLoad,
-      initialJavaScriptGzipBytes: js.bytes,
+      initialJavaScriptGzipBytes: js.gzipBytes,
       simulationNsPerParticleStep,
       memory,
     };

@@ -114,6 +114,24 @@ export class DescentLab {
     });
   }
 
+  /**
+   * How many pixels the runs' heads ink: the head canvas (fate marks, crowded runs' dots) and the
+   * marker elements that few heads are drawn as.
+   */
+  async headInk(): Promise<number> {
+    return this.page.evaluate(() => {
+      let inked = 0;
+      const canvases = document.querySelectorAll<HTMLCanvasElement>(
+        '[data-testid="head-canvas"], [data-testid="head-marker"]:not([hidden])',
+      );
+      for (const canvas of canvases) {
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
+      }
+      return inked;
+    });
+  }
+
   /** A cheap fingerprint of a canvas's pixels, to tell whether something was drawn or changed. */
   async canvasFingerprint(testId: string, index = 0): Promise<{ sum: number; distinct: number }> {
     return this.page

@@ -136,7 +136,7 @@ test.describe('presentation mode', () => {
       axisLabel: '18px',
     });
     await page.screenshot({ path: testInfo.outputPath('presentation.png') });
-    const large = await app.inkedPixels('head-canvas');
+    const large = await app.headInk();
 
     await presentButton(page).click();
     await expect(presentButton(page)).toHaveAttribute('aria-pressed', 'false');
@@ -144,7 +144,7 @@ test.describe('presentation mode', () => {
     // Markers and their labels do not grow with the plot: twice the size is about 4 times the ink.
     await expect
       .poll(async () => {
-        const ink = await app.inkedPixels('head-canvas');
+        const ink = await app.headInk();
         return ink > 0 ? large / ink : 0;
       })
       .toBeGreaterThan(2.5);

@@ -54,6 +54,22 @@ test.describe('a run’s learning-rate schedule', () => {
     );
   });
 
+  test('the chart shows the learning rate each step uses', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open(
+      '/?v=2&s=rosenbrock&runs=adam!lr_0.02!sched_StepLR!sched.step_size_25!sched.gamma_0.1&start=-1.5~2&steps=50&chart=lr',
+    );
+    await expect(page.getByRole('radio', { name: 'lr', exact: true })).toBeChecked();
+    await expect(page.getByText('learning rate each step uses')).toBeVisible();
+    await expect.poll(() => app.step()).toBe(50);
+    const box = (await page.getByTestId('chart-canvas').boundingBox())!;
+    const readout = page.getByTestId('chart-readout');
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await expect(readout).toContainText('Adam: 0.02');
+    await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+    await expect(readout).toContainText('Adam: 0.002');
+  });
+
   test('a bad schedule argument in a link gives a notice and a working page', async ({ page }) => {
     const app = new DescentLab(page);
     await app.open('/?v=2&s=rosenbrock&runs=sgd!sched_CosineAnnealingWarmRestarts!sched.T_0_0');

@@ -60,6 +60,9 @@ async function start({ scene, notices }: ValidatedScene): Promise<void> {
   );
 }
 
+// index.html's static frame is the full app's; an embed lays itself out differently.
+if (isEmbedQuery(window.location.search)) document.getElementById('root')!.replaceChildren();
+
 // A typed formula in the address waits for the expression language. Not a top-level await, which
 // would make the bundler split the entry chunk apart.
 void sceneFromLocation(window.location.search, PAGE_KEYS).then(start);

@@ -204,12 +204,14 @@ export class SimulationController {
       if (this.cursor >= this.simulation.stepBudget) state.pause();
     }
     if (this.needsDraw) {
+      const { scene, playing } = this.store.getState();
       const frame: FrameState = {
         simulation: this.simulation,
         surface: this.surface,
-        scene: this.store.getState().scene,
+        scene,
         step: this.cursor,
         rebuilt: this.needsRebuild,
+        playing,
       };
       this.needsDraw = false;
       this.needsRebuild = false;

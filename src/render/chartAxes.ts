@@ -21,10 +21,29 @@ export interface ChartAxesOptions {
   label(value: number): string;
   /** Label size in CSS px (AXIS_FONT_PX unless presenting). */
   fontPx?: number;
+  /** False for a chart too short for a row of x labels (a sparkline in a small embed). */
+  xLabels?: boolean;
 }
 
 export function axisFont(fontPx: number): string {
   return `${fontPx}px system-ui, sans-serif`;
+}
+
+/**
+ * The y ticks that get a label and a grid line: the scale's, thinned so labels stay a line apart
+ * (a log axis over many decades, or a chart a few lines tall, would otherwise print them over one
+ * another), always keeping the lowest.
+ */
+export function shownYTicks(y: Scale, yTicks: number, fontPx = AXIS_FONT_PX): number[] {
+  const shown: number[] = [];
+  let lastPy = Infinity;
+  for (const tick of y.ticks(yTicks)) {
+    const py = y(tick);
+    if (Math.abs(lastPy - py) < 1.2 * fontPx) continue;
+    shown.push(tick);
+    lastPy = py;
+  }
+  return shown;
 }
 
 /** The left margin that fits the y labels of `y` outside the plotting area. */
@@ -35,7 +54,8 @@ export function yLabelMargin(
 ): number {
   ctx.font = axisFont(fontPx);
   let widest = 0;
-  for (const tick of y.ticks(yTicks)) widest = Math.max(widest, ctx.measureText(label(tick)).width);
+  for (const tick of shownYTicks(y, yTicks, fontPx))
+    widest = Math.max(widest, ctx.measureText(label(tick)).width);
   return Math.ceil(widest) + Y_LABEL_GAP + 2;
 }
 
@@ -45,7 +65,14 @@ export function drawChartAxes(
   box: ChartBox,
   x: Scale,
   y: Scale,
-  { yTicks, pixelsPerXTick, gridColour, label, fontPx = AXIS_FONT_PX }: ChartAxesOptions,
+  {
+    yTicks,
+    pixelsPerXTick,
+    gridColour,
+    label,
+    fontPx = AXIS_FONT_PX,
+    xLabels = true,
+  }: ChartAxesOptions,
 ): void {
   ctx.font = axisFont(fontPx);
   ctx.fillStyle = '#333';
@@ -53,7 +80,7 @@ export function drawChartAxes(
   ctx.lineWidth = 1;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const tick of y.ticks(yTicks)) {
+  for (const tick of shownYTicks(y, yTicks, fontPx)) {
     const py = y(tick);
     ctx.beginPath();
     ctx.moveTo(box.left, py);
@@ -61,6 +88,7 @@ export function drawChartAxes(
     ctx.stroke();
     ctx.fillText(label(tick), box.left - Y_LABEL_GAP, py);
   }
+  if (!xLabels) return;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
   const width = box.right - box.left;

@@ -7,7 +7,7 @@
  * a × (diverged: non-finite) or a ▲ (left the range while finite) and the step, so they never
  * flatten the other runs.
  */
-import { AXIS_FONT_PX, axisFont, drawChartAxes, yLabelMargin } from './chartAxes.ts';
+import { AXIS_FONT_PX, axisFont, drawChartAxes, shownYTicks, yLabelMargin } from './chartAxes.ts';
 import { chartRange, type ChartRange } from './chartRange.ts';
 import { median } from '../core/stats.ts';
 import { linearScale, logScale, tickLabel, type Scale } from './scales.ts';
@@ -20,6 +20,7 @@ import type { Drawable, FrameState } from './drawable.ts';
 
 /** Margins around the plotting area at text scale 1, in CSS px (the left one fits the labels). */
 const BASE_MARGIN = { right: 12, top: 10, bottom: 20 };
+const COMPACT_MARGIN = 6;
 
 const Y_TICKS = 4;
 
@@ -27,6 +28,7 @@ export const METRIC_LABELS: Record<ChartMetric, string> = {
   loss: 'loss f(x, y)',
   gradNorm: 'gradient norm ‖∇f‖',
   distance: 'distance to the nearest known minimum',
+  lr: 'learning rate each step uses',
 };
 
 /** The metric of one particle at one step; NaN where it has diverged. */
@@ -37,6 +39,8 @@ function particleMetric(
   p: number,
   minima: readonly KnownMinimum[],
 ): number {
+  // The lr is the schedule's whatever the particle does: no × for it.
+  if (metric === 'lr') return run.rates.get(step, 0);
   const diverged = run.divergedAt[p];
   if (diverged >= 0 && step >= diverged) return NaN;
   if (metric === 'loss') return run.losses.get(step, p);
@@ -193,10 +197,12 @@ export class ChartLayer implements Drawable {
     if (!ctx) return;
     clearCanvas(ctx);
     const fontPx = AXIS_FONT_PX * this.textScale;
-    const top = BASE_MARGIN.top * this.textScale;
-    const bottom = height - BASE_MARGIN.bottom * this.textScale;
+    // Too short for a row of step labels (a small embed's chart): the lines and y labels only.
+    const xLabels = height - (BASE_MARGIN.top + BASE_MARGIN.bottom) * this.textScale >= 40;
+    const top = (xLabels ? BASE_MARGIN.top : COMPACT_MARGIN) * this.textScale;
+    const bottom = height - (xLabels ? BASE_MARGIN.bottom : COMPACT_MARGIN) * this.textScale;
     const right = width - BASE_MARGIN.right;
-    if (bottom - top < 20) return;
+    if (bottom - top < 16) return;
     const metric = chartMetric(frame);
     const caches = this.series(frame, metric);
     const series: ShownSeries[] = caches.map(([cache, index]) => {
@@ -216,7 +222,14 @@ export class ChartLayer implements Drawable {
       range.floor !== null && value === range.floor && value === y.domain[0]
         ? `≤${tickLabel(value)}`
         : tickLabel(value);
-    const axes = { yTicks: Y_TICKS, pixelsPerXTick: 80, gridColour: '#ccc', label, fontPx };
+    const axes = {
+      yTicks: Y_TICKS,
+      pixelsPerXTick: 80,
+      gridColour: '#ccc',
+      label,
+      fontPx,
+      xLabels,
+    };
     const left = yLabelMargin(ctx, y, axes);
     if (right - left < 20) return;
     const end = Math.max(1, frame.simulation.computedSteps);
@@ -246,7 +259,7 @@ export class ChartLayer implements Drawable {
     ctx.setLineDash([]);
 
     this.shown = { x, y, left, right, end, step: frame.step, series };
-    this.yLabels = y.ticks(Y_TICKS).map(label);
+    this.yLabels = shownYTicks(y, Y_TICKS, fontPx).map(label);
     const manyParticles = caches.some(([cache]) => cache.run.particles > 1);
     this.caption = caption(metric, range, manyParticles, marks);
   }
@@ -340,14 +353,17 @@ export class ChartLayer implements Drawable {
     ctx.textBaseline = 'middle';
     ctx.textAlign = 'left';
     ctx.lineJoin = 'round';
+    // Stack marks closer than a mark's width into groups; each group's first mark leads it.
+    const placed: { mark: EdgeMark; cx: number; cy: number; row: number }[] = [];
     let groupX = -Infinity;
     let row = 0;
-    let labelEnd = -Infinity;
     for (const mark of marks) {
       row = mark.x - groupX < 2 * MARK_RADIUS + 2 ? row + 1 : 0;
       if (row === 0) groupX = mark.x;
       const cx = Math.min(groupX, right - MARK_RADIUS);
-      const cy = top + row * (2 * MARK_RADIUS + 3);
+      placed.push({ mark, cx, cy: top + row * (2 * MARK_RADIUS + 3), row });
+    }
+    for (const { mark, cx, cy } of placed) {
       ctx.beginPath();
       traceEdgeMark(ctx, mark.diverged, cx, cy);
       ctx.strokeStyle = '#fff';
@@ -360,18 +376,23 @@ export class ChartLayer implements Drawable {
         ctx.fillStyle = mark.color;
         ctx.fill();
       }
+    }
+    // A group's step beside it, only where it overprints neither the last label nor the next mark.
+    const leaders = placed.filter((entry) => entry.row === 0);
+    let labelEnd = -Infinity;
+    leaders.forEach(({ mark, cx, cy }, i) => {
       const text = `step ${mark.step}`;
       const textX = cx + MARK_RADIUS + 3;
-      const textWidth = ctx.measureText(text).width;
-      if (row === 0 && textX > labelEnd && textX + textWidth <= right) {
-        ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-        ctx.lineWidth = 3;
-        ctx.strokeText(text, textX, cy);
-        ctx.fillStyle = '#222';
-        ctx.fillText(text, textX, cy);
-        labelEnd = textX + textWidth + 6;
-      }
-    }
+      const textEnd = textX + ctx.measureText(text).width;
+      const nextMark = i + 1 < leaders.length ? leaders[i + 1].cx - MARK_RADIUS - 2 : right;
+      if (textX <= labelEnd || textEnd > nextMark) return;
+      ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
+      ctx.lineWidth = 3;
+      ctx.strokeText(text, textX, cy);
+      ctx.fillStyle = '#222';
+      ctx.fillText(text, textX, cy);
+      labelEnd = textEnd + 6;
+    });
   }
 
   private series(frame: FrameState, metric: ChartMetric): [SeriesCache, number][] {

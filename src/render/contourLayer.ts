@@ -37,7 +37,11 @@ export const CONTOUR_MARKS = {
   requested: 'contours-requested',
   preview: 'contours-preview-painted',
   full: 'contours-full-painted',
+  /** Once per page: the first contours of any kind, what a person waits for after the frame. */
+  first: 'first-contours',
 } as const;
+
+let firstPainted = false;
 
 let nextPanelId = 0;
 
@@ -77,6 +81,10 @@ export class ContourLayer {
         { x: (x) => viewport.toPixelX(x), y: (y) => viewport.toPixelY(y) },
         { dpr: pixelRatio },
       );
+      if (!firstPainted) {
+        firstPainted = true;
+        performance.mark(CONTOUR_MARKS.first);
+      }
       this.onPaint(bands);
     };
     performance.mark(CONTOUR_MARKS.requested);

@@ -14,6 +14,8 @@ export interface FrameState {
   step: number;
   /** True when everything must be redrawn (new simulation, scrub backward, run changes). */
   rebuilt: boolean;
+  /** True while the clock runs (steps keep coming); false or absent when paused or exporting. */
+  playing?: boolean;
 }
 
 export interface Drawable {

@@ -5,7 +5,9 @@
  * run, a visibility change or a resize. Heads are redrawn every frame.
  *
  * A few particles per run are drawn as vector paths: trails with a halo on the trail canvas, marker
- * shapes on the head canvas. Crowded runs (thousands of particles) are drawn as pixels: trails
+ * shapes on the head canvas — or, on screen, as small elements moved by the compositor
+ * (headMarkers.ts), the head canvas then holding only fate marks and redrawn when they change, so a
+ * frame of the default scene changes one canvas instead of two. Crowded runs (thousands of particles) are drawn as pixels: trails
  * rasterised into a buffer, heads stamped as dots over a copy of it, the frame put on the head canvas
  * in one call — one canvas upload per frame instead of two, and no path rasterisation.
  *
@@ -19,7 +21,10 @@ import { clearCanvas, fitCanvas } from './canvas.ts';
 import { edgePoint } from './clip.ts';
 import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { spreadCoincident } from './headSpread.ts';
+import { placeLabel, type Rect } from './labelPlacement.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
+import { HeadMarkers } from './headMarkers.ts';
+import { PathBounds, RecentTrails } from './recentTrails.ts';
 import { PixelTrails } from './pixelTrails.ts';
 import { hexValue, runStyles, trailLook, traceMarker, type RunStyle } from './runStyle.ts';
 import type { Drawable, FrameState } from './drawable.ts';
@@ -43,6 +48,52 @@ const PIXELS_MAX_RATIO = 1;
 const NAMED_PARTICLES_AT_MOST = 20;
 /** Trails are clipped this many CSS px outside the view, so line caps at the edge are not cut. */
 const CLIP_MARGIN_PX = 8;
+/** At most this many markers are elements; more are drawn on the head canvas every frame. */
+const ELEMENT_MARKERS_AT_MOST = 64;
+/**
+ * While playing, the newest segments wait on a small canvas (recentTrails.ts) for at most this many
+ * steps, or until their box covers this share of the plot, before they join the trail canvas.
+ */
+const RECENT_STEPS_AT_MOST = 30;
+const RECENT_AREA_AT_MOST = 0.25;
+
+/** A diverged particle's × or an escaped one's edge arrow, with its label, in CSS px. */
+interface FateMark {
+  diverged: boolean;
+  x: number;
+  y: number;
+  /** Where the particle went from the mark, in screen axes (any magnitude, even 1e300). */
+  dx: number;
+  dy: number;
+  label: string;
+  color: string;
+}
+
+/** Markers' true points and where they are shown (see spreadSingleHeads), x, y pixel pairs. */
+interface HeadSpread {
+  points: Float64Array;
+  shown: Float64Array;
+}
+
+/** Equal keys draw the same leaders. */
+function leaderKey({ points, shown }: HeadSpread): string {
+  const moved: string[] = [];
+  for (let i = 0; i < points.length; i += 2) {
+    if (shown[i] !== points[i] || shown[i + 1] !== points[i + 1])
+      moved.push(`${points[i].toFixed(1)} ${points[i + 1].toFixed(1)} ${shown[i].toFixed(1)}`);
+  }
+  return moved.join(';');
+}
+
+/** Equal keys draw the same fate marks. */
+function fateKey(marks: readonly FateMark[]): string {
+  return marks
+    .map(
+      (m) =>
+        `${m.diverged} ${m.x.toFixed(1)} ${m.y.toFixed(1)} ${Math.atan2(m.dy, m.dx).toFixed(3)} ${m.color} ${m.label}`,
+    )
+    .join('\n');
+}
 
 export interface TrajectoryLayerOptions {
   /** Only this run (a side-by-side panel); null for all visible runs. */
@@ -55,6 +106,7 @@ export class TrajectoryLayer implements Drawable {
   private viewport: Viewport | null = null;
   private trailsCtx: CanvasRenderingContext2D | null = null;
   private headsCtx: CanvasRenderingContext2D | null = null;
+  private labelObstacles: readonly Rect[] = [];
   private drawnStep = -1;
   private drawnRuns: readonly Run[] = [];
   private drawnVisibility = '';
@@ -66,20 +118,39 @@ export class TrajectoryLayer implements Drawable {
   private readonly clipped = new Float64Array(4);
   private readonly exits = new ViewExits();
   /** Fate labels placed this frame, as [left, top, right, bottom], so later ones move aside. */
-  private placedLabels: number[][] = [];
+  private placedLabels: Rect[] = [];
+  private readonly markers: HeadMarkers | null;
+  private readonly recent: RecentTrails | null;
+  /** The step up to which vector trails are on the trail canvas; the rest are on `recent`. */
+  private flushedStep = 0;
+  /** The box of the segments on `recent`. */
+  private readonly recentBounds = new PathBounds();
+  /** The fate marks on the head canvas while markers are elements; null: redraw it. */
+  private drawnFates: string | null = null;
 
+  /**
+   * `markerBox`, an empty element over the trail canvas and under the head canvas, lets heads be
+   * elements and the newest trail segments wait on a small canvas; without one (exports) heads are
+   * drawn on the head canvas and every segment on the trail canvas.
+   */
   constructor(
     private readonly trails: HTMLCanvasElement,
     private readonly heads: HTMLCanvasElement,
     private options: TrajectoryLayerOptions,
-  ) {}
+    markerBox: HTMLElement | null = null,
+  ) {
+    this.markers = markerBox && new HeadMarkers(markerBox);
+    this.recent = markerBox && new RecentTrails(markerBox);
+  }
 
   setViewport(viewport: Viewport, pixelRatio: number): void {
     this.viewport = viewport;
     this.pixelRatio = pixelRatio;
     this.trailsCtx = fitCanvas(this.trails, viewport.width, viewport.height, pixelRatio);
     this.fitHeads(this.drawnAsPixels);
+    this.markers?.setPixelRatio(pixelRatio);
     this.drawnStep = -1;
+    this.drawnFates = null;
   }
 
   /** Sizes the head canvas (and the pixel buffer) for vector or pixel drawing. */
@@ -90,9 +161,16 @@ export class TrajectoryLayer implements Drawable {
     this.pixelTrails.resize(this.heads.width, this.heads.height);
   }
 
+  /** Boxes on top of the plot (its legend) that fate labels must not go under. */
+  setLabelObstacles(obstacles: readonly Rect[]): void {
+    this.labelObstacles = obstacles;
+    this.drawnFates = null;
+  }
+
   setOptions(options: TrajectoryLayerOptions): void {
     this.options = options;
     this.drawnStep = -1;
+    this.drawnFates = null;
   }
 
   draw(frame: FrameState): void {
@@ -114,32 +192,104 @@ export class TrajectoryLayer implements Drawable {
     if (!incremental) {
       clearCanvas(trailsCtx);
       this.pixelTrails.clear();
+      this.recent?.clear();
+      this.recentBounds.reset();
       this.drawnStep = 0;
+      this.flushedStep = 0;
     }
     const styles = runStyles(frame.scene.runs);
-    this.drawnStep = asPixels
-      ? this.rasteriseTrails(runs, styles, this.drawnStep, frame.step)
-      : this.strokeTrails(trailsCtx, runs, styles, this.drawnStep, frame.step);
+    if (asPixels) {
+      this.drawnStep = this.rasteriseTrails(runs, styles, this.drawnStep, frame.step);
+    } else {
+      this.strokeNewSegments(trailsCtx, runs, styles, frame);
+      this.drawnStep = frame.step;
+    }
     this.drawnRuns = simulationRuns.slice();
     this.drawnVisibility = visibility;
     this.drawnAsPixels = asPixels;
 
     const heads = this.headsCtx!;
     if (asPixels) {
+      this.markers?.hide();
+      this.drawnFates = null;
       this.drawDots(heads, runs, styles, frame.step);
       return;
     }
-    clearCanvas(heads);
-    const spread = this.spreadSingleHeads(heads, runs, frame.step);
-    runs.forEach(([run, index], i) => {
-      this.drawAverages(heads, run, styles[index], frame.step);
-      this.drawHeads(heads, run, styles[index], frame.step, spread[2 * i], spread[2 * i + 1]);
-    });
-    this.placedLabels = [];
+    const fates: FateMark[] = [];
     for (const [run, index] of runs) {
       if (run.particles > NAMED_PARTICLES_AT_MOST) continue;
-      this.drawFates(heads, run, styles[index], frame.scene.runs[index].label, frame.step);
+      this.collectFates(fates, run, styles[index], frame.scene.runs[index].label, frame.step);
     }
+    const spread = this.spreadSingleHeads(runs, frame.step);
+    const markerCount = runs.reduce((n, [run]) => n + run.particles * (run.averages ? 2 : 1), 0);
+    if (this.markers && markerCount <= ELEMENT_MARKERS_AT_MOST) {
+      this.placeMarkers(this.markers, runs, styles, frame.step, spread.shown);
+      const key = `${fateKey(fates)}\n${leaderKey(spread)}`;
+      if (key === this.drawnFates) return;
+      this.drawnFates = key;
+      clearCanvas(heads);
+      this.drawLeaders(heads, spread);
+      this.drawFateMarks(heads, fates);
+      return;
+    }
+    this.markers?.hide();
+    this.drawnFates = null;
+    clearCanvas(heads);
+    this.drawLeaders(heads, spread);
+    runs.forEach(([run, index], i) => {
+      this.drawAverages(heads, run, styles[index], frame.step);
+      this.drawHeads(
+        heads,
+        run,
+        styles[index],
+        frame.step,
+        spread.shown[2 * i],
+        spread.shown[2 * i + 1],
+      );
+    });
+    this.drawFateMarks(heads, fates);
+  }
+
+  /**
+   * Heads and ASGD's averages as elements, in the order the canvas would draw them; a one-particle
+   * run's head where spreadSingleHeads shows it.
+   */
+  private placeMarkers(
+    markers: HeadMarkers,
+    runs: [Run, number][],
+    styles: readonly RunStyle[],
+    step: number,
+    shown: Float64Array,
+  ): void {
+    const viewport = this.viewport!;
+    const { xMin, xMax, yMin, yMax } = widenedExtent(viewport, CLIP_MARGIN_PX);
+    const scale = this.options.scale;
+    markers.begin();
+    runs.forEach(([run, index], i) => {
+      const { color, shape } = styles[index];
+      const r = trailLook(run.particles).markerRadius * scale;
+      const k = Math.min(step, run.steps);
+      for (const [points, kind] of [
+        [run.averages, 'average'],
+        [run.positions, 'head'],
+      ] as const) {
+        if (!points) continue;
+        const look = { kind, shape, color, r: kind === 'average' ? 1.3 * r : r, scale };
+        for (let p = 0; p < run.particles; p++) {
+          if (run.divergedAt[p] >= 0 && run.divergedAt[p] <= k) continue;
+          const x = points.get(k, 2 * p);
+          const y = points.get(k, 2 * p + 1);
+          if (!(x >= xMin && x <= xMax && y >= yMin && y <= yMax)) continue;
+          const spread = kind === 'head' && run.particles === 1 && Number.isFinite(shown[2 * i]);
+          markers.place(
+            look,
+            spread ? shown[2 * i] : viewport.toPixelX(x),
+            spread ? shown[2 * i + 1] : viewport.toPixelY(y),
+          );
+        }
+      }
+    });
+    markers.end();
   }
 
   /** [run, index in the scene] for the runs this layer shows. */
@@ -153,6 +303,47 @@ export class TrajectoryLayer implements Drawable {
       }
     });
     return out;
+  }
+
+  /**
+   * Vector trails from the step drawn to `frame.step`: on the small recent canvas while playing,
+   * moved onto the trail canvas every few steps, when their box grows large, or when playback stops.
+   */
+  private strokeNewSegments(
+    trailsCtx: CanvasRenderingContext2D,
+    runs: [Run, number][],
+    styles: readonly RunStyle[],
+    frame: FrameState,
+  ): void {
+    const from = this.drawnStep;
+    const to = frame.step;
+    const viewport = this.viewport!;
+    const bounds = this.recentBounds;
+    if (this.recent && frame.playing && to > from) {
+      const region = widenedExtent(viewport, CLIP_MARGIN_PX);
+      for (const [run] of runs) {
+        for (let p = 0; p < run.particles; p++) {
+          traceClippedTrail(bounds, run.positions, p, from, to, viewport, region, this.clipped);
+        }
+      }
+    }
+    const keep =
+      this.recent !== null &&
+      frame.playing === true &&
+      to - this.flushedStep < RECENT_STEPS_AT_MOST &&
+      bounds.area < RECENT_AREA_AT_MOST * viewport.width * viewport.height;
+    if (!keep) {
+      this.strokeTrails(trailsCtx, runs, styles, this.flushedStep, to);
+      this.flushedStep = to;
+      this.recent?.clear();
+      bounds.reset();
+      return;
+    }
+    if (bounds.empty) return;
+    // Room for the widest halo and its round caps.
+    const reach = (trailLook(1).haloWidth * this.options.scale) / 2 + 2;
+    const { ctx, fresh } = this.recent!.cover(bounds.widened(reach), this.pixelRatio);
+    this.strokeTrails(ctx, runs, styles, fresh ? this.flushedStep : from, to);
   }
 
   /** Strokes the trails from step `from` to `to`, clipped to the view; returns the step drawn up to. */
@@ -266,15 +457,11 @@ export class TrajectoryLayer implements Drawable {
   }
 
   /**
-   * Where each one-particle run's marker is drawn (x, y pixel pairs, NaN for other runs): markers
-   * that would cover one another, as all do at a shared start, fanned out by spreadCoincident, each
-   * with a thin dark leader back to its true point.
+   * Where each one-particle run's marker is drawn (x, y pixel pairs in `shown`, NaN for other
+   * runs): markers that would cover one another, as all do at a shared start, fanned out by
+   * spreadCoincident around their true `points`.
    */
-  private spreadSingleHeads(
-    ctx: CanvasRenderingContext2D,
-    runs: [Run, number][],
-    step: number,
-  ): Float64Array {
+  private spreadSingleHeads(runs: [Run, number][], step: number): HeadSpread {
     const viewport = this.viewport!;
     const points = new Float64Array(2 * runs.length).fill(NaN);
     runs.forEach(([run], i) => {
@@ -285,17 +472,21 @@ export class TrajectoryLayer implements Drawable {
     });
     const r = trailLook(1).markerRadius * this.options.scale;
     // Outside the start ring (11 px), the markers' outlines apart.
-    const spread = spreadCoincident(points, 2 * r + 1, Math.max(2.4 * r, 14 * this.options.scale));
+    const shown = spreadCoincident(points, 2 * r + 1, Math.max(2.4 * r, 14 * this.options.scale));
+    return { points, shown };
+  }
+
+  /** A thin dark leader from each fanned-out marker back to its true point. */
+  private drawLeaders(ctx: CanvasRenderingContext2D, { points, shown }: HeadSpread): void {
     ctx.beginPath();
-    for (let i = 0; i < runs.length; i++) {
-      if (spread[2 * i] === points[2 * i] && spread[2 * i + 1] === points[2 * i + 1]) continue;
-      ctx.moveTo(points[2 * i], points[2 * i + 1]);
-      ctx.lineTo(spread[2 * i], spread[2 * i + 1]);
+    for (let i = 0; i < points.length; i += 2) {
+      if (shown[i] === points[i] && shown[i + 1] === points[i + 1]) continue;
+      ctx.moveTo(points[i], points[i + 1]);
+      ctx.lineTo(shown[i], shown[i + 1]);
     }
     ctx.lineWidth = this.options.scale;
     ctx.strokeStyle = 'rgba(0, 0, 0, 0.7)';
     ctx.stroke();
-    return spread;
   }
 
   /**
@@ -377,17 +568,16 @@ export class TrajectoryLayer implements Drawable {
    * view: an arrowhead on the edge pointing where it went. Both labelled with the run's name and
    * what happened ("SGD diverged at step 3", "Adam left the view at step 12 · loss grew 1e170×").
    */
-  private drawFates(
-    ctx: CanvasRenderingContext2D,
+  private collectFates(
+    out: FateMark[],
     run: Run,
     { color }: RunStyle,
     name: string,
     step: number,
   ): void {
     const viewport = this.viewport!;
-    const s = this.options.scale;
-    const inset = 10 * s;
-    const inner = widenedExtent(this.viewport!, -inset);
+    const inset = 10 * this.options.scale;
+    const inner = widenedExtent(viewport, -inset);
     const leftAt = this.exits.since(run, viewport.extent, step);
     const point = this.clipped;
     for (let p = 0; p < run.particles; p++) {
@@ -398,16 +588,30 @@ export class TrajectoryLayer implements Drawable {
       const x = run.positions.get(k, 2 * p);
       const y = run.positions.get(k, 2 * p + 1);
       if (!edgePoint(point, x, y, inner.xMin, inner.yMin, inner.xMax, inner.yMax)) continue;
-      const px = viewport.toPixelX(point[0]);
-      const py = viewport.toPixelY(point[1]);
+      out.push({
+        diverged: fate.kind === 'diverged',
+        x: viewport.toPixelX(point[0]),
+        y: viewport.toPixelY(point[1]),
+        dx: x - point[0],
+        dy: point[1] - y,
+        label: `${name} ${describeFate(fate)}`,
+        color,
+      });
+    }
+  }
+
+  private drawFateMarks(ctx: CanvasRenderingContext2D, marks: readonly FateMark[]): void {
+    const s = this.options.scale;
+    this.placedLabels = [...this.labelObstacles];
+    for (const { diverged, x, y, dx, dy, label, color } of marks) {
       ctx.beginPath();
-      if (fate.kind === 'diverged') traceCross(ctx, px, py, 7 * s);
-      else traceArrowhead(ctx, px, py, x - point[0], point[1] - y, 9 * s);
+      if (diverged) traceCross(ctx, x, y, 7 * s);
+      else traceArrowhead(ctx, x, y, dx, dy, 9 * s);
       ctx.lineWidth = 4 * s;
       ctx.strokeStyle = '#ffffff';
       ctx.lineJoin = 'round';
       ctx.stroke();
-      if (fate.kind === 'diverged') {
+      if (diverged) {
         ctx.lineWidth = 2.5 * s;
         ctx.strokeStyle = color;
         ctx.stroke();
@@ -415,7 +619,7 @@ export class TrajectoryLayer implements Drawable {
         ctx.fillStyle = color;
         ctx.fill();
       }
-      this.drawFateLabel(ctx, `${name} ${describeFate(fate)}`, px, py, color);
+      this.drawFateLabel(ctx, label, x, y, color);
     }
   }
 
@@ -432,17 +636,18 @@ export class TrajectoryLayer implements Drawable {
     ctx.font = `600 ${12 * s}px system-ui, sans-serif`;
     ctx.textBaseline = 'middle';
     const width = ctx.measureText(label).width;
-    // Beside the mark, kept inside the plot, moved down past labels already placed this frame.
-    const fitsRight = x + 12 * s + width <= viewport.width - 4;
-    const left = Math.max(4, fitsRight ? x + 12 * s : x - 12 * s - width);
-    let top = Math.max(lineHeight / 2, Math.min(y, viewport.height - lineHeight / 2));
-    for (const [l, t, r, b] of this.placedLabels) {
-      if (left < r && left + width > l && top + lineHeight / 2 > t && top - lineHeight / 2 < b) {
-        top = b + lineHeight / 2;
-      }
-    }
-    if (top > viewport.height - lineHeight / 2) top = y - lineHeight;
-    this.placedLabels.push([left, top - lineHeight / 2, left + width, top + lineHeight / 2]);
+    const box = placeLabel(
+      x,
+      y,
+      width,
+      lineHeight,
+      12 * s,
+      [viewport.width, viewport.height],
+      this.placedLabels,
+    );
+    this.placedLabels.push(box);
+    const [left, boxTop] = box;
+    const top = boxTop + lineHeight / 2;
     ctx.lineWidth = 3 * s;
     ctx.strokeStyle = '#ffffff';
     ctx.strokeText(label, left, top);

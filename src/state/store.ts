@@ -32,6 +32,7 @@ import {
   type SceneRun,
   type StartSpec,
   type SurfaceRef,
+  type View3d,
 } from '../core/scene/scene.ts';
 
 export interface AppState {
@@ -87,7 +88,11 @@ export interface AppActions {
    */
   loadScene(scene: Scene, notices?: string[]): Promise<void>;
   dismissNotices(): void;
+  /** Adds a notice (once: the same sentence twice is shown once). */
+  addNotice(notice: string): void;
   setInspect(on: boolean): void;
+  /** Shows the plot in 3D with these camera and height settings, or in 2D (undefined). */
+  setView3d(view3d: View3d | undefined): void;
   setAnatomyRun(runId: string | null): void;
 }
 
@@ -240,7 +245,16 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
             set({ scene, notices: sceneNotices, resetCount: get().resetCount + 1 }),
           ),
         dismissNotices: () => set({ notices: [] }),
+        addNotice: (notice) => {
+          if (!get().notices.includes(notice)) set({ notices: [...get().notices, notice] });
+        },
         setInspect: (inspect) => set({ inspect }),
+        setView3d: (view3d) => {
+          const scene = { ...get().scene, view3d };
+          // The 2D plot is no key at all, like a scene read back from its URL.
+          if (!view3d) delete scene.view3d;
+          set({ scene });
+        },
         setAnatomyRun: (anatomyRunId) => set({ anatomyRunId }),
       };
     }),

@@ -72,9 +72,11 @@ function Chart() {
   const box = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(box);
   const height = usePresentation((s) => (s.presenting ? PRESENTING_CHART_HEIGHT : CHART_HEIGHT));
+  // Rendered before its width is known, so the chart has its height in the first layout: mounted
+  // a frame later, it shrank the plot, which redrew the contours and trails a second time.
   return (
     <div className="chart-box" ref={box}>
-      {width > 0 && <LossChart width={width} height={height} />}
+      <LossChart width={width} height={height} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ const METRICS: [ChartMetric, string][] = [
   ['loss', 'Loss'],
   ['gradNorm', '‖∇f‖'],
   ['distance', 'Distance to minimum'],
+  ['lr', 'lr'],
 ];
 
 function readingValue({ value, divergedAt }: ChartReading['runs'][number], step: number): string {
@@ -68,8 +69,10 @@ export function LossChart({ width, height }: { width: number; height: number }) 
       const box = readout.current!;
       const marker = dot.current!;
       const reading = pointer.current && chart.readAt(...pointer.current);
-      box.hidden = !reading;
-      marker.hidden = !reading?.point;
+      // Assigning `hidden` sets the attribute even when unchanged, which restyles the chart on every
+      // tick; assign only on a change.
+      if (box.hidden !== !reading) box.hidden = !reading;
+      if (marker.hidden !== !reading?.point) marker.hidden = !reading?.point;
       if (!reading) return;
       showReading(box, reading);
       const [px] = pointer.current!;

@@ -1,4 +1,6 @@
-import { useRef } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
+import type { Rect } from '../render/labelPlacement.ts';
+import { webgl2Problem } from '../render/webglSupport.ts';
 import { useApp, useServices } from './appContext.ts';
 import { useRunNames } from './useRunNames.ts';
 import { PlotPanel } from './PlotPanel.tsx';
@@ -7,6 +9,9 @@ import { countRender } from './renderCount.ts';
 import { useElementSize } from './useElementSize.ts';
 
 const GAP = 8;
+
+/** The 3D view, with its WebGL renderer, downloads the first time 3D is opened. */
+const Plot3dPanel = lazy(() => import('./three/Plot3dPanel.tsx'));
 
 /** Columns for n panels in a box, choosing the layout that gives the largest square-ish panels. */
 function gridColumns(n: number, width: number, height: number): number {
@@ -34,11 +39,28 @@ export function PlotArea() {
   const runs = useRunNames();
   // The controller resolves the surface on the same store update that changes `surfaceRef`.
   const surface = surfaceRef && controller.surface;
+  // The legend's box, so the plot's fate labels stay out from under it (changes only on resize).
+  const [legendBox, setLegendBox] = useState<Rect | null>(null);
+  const in3d = useApp((s) => s.scene.view3d !== undefined);
+  // A 3D link opened where WebGL 2 is missing shows the 2D plot and says why.
+  const problem3d = in3d ? webgl2Problem() : null;
+  const Panel = in3d && !problem3d ? Plot3dPanel : PlotPanel;
 
   let panels: React.ReactNode = null;
   if (width > 0 && height > 0) {
     if (layout === 'overlay') {
-      panels = <PlotPanel surface={surface} width={width} height={height} runId={null} />;
+      panels =
+        Panel === PlotPanel ? (
+          <PlotPanel
+            surface={surface}
+            width={width}
+            height={height}
+            runId={null}
+            labelObstacles={legendBox}
+          />
+        ) : (
+          <Panel surface={surface} width={width} height={height} runId={null} />
+        );
     } else {
       const cols = gridColumns(runs.length, width, height);
       const rows = Math.ceil(runs.length / cols);
@@ -50,7 +72,7 @@ export function PlotArea() {
           style={{ gridTemplateColumns: `repeat(${cols}, ${panelWidth}px)`, gap: GAP }}
         >
           {runs.map(({ id, label }) => (
-            <PlotPanel
+            <Panel
               key={id}
               surface={surface}
               width={panelWidth}
@@ -65,8 +87,15 @@ export function PlotArea() {
   }
   return (
     <div className="plot-area" ref={box}>
-      {panels}
-      {layout === 'overlay' && panels && <RunLegend />}
+      <Suspense fallback={<p className="plot3d-loading">Loading the 3D view…</p>}>
+        {panels}
+      </Suspense>
+      {layout === 'overlay' && panels && <RunLegend onBox={setLegendBox} />}
+      {problem3d && (
+        <p className="view3d-problem" role="status">
+          {problem3d}
+        </p>
+      )}
     </div>
   );
 }

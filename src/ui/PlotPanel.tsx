@@ -5,6 +5,7 @@ import type { ResolvedSurface } from '../core/scene/resolve.ts';
 import { AXIS_LAYOUT, axisTicks } from '../render/axisTicks.ts';
 import { ContourLayer } from '../render/contourLayer.ts';
 import { hasUndefinedRegion } from '../render/contours/draw.ts';
+import type { Rect } from '../render/labelPlacement.ts';
 import { TrajectoryLayer } from '../render/trajectoryLayer.ts';
 import { UndefinedKey } from './UndefinedKey.tsx';
 import { Viewport } from '../render/viewport.ts';
@@ -25,6 +26,8 @@ interface PlotPanelProps {
   /** One run's id for a side-by-side panel; null shows every visible run. */
   runId: string | null;
   title?: string;
+  /** A box over the plot (the legend) that labels drawn on it must avoid. */
+  labelObstacles?: Rect | null;
 }
 
 const gradient = new Float64Array(2);
@@ -47,7 +50,14 @@ function readoutText(surface: ResolvedSurface, [x, y]: Point): string {
  * One plot: contour canvas, SVG axes and minima, trail and head canvases, and an interaction layer on
  * top (click sets the start, drag pans, wheel zooms, hover reads out f and ‖∇f‖).
  */
-export function PlotPanel({ surface, width, height, runId, title }: PlotPanelProps) {
+export function PlotPanel({
+  surface,
+  width,
+  height,
+  runId,
+  title,
+  labelObstacles = null,
+}: PlotPanelProps) {
   countRender('PlotPanel');
   const { controller } = useServices();
   const actions = useActions();
@@ -60,6 +70,7 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
   const contourCanvas = useRef<HTMLCanvasElement>(null);
   const trailCanvas = useRef<HTMLCanvasElement>(null);
   const headCanvas = useRef<HTMLCanvasElement>(null);
+  const markerBox = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDivElement>(null);
   const crosshairX = useRef<SVGLineElement>(null);
   const crosshairY = useRef<SVGLineElement>(null);
@@ -77,13 +88,19 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
     return () => layer.dispose();
   }, []);
   useEffect(() => {
-    const layer = new TrajectoryLayer(trailCanvas.current!, headCanvas.current!, {
-      runId,
-      scale: 1,
-    });
+    const layer = new TrajectoryLayer(
+      trailCanvas.current!,
+      headCanvas.current!,
+      { runId, scale: 1 },
+      markerBox.current!,
+    );
     trajectoryLayer.current = layer;
     return controller.addDrawable(layer);
   }, [controller, runId]);
+  useEffect(() => {
+    trajectoryLayer.current!.setLabelObstacles(labelObstacles ? [labelObstacles] : []);
+    controller.invalidate();
+  }, [controller, labelObstacles]);
   // Presentation mode draws thicker trails and larger markers; the layer need not be rebuilt.
   useEffect(() => {
     trajectoryLayer.current!.setOptions({ runId, scale: drawScale });
@@ -183,6 +200,8 @@ export function PlotPanel({ surface, width, height, runId, title }: PlotPanelPro
       </svg>
       <BasinOverlay surface={surface} viewport={viewport} runId={runId} />
       <canvas ref={trailCanvas} className="layer" aria-hidden="true" data-testid="trail-canvas" />
+      {/* The trajectory layer's moving heads; React renders no children here. */}
+      <div ref={markerBox} className="layer head-markers" aria-hidden="true" />
       <canvas ref={headCanvas} className="layer" aria-hidden="true" data-testid="head-canvas" />
       <InspectorOverlay viewport={viewport} runId={runId} drawScale={drawScale} />
       <div

@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import type { Rect } from '../render/labelPlacement.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useApp } from './appContext.ts';
 import { RunMarker } from './RunMarker.tsx';
@@ -17,8 +18,28 @@ const subscribeToPointer = (onChange: () => void) => {
  * run cards' checkboxes show and hide). Read from the store as `label␀visible` strings, so it
  * re-renders when a name or a visibility changes, never per frame.
  */
-export function RunLegend() {
+export function RunLegend({ onBox }: { onBox: (box: Rect | null) => void }) {
   countRender('RunLegend');
+  const list = useRef<HTMLUListElement>(null);
+  // Its box within the plot area, whenever its size (a run shown, hidden, renamed) or the area's
+  // (which moves it) changes.
+  useLayoutEffect(() => {
+    const element = list.current!;
+    const measure = () =>
+      onBox([
+        element.offsetLeft,
+        element.offsetTop,
+        element.offsetLeft + element.offsetWidth,
+        element.offsetTop + element.offsetHeight,
+      ]);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    observer.observe(element.parentElement!);
+    return () => {
+      observer.disconnect();
+      onBox(null);
+    };
+  }, [onBox]);
   const actions = useActions();
   const touch = useSyncExternalStore(subscribeToPointer, () => COARSE_POINTER.matches);
   const entries = useApp(
@@ -26,6 +47,7 @@ export function RunLegend() {
   );
   return (
     <ul
+      ref={list}
       className="run-legend"
       aria-label={touch ? 'Legend' : 'Legend: click a run to show or hide it'}
       data-testid="legend"

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ContourScale } from '../core/scene/scene.ts';
 import { useActions, useApp } from './appContext.ts';
 import { StepBudgetField } from './StepBudgetField.tsx';
+import { View3dSwitch } from './three/View3dSwitch.tsx';
 
 /** Display switches in the top bar: layout, contour scale, reset view. */
 export function DisplayControls() {
@@ -13,6 +14,7 @@ export function DisplayControls() {
   const scaleId = useId();
   return (
     <div className="display-controls">
+      <View3dSwitch />
       <label className="switch">
         <input
           type="checkbox"

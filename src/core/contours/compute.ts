@@ -32,7 +32,8 @@ export function computeContours(request: ContourRequest): ContourOutcome {
   return { ok: true, bands };
 }
 
-function resolveSurface(
+/** The functions of a built-in surface or a typed expression (what a Worker can rebuild). */
+export function resolveSurface(
   source: ContourSurfaceSource,
 ): { ok: true; functions: SurfaceFunctions } | { ok: false; error: string } {
   if ('id' in source) {

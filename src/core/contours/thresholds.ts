@@ -66,7 +66,7 @@ export function summariseValues(values: ArrayLike<number>): ValueSummary | undef
 }
 
 /** The p-quantile (nearest rank below) by selection, O(n): sorting a 400×400 grid costs ~15 ms. */
-function quantileInPlace(values: Float64Array, p: number): number {
+export function quantileInPlace(values: Float64Array, p: number): number {
   const rank = Math.floor(p * (values.length - 1));
   quickselect(values, rank);
   return values[rank];
@@ -75,6 +75,15 @@ function quantileInPlace(values: Float64Array, p: number): number {
 export function chooseThresholdScale(summary: ValueSummary): ResolvedThresholdScale {
   const range = summary.max - summary.min;
   return summary.lowQuantile - summary.min < range * AUTO_LOG_RANGE_FRACTION ? 'log' : 'linear';
+}
+
+/**
+ * The ε of log(f − min + ε) for `count` log levels: the smallest rise on the grid, clamped to
+ * [range·1e-6, range/(count+1)] (see computeThresholds). The 3D view's log heights use the same ε.
+ */
+export function logOffset(summary: ValueSummary, count: number): number {
+  const range = summary.max - summary.min;
+  return Math.min(Math.max(summary.smallestRise, range * MIN_LOG_FRACTION), range / (count + 1));
 }
 
 /**
@@ -99,10 +108,7 @@ export function computeThresholds(
     for (let k = 0; k < count; k++) levels[k] = summary.min + (range * (k + 1)) / (count + 1);
     return levels;
   }
-  const low = Math.min(
-    Math.max(summary.smallestRise, range * MIN_LOG_FRACTION),
-    range / (count + 1),
-  );
+  const low = logOffset(summary, count);
   const logStep = Math.log(range / low) / count;
   for (let k = 0; k < count; k++) levels[k] = summary.min + low * Math.exp(logStep * k);
   return levels;

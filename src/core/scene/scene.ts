@@ -20,13 +20,15 @@ import type { NetworkSpec } from '../nn/spec.ts';
 import { networkSpecs } from '../nn/onDemand.ts';
 import type { ScheduleConfig } from '../schedules/types.ts';
 import { resolveSchedule } from '../schedules/validate.ts';
+import { CAMERA_LIMITS, DEFAULT_CAMERA, type Camera } from '../surface3d/camera.ts';
 
 /**
- * The newest format: 2 added learning-rate schedules. A scene is written with the oldest version
- * that holds it (`sceneFormatVersion`), so links without a schedule read the same in older copies.
+ * The newest format: 2 added learning-rate schedules, 3 the 3D view. A scene is written with the
+ * oldest version that holds it (`sceneFormatVersion`), so links without a schedule or a 3D view read
+ * the same in older copies.
  */
-export const SCENE_VERSION = 2;
-const KNOWN_VERSIONS: readonly unknown[] = [1, 2];
+export const SCENE_VERSION = 3;
+const KNOWN_VERSIONS: readonly unknown[] = [1, 2, 3];
 
 export type SurfaceRef = { id: string } | { expression: string };
 
@@ -53,7 +55,23 @@ export type StartSpec =
 
 export type Layout = 'overlay' | 'side-by-side';
 export type ContourScale = 'auto' | 'log' | 'linear';
-export type ChartMetric = 'loss' | 'gradNorm' | 'distance';
+/** What the chart under the plot shows per step; `lr` is the learning rate a schedule sets. */
+export type ChartMetric = 'loss' | 'gradNorm' | 'distance' | 'lr';
+
+/** The 3D view of the plot: where the camera is and how f becomes height. */
+export interface View3d {
+  camera: Camera;
+  /** Height scale: linear, log(f − min + ε), or `auto` chosen like the contour levels. */
+  heights: ContourScale;
+  /** Vertical exaggeration: 1 is the box's own height. */
+  exaggeration: number;
+}
+
+export const DEFAULT_VIEW3D: Readonly<View3d> = {
+  camera: DEFAULT_CAMERA,
+  heights: 'auto',
+  exaggeration: 1,
+};
 
 export interface Scene {
   version: typeof SCENE_VERSION;
@@ -85,6 +103,8 @@ export interface Scene {
    * a plane through its weights. Absent: none.
    */
   network?: NetworkSpec;
+  /** The plot shown in 3D (format version 3); absent: the 2D plot. */
+  view3d?: View3d;
 }
 
 export const LIMITS = {
@@ -98,6 +118,7 @@ export const LIMITS = {
   batchSize: 10_000,
   labelLength: 40,
   expressionLength: 1000,
+  exaggeration: [0.1, 10] as const,
 };
 
 /** The runs of the article's race, in its order. */
@@ -215,6 +236,72 @@ const checkStarts: Check<StartSpec> = (value, fallback, path, notices) => {
   );
   return fallback;
 };
+
+const checkCamera: Check<Camera> = (value, fallback, path, notices) => {
+  if (value === undefined) return fallback;
+  if (isRecord(value)) {
+    const yaw = numberIn(-180, 180, false)(value.yaw, fallback.yaw, `${path}.yaw`, notices);
+    const [pitchLow, pitchHigh] = CAMERA_LIMITS.pitch;
+    const pitch = numberIn(pitchLow, pitchHigh, false)(
+      value.pitch,
+      fallback.pitch,
+      `${path}.pitch`,
+      notices,
+    );
+    const [zoomLow, zoomHigh] = CAMERA_LIMITS.zoom;
+    const zoom = numberIn(zoomLow, zoomHigh, false)(
+      value.zoom,
+      fallback.zoom,
+      `${path}.zoom`,
+      notices,
+    );
+    const panCheck = numberIn(-CAMERA_LIMITS.pan, CAMERA_LIMITS.pan, false);
+    const pan = Array.isArray(value.pan) && value.pan.length === 2 ? value.pan : [];
+    if (value.pan !== undefined && pan.length !== 2)
+      notices.push(`${path}.pan must be two numbers (got ${show(value.pan)}); used 0, 0`);
+    return {
+      yaw,
+      pitch,
+      zoom,
+      pan: [
+        panCheck(pan[0], fallback.pan[0], `${path}.pan[0]`, notices),
+        panCheck(pan[1], fallback.pan[1], `${path}.pan[1]`, notices),
+      ],
+    };
+  }
+  notices.push(
+    `${path} must be {yaw, pitch, zoom, pan} (got ${show(value)}); used the default camera`,
+  );
+  return fallback;
+};
+
+/** Absent or null: the 2D plot, silently; otherwise each part of the 3D view on its own. */
+function checkView3d(value: unknown, notices: string[]): View3d | undefined {
+  if (value === undefined || value === null) return undefined;
+  const fallback = DEFAULT_VIEW3D;
+  if (!isRecord(value)) {
+    notices.push(
+      `view3d must be {camera, heights, exaggeration} (got ${show(value)}); used the defaults`,
+    );
+    return { ...fallback };
+  }
+  const [low, high] = LIMITS.exaggeration;
+  return {
+    camera: checkCamera(value.camera, fallback.camera, 'view3d.camera', notices),
+    heights: oneOf<ContourScale>(['auto', 'log', 'linear'])(
+      value.heights,
+      fallback.heights,
+      'view3d.heights',
+      notices,
+    ),
+    exaggeration: numberIn(low, high, false)(
+      value.exaggeration,
+      fallback.exaggeration,
+      'view3d.exaggeration',
+      notices,
+    ),
+  };
+}
 
 /** Absent or null: the full batch, silently; anything else must be a whole number in range. */
 function checkBatchSize(value: unknown, notices: string[]): number | undefined {
@@ -368,7 +455,7 @@ export function validateScene(input: unknown): ValidatedScene {
       'contours',
       notices,
     ),
-    chart: oneOf<ChartMetric>(['loss', 'gradNorm', 'distance'])(
+    chart: oneOf<ChartMetric>(['loss', 'gradNorm', 'distance', 'lr'])(
       input.chart,
       defaults.chart,
       'chart',
@@ -384,11 +471,14 @@ export function validateScene(input: unknown): ValidatedScene {
   if (network) scene.network = network;
   const batchSize = checkBatchSize(input.batchSize, notices);
   if (batchSize !== undefined) scene.batchSize = batchSize;
+  const view3d = checkView3d(input.view3d, notices);
+  if (view3d) scene.view3d = view3d;
   return { scene, notices };
 }
 
-/** The oldest format version that holds `scene`: 2 once a run has a schedule, else 1. */
-export function sceneFormatVersion(scene: Scene): 1 | 2 {
+/** The oldest format version that holds `scene`: 3 with a 3D view, 2 with a schedule, else 1. */
+export function sceneFormatVersion(scene: Scene): 1 | 2 | 3 {
+  if (scene.view3d) return 3;
   return scene.runs.some((run) => run.schedule) ? 2 : 1;
 }
 

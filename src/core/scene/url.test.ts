@@ -7,7 +7,8 @@ import { networkScene } from '../nn/networkScene.ts';
 import { PRESETS } from '../optimizers/presets.ts';
 import { SURFACE_IDS } from '../surfaces/index.ts';
 import type { LabSpec } from '../lab/spec.ts';
-import { defaultScene, runFromPreset, validateScene, type Scene } from './scene.ts';
+import { DEFAULT_CAMERA } from '../surface3d/camera.ts';
+import { DEFAULT_VIEW3D, defaultScene, runFromPreset, validateScene, type Scene } from './scene.ts';
 import { decodeScene, encodeScene, partsToDecode, SCENE_KEYS, versionNotice } from './url.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import { resolveSchedule } from '../schedules/validate.ts';
@@ -128,6 +129,22 @@ const arbitraryScene: fc.Arbitrary<Scene> = fc
     chart: fc.constantFrom('loss' as const, 'gradNorm' as const, 'distance' as const),
     batchSize: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }),
     lab: fc.option(arbitraryLab, { nil: undefined }),
+    view3d: fc.option(
+      fc.record({
+        camera: fc.record({
+          yaw: fc.double({ min: -179.9, max: 180, noNaN: true }).map((v) => v + 0),
+          pitch: positive(5, 89),
+          zoom: positive(0.25, 8),
+          pan: fc.tuple(
+            fc.double({ min: -3, max: 3, noNaN: true }).map((v) => v + 0),
+            fc.double({ min: -3, max: 3, noNaN: true }).map((v) => v + 0),
+          ),
+        }),
+        heights: fc.constantFrom('auto' as const, 'log' as const, 'linear' as const),
+        exaggeration: positive(0.1, 10),
+      }),
+      { nil: undefined },
+    ),
   })
   .map(({ runs, ...rest }) => ({
     ...defaultScene(),
@@ -201,6 +218,45 @@ describe('scene URL', () => {
     const old = decodeScene('v=1&s=beale&runs=adam!lr_0.05');
     expect(old.notices).toEqual([]);
     expect(old.scene.runs[0].schedule).toBeUndefined();
+  });
+
+  it('writes the 3D view in format version 3 as view=3d, its camera, heights and lift', () => {
+    const scene = defaultScene();
+    scene.view3d = {
+      camera: { yaw: 20.5, pitch: 60, zoom: 1.5, pan: [0.25, -0.5] },
+      heights: 'log',
+      exaggeration: 2,
+    };
+    const query = encodeScene(scene);
+    expect(query).toBe('v=3&s=beale&view=3d&cam=20.5~60~1.5~0.25~-0.5&height=log&lift=2');
+    expect(decodeScene(query)).toEqual({ scene, notices: [] });
+    // The defaults are not written; a zoomed extent rides along after `3d`.
+    const plain = { ...defaultScene(), view3d: { ...DEFAULT_VIEW3D } };
+    expect(encodeScene(plain)).toBe('v=3&s=beale&view=3d');
+    const zoomedIn = { ...plain, view: { xMin: -1, xMax: 2, yMin: 0, yMax: 1 } };
+    expect(encodeScene(zoomedIn)).toBe('v=3&s=beale&view=3d~-1~2~0~1');
+    expect(decodeScene(encodeScene(zoomedIn)).scene).toEqual(zoomedIn);
+  });
+
+  it('reads old 2D links as before, and says what is wrong with a broken 3D view', () => {
+    const old = decodeScene('v=1&s=beale&view=-1~2~0~1');
+    expect(old.notices).toEqual([]);
+    expect(old.scene.view3d).toBeUndefined();
+    expect(old.scene.view).toEqual({ xMin: -1, xMax: 2, yMin: 0, yMax: 1 });
+    const broken = decodeScene('v=3&view=3d&cam=10~100~1~0~0&lift=50&height=cubic');
+    expect(broken.scene.view3d).toEqual({
+      camera: { ...DEFAULT_CAMERA, yaw: 10 },
+      heights: 'auto',
+      exaggeration: 1,
+    });
+    expect(broken.notices).toEqual([
+      'view3d.camera.pitch must be a number from 5 to 89 (got 100); used 35',
+      'view3d.heights must be one of auto, log, linear (got "cubic"); used auto',
+      'view3d.exaggeration must be a number from 0.1 to 10 (got 50); used 1',
+    ]);
+    expect(decodeScene('cam=1~2~3~0~0').notices).toEqual([
+      'address: cam ignored: view=3d is not given',
+    ]);
   });
 
   it('reads hyperparameters whose names hold underscores (weight_decay, line_search_fn)', () => {
@@ -335,12 +391,12 @@ describe('scene URL, read strictly', () => {
   });
 
   it('words the version as newer, older or not a version', () => {
-    expect(decodeScene('v=3').notices).toEqual([
-      'link format version 3 is newer than this Descent Lab knows; read as version 2',
+    expect(decodeScene('v=4').notices).toEqual([
+      'link format version 4 is newer than this Descent Lab knows; read as version 3',
     ]);
     for (const v of ['0', '-1', 'abc', '1.5', '0x1'])
       expect(decodeScene(`v=${v}`).notices).toEqual([
-        `v="${v}" is not a link format version; read as version 2`,
+        `v="${v}" is not a link format version; read as version 3`,
       ]);
     expect(versionNotice('1', 3, 2)).toBe(
       'link format version 1 is older than this Descent Lab reads; read as version 3',

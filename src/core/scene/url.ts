@@ -7,9 +7,11 @@
  *
  * | key      | value                                                                        |
  * |----------|------------------------------------------------------------------------------|
- * | v        | format version: 1, or 2 when a run has a schedule                            |
+ * | v        | format version: 1, 2 when a run has a schedule, 3 with the 3D view           |
  * | s / f    | built-in surface id / typed expression                                       |
- * | view     | xMin~xMax~yMin~yMax                                                          |
+ * | view     | xMin~xMax~yMin~yMax; `3d` or `3d~xMin~xMax~yMin~yMax` shows the plot in 3D   |
+ * | cam      | the 3D camera: yaw~pitch~zoom~panX~panY (degrees, factor, box units)         |
+ * | height   | 3D height scale: log or linear (absent: auto) · lift: vertical exaggeration  |
  * | runs     | preset(!name_value)* separated by commas; pairs as a~b, flags as 1/0;         |
  * |          | `!label_text` renames, `!hidden_1` hides; `!sched_…` a schedule (v=2, see     |
  * |          | scheduleUrl.ts)                                                               |
@@ -34,7 +36,9 @@ import { formulas } from './formulas.ts';
 import { decodeSchedule, encodeSchedule, optionName } from './scheduleUrl.ts';
 import { fieldPath, show } from './show.ts';
 import { readWrittenNumber } from './writtenNumber.ts';
+import { DEFAULT_CAMERA } from '../surface3d/camera.ts';
 import {
+  DEFAULT_VIEW3D,
   defaultScene,
   SCENE_VERSION,
   sceneFormatVersion,
@@ -64,7 +68,13 @@ export const SCENE_KEYS = [
   'batch',
   'lab',
   'net',
+  'cam',
+  'height',
+  'lift',
 ];
+
+/** The `view` value's first part that asks for the 3D view. */
+const VIEW_3D = '3d';
 
 const LAYOUT_CODES = { overlay: 'overlay', 'side-by-side': 'side' } as const;
 
@@ -136,10 +146,9 @@ export function encodeScene(scene: Scene): string {
   const parts: string[] = [`v=${sceneFormatVersion(scene)}`];
   if ('id' in scene.surface) parts.push(`s=${escape(scene.surface.id)}`);
   else parts.push(`f=${escape(scene.surface.expression)}`);
-  if (scene.view) {
-    const { xMin, xMax, yMin, yMax } = scene.view;
-    parts.push(`view=${[xMin, xMax, yMin, yMax].join('~')}`);
-  }
+  const extent = scene.view && [scene.view.xMin, scene.view.xMax, scene.view.yMin, scene.view.yMax];
+  const viewParts = [...(scene.view3d ? [VIEW_3D] : []), ...(extent ?? [])];
+  if (viewParts.length > 0) parts.push(`view=${viewParts.join('~')}`);
   const runs = scene.runs.map(encodeRun).join(',');
   if (runs !== defaults.runs.map(encodeRun).join(',')) parts.push(`runs=${runs}`);
   const { starts } = scene;
@@ -163,7 +172,22 @@ export function encodeScene(scene: Scene): string {
   if (scene.batchSize !== undefined) parts.push(`batch=${scene.batchSize}`);
   if (scene.lab) parts.push(`lab=${labSpecs.get().encodeLab(scene.lab)}`);
   if (scene.network) parts.push(`net=${networkSpecs.get().encodeNetwork(scene.network)}`);
+  if (scene.view3d) parts.push(...encodeView3d(scene.view3d));
   return parts.join('&');
+}
+
+/** The 3D view's keys that differ from the defaults (`view=3d` itself is written with the view). */
+function encodeView3d(view3d: NonNullable<Scene['view3d']>): string[] {
+  const parts: string[] = [];
+  const { yaw, pitch, zoom, pan } = view3d.camera;
+  const camera = [yaw, pitch, zoom, pan[0], pan[1]];
+  const { yaw: y0, pitch: p0, zoom: z0, pan: pan0 } = DEFAULT_CAMERA;
+  if (camera.join('~') !== [y0, p0, z0, pan0[0], pan0[1]].join('~'))
+    parts.push(`cam=${camera.join('~')}`);
+  if (view3d.heights !== DEFAULT_VIEW3D.heights) parts.push(`height=${view3d.heights}`);
+  if (view3d.exaggeration !== DEFAULT_VIEW3D.exaggeration)
+    parts.push(`lift=${view3d.exaggeration}`);
+  return parts;
 }
 
 /**
@@ -278,6 +302,21 @@ export function versionNotice(
   return null;
 }
 
+/** The 3D view from `cam`, `height` and `lift`; what is missing takes the defaults. */
+function decodeView3d(params: Map<string, string>): Record<string, unknown> {
+  const view3d: Record<string, unknown> = {};
+  const camera = params.get('cam');
+  if (camera !== undefined) {
+    const [yaw, pitch, zoom, panX, panY] = camera.split('~').map(number);
+    view3d.camera = { yaw, pitch, zoom, pan: [panX, panY] };
+  }
+  const heights = params.get('height');
+  if (heights !== undefined) view3d.heights = unescape(heights);
+  const lift = params.get('lift');
+  if (lift !== undefined) view3d.exaggeration = number(lift);
+  return view3d;
+}
+
 /** Keys that say the same thing, the first present winning: a surface, then the starts. */
 const EXCLUSIVE_KEYS = [
   ['f', 's'],
@@ -324,10 +363,16 @@ export function decodeScene(query: string): ValidatedScene {
   if (expression !== undefined) input.surface = { expression: unescape(expression) };
   else if (surfaceId !== undefined) input.surface = { id: unescape(surfaceId) };
   const view = params.get('view');
-  if (view !== undefined) {
-    const [xMin, xMax, yMin, yMax] = view.split('~').map(number);
+  const viewParts = view === undefined ? [] : view.split('~');
+  const in3d = viewParts[0] === VIEW_3D;
+  if (in3d) viewParts.shift();
+  if (viewParts.length > 0) {
+    const [xMin, xMax, yMin, yMax] = viewParts.map(number);
     input.view = { xMin, xMax, yMin, yMax };
   }
+  const view3dKeys = ['cam', 'height', 'lift'].filter((key) => params.has(key));
+  if (in3d) input.view3d = decodeView3d(params);
+  else for (const key of view3dKeys) notices.push(`address: ${key} ignored: view=3d is not given`);
   const runs = params.get('runs');
   if (runs !== undefined)
     input.runs = runs

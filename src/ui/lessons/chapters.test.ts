@@ -99,6 +99,31 @@ describe('chapter 1: local minima, through the real simulation', () => {
   });
 });
 
+describe('chapter 3: different slopes, through the real simulation', () => {
+  it('try "noisy gradients": the SGD whose lr steps down ends far calmer than the one at a constant lr', async () => {
+    const { lessons, controller, frame } = lessonApp();
+    await lessons.openLesson(3);
+    await lessons.tryThis(2);
+    controller.seek(controller.stepBudget);
+    const scene = frame().scene;
+    expect(scene.noise).toBeGreaterThan(0);
+    const [constant] = controller.simulation.runs;
+    const decayed = controller.simulation.runs[scene.runs.length - 1];
+    expect(scene.runs.at(-1)!.schedule?.name).toBe('StepLR');
+    expect(scene.runs.at(-1)!.params).toEqual(scene.runs[0].params);
+    // Mean loss over the last sixth of the run: the schedule settles ≥ 100× lower.
+    const k = controller.step;
+    const tailMean = (run: typeof constant) => {
+      let sum = 0;
+      for (let step = k - 50; step <= k; step++) sum += run.losses.get(step, 0);
+      return sum / 51;
+    };
+    expect(tailMean(decayed) * 100).toBeLessThan(tailMean(constant));
+    // Until the first decay both take the same steps.
+    expect(decayed.positions.get(50, 0)).toBe(constant.positions.get(50, 0));
+  });
+});
+
 describe('chapter 4: distributed training, through the real simulation', () => {
   it('the thresholded workers send many times fewer values and still reach the minimum', async () => {
     const { lessons, controller, frame } = lessonApp();

@@ -10,6 +10,8 @@
 import type { Point } from '../../core/geometry.ts';
 import { defaultScene, runFromPreset, type Scene, type SceneRun } from '../../core/scene/scene.ts';
 import type { ParamValue } from '../../core/optimizers/types.ts';
+import { findOptimizer } from '../../core/optimizers/registry.ts';
+import { resolveSchedule } from '../../core/schedules/validate.ts';
 
 export interface TryThis {
   /** The button's text: what will change. */
@@ -78,6 +80,29 @@ function scaleParam(scene: Scene, runIndex: number, name: string, factor: number
   const value = scene.runs[runIndex]?.params[name];
   if (typeof value !== 'number') return scene;
   return setParam(scene, runIndex, name, Number((value * factor).toPrecision(6)));
+}
+
+/** Gradient noise σ of the ravine's schedule try: enough to keep a constant-lr SGD shaking. */
+const RAVINE_NOISE = 5;
+
+/**
+ * Gradient noise, and beside the first run (SGD) a copy whose lr a StepLR divides by 10 at each
+ * third of the run, so the two differ only in the schedule.
+ */
+function withStepDecayTwin(scene: Scene): Scene {
+  const first = scene.runs[0];
+  const label = `${first.label}, step decay`;
+  if (scene.runs.some((run) => run.label === label)) return { ...scene, noise: RAVINE_NOISE };
+  const schedule = resolveSchedule(
+    { name: 'StepLR', params: { step_size: Math.max(1, Math.round(scene.steps / 3)), gamma: 0.1 } },
+    findOptimizer(first.optimizer)!,
+  );
+  if (!schedule.ok) return scene;
+  const ids = new Set(scene.runs.map((run) => run.id));
+  let n = scene.runs.length + 1;
+  while (ids.has(`r${n}`)) n++;
+  const twin: SceneRun = { ...first, id: `r${n}`, label, schedule: schedule.schedule };
+  return { ...scene, noise: RAVINE_NOISE, runs: [...scene.runs, twin] };
 }
 
 const WEIRD_BEAST_START: Point = [3.2, -2];
@@ -170,6 +195,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'Large enough to make progress along x, and it overshoots across y, bouncing from wall to wall; above 2 ÷ 25 = 0.08 the bounces grow without end. Small enough for y, and it crawls along x.',
       'Adagrad, RMSProp and Adam give every parameter its own step size, dividing by the size of its recent gradients: short steps across the steep walls, long steps along the flat floor.',
       'Adagrad divides by the sum of all squared gradients so far, so its steps only ever shrink. RMSProp uses a moving average instead, which keeps them alive. Adam adds momentum, and corrects its averages for their slow start.',
+      'Noisy gradients add one more reason to change the learning rate as training goes on: a rate large enough to travel keeps a run shaking around the bottom. A schedule starts large and lowers it.',
     ],
     captions: [
       '{label 1} (lr {lr 1}) {where 1}: y = {y 1}, loss {loss 1}.',
@@ -187,6 +213,11 @@ export const CHAPTERS: readonly Chapter[] = [
         label: 'Make SGD careful: lr 0.01',
         note: 'No more bouncing, but along the flat floor SGD now crawls, while the adaptive methods are long done.',
         apply: (scene) => setParam(scene, 0, 'lr', 0.01),
+      },
+      {
+        label: 'Noisy gradients, and a second SGD whose lr steps down',
+        note: 'Every run now shakes around the bottom. The second SGD travels as fast as the first, but each time its scheduler divides its lr by 10 the shaking shrinks; the first, at a constant lr, never settles. Show the chart’s lr to see the steps.',
+        apply: withStepDecayTwin,
       },
     ],
     surfaces: ['elongated'],

@@ -104,6 +104,13 @@ export default function OptimizerCard({ runId }: { runId: string }) {
                     );
                   })}
               </ul>
+              {run.schedule && (
+                <p className="schedule-note" data-testid="schedule-note">
+                  With <code>{run.schedule.name}</code>, γ is not a constant: before each step the
+                  scheduler sets it (γ<sub>t</sub>, the lr that step uses, shown by the chart’s “lr”
+                  series), and that is the γ in the rule above. <code>lr</code> is γ at step 0.
+                </p>
+              )}
             </>
           ) : (
             <p>No formula for {definition.name} yet.</p>

@@ -1,0 +1,178 @@
+/**
+ * `npx tsx bench/frameProfile.ts URL [frames] [throttle]`: where a served page's main-thread time
+ * goes while it animates. Records a DevTools trace and a sampled CPU profile over `frames`
+ * animation frames (default 60) and prints, per frame: the renderer main thread's self time by
+ * trace event (script, style, layout, paint, compositing, GC…) and the JavaScript functions with the
+ * most self time. An optional fourth argument is an expression evaluated in the page before
+ * recording, to try a variant. Numbers to read, never pass/fail.
+ */
+import { chromium, type CDPSession } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time: on a machine shared with other work, steadier than wall time. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+const [url = 'http://127.0.0.1:4312/', framesArg = '60', throttleArg = '1', setup = ''] =
+  process.argv.slice(2);
+const FRAMES = Number(framesArg);
+const THROTTLE = Number(throttleArg);
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8',
+  'v8.execute',
+  'blink',
+  'cc',
+  'gpu',
+  'blink.user_timing',
+];
+
+async function collectTrace(cdp: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as TraceEvent[])),
+  );
+  const complete = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: CATEGORIES },
+  });
+  await during();
+  await cdp.send('Tracing.end');
+  await complete;
+  return events;
+}
+
+/**
+ * CPU self time per event name on one thread: each complete event's thread time minus its
+ * children's.
+ */
+function selfTimes(events: TraceEvent[]): Map<string, number> {
+  const spans = events
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && e.tdur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const totals = new Map<string, number>();
+  const stack: { end: number; name: string; self: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length > 0 && stack[stack.length - 1].end <= until) {
+      const done = stack.pop()!;
+      totals.set(done.name, (totals.get(done.name) ?? 0) + done.self);
+    }
+  };
+  for (const span of spans) {
+    close(span.ts);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.self -= span.tdur!;
+    stack.push({ end: span.ts + span.dur!, name: span.name, self: span.tdur! });
+  }
+  close(Infinity);
+  return totals;
+}
+
+function profileSelfTimes(profile: {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}): Map<string, number> {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    const file = url.split('/').pop() ?? '';
+    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return totals;
+}
+
+const print = (title: string, totals: Map<string, number>, frames: number, top: number) => {
+  const rows = [...totals].sort((a, b) => b[1] - a[1]).slice(0, top);
+  console.log(`\n${title} (ms per frame)`);
+  for (const [name, ms] of rows) console.log(`  ${(ms / frames).toFixed(3).padStart(8)}  ${name}`);
+};
+
+const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 960 } });
+  // tsx keeps function names with a `__name` helper that does not exist inside the page.
+  await page.addInitScript('globalThis.__name = (fn) => fn;');
+  const cdp = await page.context().newCDPSession(page);
+  if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await page.goto(url, { waitUntil: 'load' });
+  // Past the start: the full contours drawn (when the page has them), the JIT warm.
+  await page
+    .waitForFunction(() => performance.getEntriesByName('contours-full-painted').length > 0, null, {
+      timeout: 20_000,
+    })
+    .catch(() => undefined);
+  await page.waitForTimeout(1000);
+  // An optional expression run before recording, to try a variant (hide a layer, change a scene).
+  if (setup) await page.evaluate(setup);
+  await page.waitForTimeout(500);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const waitFrames = (n: number) =>
+    page.evaluate(
+      (count) =>
+        new Promise<void>((resolve) => {
+          let left = count;
+          const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        }),
+      n,
+    );
+  const events = await collectTrace(cdp, () => waitFrames(FRAMES));
+  const { profile } = await cdp.send('Profiler.stop');
+  const threadNames = new Map<string, string>();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name')
+      threadNames.set(`${e.pid}:${e.tid}`, e.args!.name!);
+  }
+  const mainKeys = [...threadNames].filter(([, n]) => n === 'CrRendererMain').map(([k]) => k);
+  // The page's renderer is the one whose main thread ran animation frames.
+  const mainKey = mainKeys
+    .map((key) => ({
+      key,
+      frames: events.filter((e) => `${e.pid}:${e.tid}` === key && e.name === 'FireAnimationFrame')
+        .length,
+    }))
+    .sort((a, b) => b.frames - a.frames)[0].key;
+  const main = events.filter((e) => `${e.pid}:${e.tid}` === mainKey);
+  const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X');
+  const frames = FRAMES;
+  const taskMs = tasks.reduce((sum, e) => sum + e.dur!, 0) / 1000;
+  const taskCpuMs = tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
+  console.log(
+    `${url} at ${THROTTLE}×: ${frames} animation frames, main-thread tasks ${(taskMs / frames).toFixed(2)} ms ` +
+      `per frame (wall), ${(taskCpuMs / frames).toFixed(2)} ms (CPU)`,
+  );
+  const micro = selfTimes(main);
+  print(
+    'main thread CPU self time by trace event',
+    new Map([...micro].map(([name, us]) => [name, us / 1000])),
+    frames,
+    25,
+  );
+  print('JavaScript self time by function (sampled)', profileSelfTimes(profile), frames, 30);
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,119 @@
+/**
+ * A small canvas over the trail canvas that holds the newest trail segments while the race plays,
+ * sized to the box they span. The browser uploads every changed canvas whole each frame (in
+ * headless Chromium with software compositing, ≈0.8 ms of main-thread time a frame for an
+ * 896×649 trail canvas at 1× CPU); a box around the heads is a fraction of that. The trajectory
+ * layer moves the segments onto the trail canvas every few steps, when the box grows large, and when
+ * playback stops.
+ */
+import { clearCanvas } from './canvas.ts';
+
+export interface PixelBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Room left around the segments when the canvas is sized, so it is resized seldom. */
+const PADDING_PX = 24;
+
+export class RecentTrails {
+  private readonly canvas: HTMLCanvasElement;
+  private ctx: CanvasRenderingContext2D | null = null;
+  /** Where the canvas is, in CSS px of the plot; null while it is not shown. */
+  private box: PixelBox | null = null;
+
+  constructor(container: HTMLElement) {
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'recent-trails';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    this.canvas.hidden = true;
+    // First in its container: under the head markers that follow.
+    container.prepend(this.canvas);
+  }
+
+  /**
+   * A context whose coordinates are the plot's CSS px, on a canvas that covers `needed`: the
+   * current one (nothing erased) when it does, otherwise a larger, empty one and `fresh` is true.
+   */
+  cover(needed: PixelBox, pixelRatio: number): { ctx: CanvasRenderingContext2D; fresh: boolean } {
+    const box = this.box;
+    if (
+      box &&
+      this.ctx &&
+      needed.left >= box.left &&
+      needed.top >= box.top &&
+      needed.right <= box.right &&
+      needed.bottom <= box.bottom
+    ) {
+      return { ctx: this.ctx, fresh: false };
+    }
+    const left = Math.floor(needed.left - PADDING_PX);
+    const top = Math.floor(needed.top - PADDING_PX);
+    const right = Math.ceil(needed.right + PADDING_PX);
+    const bottom = Math.ceil(needed.bottom + PADDING_PX);
+    const canvas = this.canvas;
+    canvas.width = Math.max(1, Math.round((right - left) * pixelRatio));
+    canvas.height = Math.max(1, Math.round((bottom - top) * pixelRatio));
+    canvas.style.width = `${right - left}px`;
+    canvas.style.height = `${bottom - top}px`;
+    canvas.style.transform = `translate(${left}px, ${top}px)`;
+    canvas.hidden = false;
+    const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(pixelRatio, 0, 0, pixelRatio, -left * pixelRatio, -top * pixelRatio);
+    this.ctx = ctx;
+    this.box = { left, top, right, bottom };
+    return { ctx, fresh: true };
+  }
+
+  /** Empties and hides the canvas (its segments are on the trail canvas now, or gone). */
+  clear(): void {
+    if (!this.box || !this.ctx) return;
+    clearCanvas(this.ctx);
+    this.canvas.hidden = true;
+    this.box = null;
+  }
+}
+
+/** The box the points of a path span, in CSS px: a path sink that only measures. */
+export class PathBounds implements PixelBox {
+  left = Infinity;
+  top = Infinity;
+  right = -Infinity;
+  bottom = -Infinity;
+
+  get empty(): boolean {
+    return this.left > this.right;
+  }
+
+  get area(): number {
+    return this.empty ? 0 : (this.right - this.left) * (this.bottom - this.top);
+  }
+
+  moveTo(x: number, y: number): void {
+    this.lineTo(x, y);
+  }
+
+  lineTo(x: number, y: number): void {
+    if (x < this.left) this.left = x;
+    if (x > this.right) this.right = x;
+    if (y < this.top) this.top = y;
+    if (y > this.bottom) this.bottom = y;
+  }
+
+  reset(): void {
+    this.left = this.top = Infinity;
+    this.right = this.bottom = -Infinity;
+  }
+
+  /** This box widened by `px` on every side. */
+  widened(px: number): PixelBox {
+    return {
+      left: this.left - px,
+      top: this.top - px,
+      right: this.right + px,
+      bottom: this.bottom + px,
+    };
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * The plot in 3D: the surface as a lit mesh in the contours' colours, the race lifted onto it. Loaded
+ * on demand (PlotArea imports it lazily) with the WebGL renderer and the mesh client, so the first
+ * screen never downloads them.
+ *
+ * Drag orbits, shift-drag or two fingers pan, the wheel or a pinch zooms, arrow keys orbit while the
+ * plot has the focus; a tap or click on the surface starts every run there. While a gesture lasts
+ * the camera lives here and the frame loop redraws; the scene (and the URL) get it when it ends.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_LEVEL_COUNT } from '../../core/contours/request.ts';
+import type { Point } from '../../core/geometry.ts';
+import type { ResolvedSurface } from '../../core/scene/resolve.ts';
+import { DEFAULT_VIEW3D, LIMITS, type ContourScale, type View3d } from '../../core/scene/scene.ts';
+import {
+  BOX_HEIGHT,
+  cameraFrame,
+  DEFAULT_CAMERA,
+  orbited,
+  panned,
+  rayThrough,
+  roundedCamera,
+  zoomed,
+  type Camera,
+} from '../../core/surface3d/camera.ts';
+import { MESH_CELLS } from '../../core/surface3d/compute.ts';
+import { pickSurface } from '../../core/surface3d/pick.ts';
+import { sharedMeshClient } from '../../playback/meshClient.ts';
+import { SurfaceRenderer } from '../../render/surface3d/surfaceRenderer.ts';
+import { PRESENTATION_DRAW_SCALE } from '../../state/presentation.ts';
+import { useActions, useApp, useServices } from '../appContext.ts';
+import { download } from '../export/exportPlot.ts';
+import { usePresentation } from '../presentation/usePresentation.ts';
+import { countRender } from '../renderCount.ts';
+import './plot3d.css';
+
+interface Plot3dPanelProps {
+  surface: ResolvedSurface;
+  width: number;
+  height: number;
+  /** One run's id for a side-by-side panel; null shows every visible run. */
+  runId: string | null;
+  title?: string;
+}
+
+/** Degrees of orbit per CSS pixel dragged, and per arrow key press (× 3 with Shift). */
+const DEGREES_PER_PIXEL = 0.4;
+const DEGREES_PER_KEY = 5;
+/** A press that moves less than this many px is a click (sets the start), not a drag. */
+const TAP_SLOP_PX = 4;
+/** The camera reaches the scene (and the URL) this long after the last wheel turn. */
+const WHEEL_COMMIT_MS = 300;
+/** The exaggeration slider runs over log2: −2..2 is ×¼..×4 (the scene allows LIMITS.exaggeration). */
+const LIFT_SLIDER = [-2, 2] as const;
+
+/** A world coordinate rounded to a thousandth of the view, like the 2D plot's clicks. */
+function rounded(value: number, span: number): number {
+  const decimals = Math.max(0, Math.ceil(-Math.log10(span / 1000)));
+  return Number(value.toFixed(Math.min(12, decimals)));
+}
+
+export default function Plot3dPanel({ surface, width, height, runId, title }: Plot3dPanelProps) {
+  countRender('Plot3dPanel');
+  const { controller, store } = useServices();
+  const actions = useActions();
+  const view3d = useApp((s) => s.scene.view3d) ?? DEFAULT_VIEW3D;
+  const extent = useApp((s) => s.scene.view) ?? surface.view;
+  const contours = useApp((s) => s.scene.contours);
+  const drawScale = usePresentation((s) => (s.presenting ? PRESENTATION_DRAW_SCALE : 1));
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const renderer = useRef<SurfaceRenderer | null>(null);
+  const camera = useRef<Camera>(view3d.camera);
+  const [status, setStatus] = useState<string | null>('Building the 3D surface…');
+  const failure = useRef<HTMLParagraphElement>(null);
+
+  // The renderer lives as long as its canvas; it draws when the frame loop asks.
+  useEffect(() => {
+    let created: SurfaceRenderer;
+    try {
+      created = new SurfaceRenderer(canvas.current!, {
+        camera: camera.current,
+        exaggeration: DEFAULT_VIEW3D.exaggeration,
+        runId,
+        scale: 1,
+      });
+    } catch (error) {
+      // Written straight to the page: the effect must not set state (it would render twice).
+      const reason = error instanceof Error ? error.message : String(error);
+      failure.current!.textContent = `3D view unavailable: ${reason}`;
+      failure.current!.hidden = false;
+      return;
+    }
+    renderer.current = created;
+    const remove = controller.addDrawable(created);
+    return () => {
+      remove();
+      created.dispose();
+      renderer.current = null;
+    };
+  }, [controller, runId]);
+
+  useEffect(() => {
+    renderer.current?.setSize(width, height, window.devicePixelRatio || 1);
+    controller.invalidate();
+  }, [controller, width, height]);
+
+  useEffect(() => {
+    camera.current = view3d.camera;
+    renderer.current?.setOptions({
+      camera: view3d.camera,
+      exaggeration: view3d.exaggeration,
+      runId,
+      scale: drawScale,
+    });
+    controller.invalidate();
+  }, [controller, view3d, runId, drawScale]);
+
+  const heights = view3d.heights;
+  useEffect(() => {
+    let current = true;
+    const channel = `plot3d-${runId ?? 'all'}`;
+    const request = {
+      surface: surface.source,
+      extent,
+      cells: MESH_CELLS,
+      contours,
+      heights,
+      levelCount: DEFAULT_LEVEL_COUNT,
+    };
+    void sharedMeshClient()
+      .request(request, channel)
+      .then((outcome) => {
+        if (!current || !outcome || !renderer.current) return;
+        if (!outcome.ok) return setStatus(`The 3D surface could not be built: ${outcome.error}`);
+        renderer.current.setMesh(outcome.mesh, surface.minima);
+        setStatus(null);
+        controller.invalidate(true);
+      });
+    return () => {
+      current = false;
+    };
+  }, [controller, surface, extent, contours, heights, runId]);
+
+  /** Shows `next` now; `commit` also puts it in the scene (and so the URL). */
+  const moveCamera = (next: Camera, commit: boolean) => {
+    camera.current = next;
+    const view = store.getState().scene.view3d ?? DEFAULT_VIEW3D;
+    renderer.current?.setOptions({
+      camera: next,
+      exaggeration: view.exaggeration,
+      runId,
+      scale: drawScale,
+    });
+    // A moving camera draws at reduced resolution; the full picture comes with the commit.
+    renderer.current?.setInteractive(!commit);
+    controller.invalidate();
+    if (commit) actions.setView3d({ ...view, camera: roundedCamera(next) });
+  };
+  const updateView = (change: Partial<View3d>) =>
+    actions.setView3d({ ...(store.getState().scene.view3d ?? DEFAULT_VIEW3D), ...change });
+
+  const pointers = useRef(new Map<number, { x: number; y: number }>());
+  const gesture = useRef({ travelled: 0, multiTouch: false });
+  const wheelTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(wheelTimer.current), []);
+
+  const local = (event: React.PointerEvent | React.WheelEvent) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return { x: event.clientX - rect.left, y: event.clientY - rect.top };
+  };
+
+  /** The world point of the surface under (x, y) CSS px, or null off the surface. */
+  const pick = (x: number, y: number): Point | null => {
+    const mesh = renderer.current?.currentMesh;
+    if (!mesh) return null;
+    const top = BOX_HEIGHT * (store.getState().scene.view3d ?? DEFAULT_VIEW3D).exaggeration;
+    const ray = rayThrough(
+      cameraFrame(camera.current, top),
+      width / height,
+      (x / width) * 2 - 1,
+      1 - (y / height) * 2,
+    );
+    return pickSurface(mesh, top, ray.origin, ray.direction);
+  };
+
+  const onPointerMove = (event: React.PointerEvent) => {
+    const previous = pointers.current.get(event.pointerId);
+    if (!previous) return;
+    const point = local(event);
+    const dx = point.x - previous.x;
+    const dy = point.y - previous.y;
+    gesture.current.travelled += Math.hypot(dx, dy);
+    if (pointers.current.size >= 2) {
+      // Two fingers: the change in their distance zooms, their midpoint's move pans.
+      const [a, b] = [...pointers.current.entries()].map(([id, p]) =>
+        id === event.pointerId ? point : p,
+      );
+      const [oldA, oldB] = [...pointers.current.values()];
+      const before = Math.hypot(oldA.x - oldB.x, oldA.y - oldB.y);
+      const after = Math.hypot(a.x - b.x, a.y - b.y);
+      const next = zoomed(camera.current, before > 0 ? after / before : 1);
+      pointers.current.set(event.pointerId, point);
+      moveCamera(panned(next, dx / 2, dy / 2, height), false);
+      return;
+    }
+    pointers.current.set(event.pointerId, point);
+    if (gesture.current.travelled < TAP_SLOP_PX) return;
+    const next = event.shiftKey
+      ? panned(camera.current, dx, dy, height)
+      : orbited(camera.current, -dx * DEGREES_PER_PIXEL, dy * DEGREES_PER_PIXEL);
+    moveCamera(next, false);
+  };
+
+  const onPointerUp = (event: React.PointerEvent) => {
+    if (!pointers.current.delete(event.pointerId)) return;
+    if (pointers.current.size > 0) return;
+    const { travelled, multiTouch } = gesture.current;
+    if (travelled < TAP_SLOP_PX && !multiTouch) {
+      const { x, y } = local(event);
+      const hit = pick(x, y);
+      if (hit) {
+        actions.setStart([
+          rounded(hit[0], extent.xMax - extent.xMin),
+          rounded(hit[1], extent.yMax - extent.yMin),
+        ]);
+        actions.play();
+      }
+      return;
+    }
+    moveCamera(camera.current, true);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const step = DEGREES_PER_KEY * (event.shiftKey ? 3 : 1);
+    const turns: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
+    const turn = turns[event.key];
+    if (!turn || event.ctrlKey || event.metaKey || event.altKey) return;
+    // The arrows orbit here; playback's ← → (window shortcuts) see a handled key and leave it.
+    event.preventDefault();
+    moveCamera(orbited(camera.current, ...turn), true);
+  };
+
+  const savePicture = () => {
+    const target = renderer.current;
+    if (!target) return;
+    controller.invalidate();
+    target.canvas.toBlob((blob) => {
+      if (blob)
+        download(blob, `${surface.name.replace(/\W+/g, '-')}-3d-step${controller.step}.png`);
+    }, 'image/png');
+  };
+
+  const [liftLow, liftHigh] = LIMITS.exaggeration;
+  return (
+    <div className="plot-panel plot3d" style={{ width, height }} data-testid="plot-panel">
+      <canvas
+        ref={canvas}
+        className="layer plot3d-canvas"
+        style={{ width, height }}
+        data-testid="surface3d-canvas"
+        tabIndex={0}
+        role="img"
+        aria-label={`${surface.name} in 3D. Drag to orbit, Shift-drag or two fingers to pan, scroll or pinch to zoom, arrow keys orbit; click the surface to start every run there.`}
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture(event.pointerId);
+          if (pointers.current.size === 0) gesture.current = { travelled: 0, multiTouch: false };
+          else gesture.current.multiTouch = true;
+          pointers.current.set(event.pointerId, local(event));
+        }}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={(event) => {
+          pointers.current.delete(event.pointerId);
+          if (pointers.current.size === 0) moveCamera(camera.current, true);
+        }}
+        onWheel={(event) => {
+          moveCamera(zoomed(camera.current, Math.exp(-event.deltaY * 0.0015)), false);
+          window.clearTimeout(wheelTimer.current);
+          wheelTimer.current = window.setTimeout(
+            () => moveCamera(camera.current, true),
+            WHEEL_COMMIT_MS,
+          );
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <div className="plot3d-tools">
+        <button type="button" onClick={() => moveCamera({ ...DEFAULT_CAMERA }, true)}>
+          Reset camera
+        </button>
+        <label>
+          <span className="visually-hidden">Height scale</span>
+          <select
+            value={view3d.heights}
+            onChange={(event) => updateView({ heights: event.currentTarget.value as ContourScale })}
+          >
+            <option value="auto">Heights: auto</option>
+            <option value="log">Heights: log</option>
+            <option value="linear">Heights: linear</option>
+          </select>
+        </label>
+        <label title="Vertical exaggeration">
+          Height ×
+          <input
+            type="range"
+            min={LIFT_SLIDER[0]}
+            max={LIFT_SLIDER[1]}
+            step={0.1}
+            value={Math.log2(view3d.exaggeration)}
+            aria-valuetext={`${view3d.exaggeration}×`}
+            onChange={(event) => {
+              const value = 2 ** Number(event.currentTarget.value);
+              const exaggeration = Math.min(liftHigh, Math.max(liftLow, Number(value.toFixed(2))));
+              updateView({ exaggeration });
+            }}
+          />
+        </label>
+        <button type="button" onClick={savePicture}>
+          Save PNG
+        </button>
+      </div>
+      {status && (
+        <p className="plot3d-status" role="status">
+          {status}
+        </p>
+      )}
+      <p ref={failure} className="plot3d-status" role="alert" hidden />
+      {title && <div className="panel-title">{title}</div>}
+    </div>
+  );
+}

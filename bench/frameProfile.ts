@@ -65,7 +65,7 @@ async function collectTrace(cdp: CDPSession, during: () => Promise<void>): Promi
  * CPU self time per event name on one thread: each complete event's thread time minus its
  * children's.
  */
-function selfTimes(events: TraceEvent[]): Map<string, number> {
+function selfTimes(events: TraceEvent[], counts: Map<string, number>): Map<string, number> {
   const spans = events
     .filter((e) => e.ph === 'X' && e.dur !== undefined && e.tdur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
@@ -74,6 +74,7 @@ function selfTimes(events: TraceEvent[]): Map<string, number> {
   const close = (until: number) => {
     while (stack.length > 0 && stack[stack.length - 1].end <= until) {
       const done = stack.pop()!;
+      counts.set(done.name, (counts.get(done.name) ?? 0) + 1);
       totals.set(done.name, (totals.get(done.name) ?? 0) + done.self);
     }
   };
@@ -165,10 +166,16 @@ try {
     `${url} at ${THROTTLE}×: ${frames} animation frames, main-thread tasks ${(taskMs / frames).toFixed(2)} ms ` +
       `per frame (wall), ${(taskCpuMs / frames).toFixed(2)} ms (CPU)`,
   );
-  const micro = selfTimes(main);
+  const counts = new Map<string, number>();
+  const micro = selfTimes(main, counts);
   print(
-    'main thread CPU self time by trace event',
-    new Map([...micro].map(([name, us]) => [name, us / 1000])),
+    'main thread CPU self time by trace event (and events per frame)',
+    new Map(
+      [...micro].map(([name, us]) => [
+        `${name} (${((counts.get(name) ?? 0) / frames).toFixed(2)})`,
+        us / 1000,
+      ]),
+    ),
     frames,
     25,
   );

@@ -98,13 +98,13 @@ export interface Scene {
   chart: ChartMetric;
   /** The lab experiment on screen (its description only: results are recomputed); absent: none. */
   lab?: LabSpec;
+  /** The plot shown in 3D (format version 3); absent: the 2D plot. */
+  view3d?: View3d;
   /**
    * A network experiment (core/nn/spec.ts): the runs train a small net on a data set and race on
    * a plane through its weights. Absent: none.
    */
   network?: NetworkSpec;
-  /** The plot shown in 3D (format version 3); absent: the 2D plot. */
-  view3d?: View3d;
 }
 
 export const LIMITS = {

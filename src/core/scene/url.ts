@@ -67,10 +67,10 @@ export const SCENE_KEYS = [
   'chart',
   'batch',
   'lab',
-  'net',
   'cam',
   'height',
   'lift',
+  'net',
 ];
 
 /** The `view` value's first part that asks for the 3D view. */
@@ -171,8 +171,8 @@ export function encodeScene(scene: Scene): string {
     if (value !== fallback) parts.push(`${key}=${value}`);
   if (scene.batchSize !== undefined) parts.push(`batch=${scene.batchSize}`);
   if (scene.lab) parts.push(`lab=${labSpecs.get().encodeLab(scene.lab)}`);
-  if (scene.network) parts.push(`net=${networkSpecs.get().encodeNetwork(scene.network)}`);
   if (scene.view3d) parts.push(...encodeView3d(scene.view3d));
+  if (scene.network) parts.push(`net=${networkSpecs.get().encodeNetwork(scene.network)}`);
   return parts.join('&');
 }
 

@@ -1,5 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
+import { networkPytorchScript } from '../../core/export/networkPytorch.ts';
 import { pytorchScript } from '../../core/export/pytorch.ts';
+import { buildExperiment } from '../../core/nn/experiment.ts';
 import { useApp, useServices } from '../appContext.ts';
 import { copyText, COPY_MESSAGES } from '../share/clipboard.ts';
 import type { ExportSectionProps } from './useExportJob.ts';
@@ -16,6 +18,11 @@ export function PytorchExport({ ids, job }: ExportSectionProps) {
   const run = scene.runs.find((r) => r.id === runId) ?? scene.runs[0];
   const runIndex = scene.runs.indexOf(run);
   const script = useMemo(() => {
+    // The network view: the script trains the same net on the same data from the same weights.
+    if (scene.network) {
+      const experiment = buildExperiment(scene.network, scene.seed);
+      return networkPytorchScript(experiment, run, scene.network.steps, scene.batchSize);
+    }
     const path = simulation.runs[runIndex].positions;
     return pytorchScript({
       surfaceName: surface.name,
@@ -25,7 +32,7 @@ export function PytorchExport({ ids, job }: ExportSectionProps) {
       steps: simulation.stepBudget,
       noise: { sigma: scene.noise, seed: scene.seed },
     });
-  }, [simulation, runIndex, surface, run, scene.noise, scene.seed]);
+  }, [simulation, runIndex, surface, run, scene.noise, scene.seed, scene.network, scene.batchSize]);
 
   return (
     <section aria-labelledby={`${ids}-torch`}>

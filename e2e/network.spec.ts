@@ -66,7 +66,8 @@ test.describe('the network view', () => {
   }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('/');
-    await page.getByRole('button', { name: 'Network', exact: true }).click();
+    await page.getByRole('button', { name: /^Surface:/ }).click();
+    await page.getByRole('option', { name: 'Neural network…' }).click();
     const view = new NetworkView(page);
     await expect(view.panel).toBeVisible();
     await expect(page.getByTestId('network-architecture')).toHaveText('[2, 16, 16, 1]');

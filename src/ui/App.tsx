@@ -6,7 +6,7 @@ import { BatchSizeControl } from './distributed/BatchSizeControl.tsx';
 import { CommunicationHost } from './distributed/CommunicationHost.tsx';
 import { LessonsButton, LessonSlot } from './lessons/LessonEntry.tsx';
 import { LabEntry } from './lab/LabEntry.tsx';
-import { NetworkButton, NetworkStage, SurfaceOnly } from './network/NetworkEntry.tsx';
+import { NetworkStage, SurfaceOnly } from './network/NetworkEntry.tsx';
 import { LossChart } from './LossChart.tsx';
 import { InspectorSidebar } from './inspector/InspectorSidebar.tsx';
 import { TopBarMenu } from './mobile/TopBarMenu.tsx';
@@ -90,7 +90,6 @@ export function App() {
         <h1>Descent Lab</h1>
         <LessonsButton />
         <LabEntry />
-        <NetworkButton />
         <SurfacePicker />
         <TopBarMenu>
           <DisplayControls />

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { getSurface, SURFACES } from '../core/surfaces/index.ts';
 import { drawSurfaceThumbnail } from '../render/contours/thumbnail.ts';
-import { CUSTOM } from './SurfacePicker.tsx';
+import { CUSTOM, NETWORK } from './SurfacePicker.tsx';
 
 const THUMBNAIL_SIZE = 40;
 
@@ -24,7 +24,7 @@ function Thumbnail({ surfaceId }: { surfaceId: string }) {
 
 interface SurfaceMenuProps {
   id: string;
-  /** The selected surface id, or CUSTOM. */
+  /** The selected surface id, CUSTOM or NETWORK. */
   current: string;
   onPick(id: string): void;
 }
@@ -60,6 +60,19 @@ export default function SurfaceMenu({ id, current, onPick }: SurfaceMenuProps) {
           f
         </span>
         <span>Custom…</span>
+      </button>
+      <button
+        type="button"
+        role="option"
+        aria-selected={current === NETWORK}
+        className="surface-option"
+        title="Train a small neural network with every optimizer and race across its loss landscape"
+        onClick={() => onPick(NETWORK)}
+      >
+        <span className="thumbnail custom-thumbnail" aria-hidden="true">
+          NN
+        </span>
+        <span>Neural network…</span>
       </button>
     </div>
   );

@@ -3,16 +3,20 @@ import { formulas } from '../core/scene/formulas.ts';
 import type { SurfaceRef } from '../core/scene/scene.ts';
 import { SURFACES } from '../core/surfaces/index.ts';
 import { useActions, useApp } from './appContext.ts';
+import { useNetworkScene } from './network/NetworkEntry.tsx';
 
 /** The picker's value for a typed expression. */
 export const CUSTOM = 'custom';
+/** The picker's value for the network experiment (a small net's loss landscape). */
+export const NETWORK = 'network';
 const SurfaceMenu = lazy(() => import('./SurfaceMenu.tsx'));
 
 /** Built-in surfaces with thumbnails, plus "Custom…" for a typed f(x, y) with inline errors. */
 export function SurfacePicker() {
   const actions = useActions();
   const surface = useApp((s) => s.scene.surface);
-  const current = 'id' in surface ? surface.id : CUSTOM;
+  const network = useNetworkScene();
+  const current = network.isOpen ? NETWORK : 'id' in surface ? surface.id : CUSTOM;
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(
     'expression' in surface ? surface.expression : '(1 - x)^2 + 100*(y - x^2)^2',
@@ -44,6 +48,7 @@ export function SurfacePicker() {
 
   // A new surface is a new race: it plays from step 0 even if the last one had ended.
   const showSurface = async (surface: SurfaceRef) => {
+    if (network.isOpen) await network.close();
     await actions.setSurface(surface);
     actions.play();
   };
@@ -65,7 +70,11 @@ export function SurfacePicker() {
   };
 
   const currentLabel =
-    current === CUSTOM ? 'Custom' : (SURFACES.find((s) => s.id === current)?.name ?? current);
+    current === CUSTOM
+      ? 'Custom'
+      : current === NETWORK
+        ? 'Neural network'
+        : (SURFACES.find((s) => s.id === current)?.name ?? current);
   return (
     <div className="surface-picker" ref={picker}>
       <button
@@ -86,7 +95,8 @@ export function SurfacePicker() {
             id={listId}
             current={current}
             onPick={(id) => {
-              if (id === CUSTOM) void applyExpression(draft);
+              if (id === NETWORK) void network.open();
+              else if (id === CUSTOM) void applyExpression(draft);
               else void showSurface({ id });
               setOpen(false);
               button.current?.focus();

@@ -7,35 +7,27 @@ const NetworkPanel = lazy(
   async () => (await Promise.all([import('./NetworkPanel.tsx'), networkSpecs.load()]))[0],
 );
 
-/** The Network button in the top bar: opens the network scene, or goes back to the surfaces. */
-export function NetworkButton() {
-  const open = useApp((s) => s.scene.network !== undefined);
+/**
+ * The network experiment, opened and closed from the surface picker (a network is one more kind of
+ * surface): `open` loads the network scene built from the one on screen, `close` drops it.
+ */
+export function useNetworkScene() {
+  const isOpen = useApp((s) => s.scene.network !== undefined);
   const actions = useActions();
   const { store } = useServices();
-  const toggle = async () => {
-    const scene = store.getState().scene;
-    if (open) {
-      const { network: _closed, ...rest } = scene;
-      void _closed;
-      await actions.loadScene(rest);
-      return;
-    }
+  const open = async () => {
     const [{ networkScene }] = await Promise.all([
       import('../../core/nn/networkScene.ts'),
       networkSpecs.load(),
     ]);
-    await actions.loadScene(networkScene(scene));
+    await actions.loadScene(networkScene(store.getState().scene));
   };
-  return (
-    <button
-      type="button"
-      aria-pressed={open}
-      onClick={() => void toggle()}
-      title="Train a small neural network with every optimizer and race across its loss landscape"
-    >
-      Network
-    </button>
-  );
+  const close = async () => {
+    const { network: _closed, ...rest } = store.getState().scene;
+    void _closed;
+    await actions.loadScene(rest);
+  };
+  return { isOpen, open, close };
 }
 
 /** In the stage: the network view when the scene holds a network experiment, else `children`. */

@@ -73,7 +73,9 @@ test.describe('the Content-Security-Policy', () => {
     const app = new DescentLab(page);
     await app.open('/?v=1&s=rosenbrock&runs=adam!lr_0.02,momentum!lr_0.0002&steps=200&lesson=2');
     await expect.poll(() => app.step()).toBeGreaterThan(3);
-    expect((await app.canvasFingerprint('contour-canvas')).distinct).toBeGreaterThan(10);
+    await expect
+      .poll(async () => (await app.canvasFingerprint('contour-canvas')).distinct)
+      .toBeGreaterThan(10);
 
     // KaTeX: the update rule typeset, with its fonts loaded from files.
     await page.getByRole('button', { name: 'About Adam' }).click();

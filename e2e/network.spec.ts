@@ -119,6 +119,6 @@ test.describe('the network view', () => {
     await view.panel.getByRole('button', { name: 'Back to surfaces' }).click();
     await expect(view.panel).toBeHidden();
     await expect(page.getByRole('region', { name: 'Plot' })).toBeVisible();
-    expect(page.url()).not.toContain('net=');
+    await expect.poll(() => page.url()).not.toContain('net=');
   });
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { Rect } from '../render/labelPlacement.ts';
 import { webgl2Problem } from '../render/webglSupport.ts';
 import { useApp, useServices } from './appContext.ts';
@@ -41,6 +41,12 @@ export function PlotArea() {
   const surface = surfaceRef && controller.surface;
   // The legend's box, so the plot's fate labels stay out from under it (changes only on resize).
   const [legendBox, setLegendBox] = useState<Rect | null>(null);
+  // The observer reports on every resize of the area too: a box that did not move is no change.
+  const onLegendBox = useCallback(
+    (box: Rect | null) =>
+      setLegendBox((old) => (old && box && old.every((value, i) => value === box[i]) ? old : box)),
+    [],
+  );
   const in3d = useApp((s) => s.scene.view3d !== undefined);
   // A 3D link opened where WebGL 2 is missing shows the 2D plot and says why.
   const problem3d = in3d ? webgl2Problem() : null;
@@ -90,7 +96,7 @@ export function PlotArea() {
       <Suspense fallback={<p className="plot3d-loading">Loading the 3D view…</p>}>
         {panels}
       </Suspense>
-      {layout === 'overlay' && panels && <RunLegend onBox={setLegendBox} />}
+      {layout === 'overlay' && panels && <RunLegend onBox={onLegendBox} />}
       {problem3d && (
         <p className="view3d-problem" role="status">
           {problem3d}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNetworkScene } from './NetworkEntry.tsx';
 import { computeContourBands, type ContourBands } from '../../core/contours/bands.ts';
 import { DATASET_KINDS, DATASETS, type DatasetKind } from '../../core/nn/datasets.ts';
 import { buildExperiment, type RunConfig } from '../../core/nn/experiment.ts';
@@ -261,11 +262,7 @@ function ExperimentView({
     const scene = store.getState().scene;
     void actions.loadScene({ ...scene, network: next, steps: next.steps });
   };
-  const close = () => {
-    const { network: _closed, ...scene } = store.getState().scene;
-    void _closed;
-    void actions.loadScene(scene);
-  };
+  const network = useNetworkScene();
 
   const layers = networkLayers(spec);
   const parameters = networkParameterCount(spec);
@@ -281,7 +278,7 @@ function ExperimentView({
           {DATASETS[spec.dataset].label}: {experiment.data.train.targets.length} train /{' '}
           {experiment.data.test.targets.length} test · step <span ref={stepText}>0</span>
         </p>
-        <button type="button" className="small-button" onClick={close}>
+        <button type="button" className="small-button" onClick={() => void network.close()}>
           Back to surfaces
         </button>
       </header>

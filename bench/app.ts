@@ -26,6 +26,7 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
 import { initialJavaScript } from '../build/sizeBudget.ts';
 import { calibrationMilliseconds } from './calibration.ts';
+import { watchFrames } from './frameWatch.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const URL = `http://127.0.0.1:${PORT}/`;
@@ -83,11 +84,6 @@ async function openApp(
   return { page, cdp };
 }
 
-async function taskSeconds(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
-}
-
 async function measurePlayback(browser: Browser, scenario: Scenario, throttle: number) {
   const { page, cdp } = await openApp(browser, throttle);
   await page.evaluate(({ runs, particles }) => {
@@ -104,42 +100,21 @@ async function measurePlayback(browser: Browser, scenario: Scenario, throttle: n
     state.play();
   }, scenario);
   await page.waitForTimeout(1500); // contours, JIT warm-up
-  const before = await taskSeconds(cdp);
-  const result = await page.evaluate(async (ms) => {
-    const intervals: number[] = [];
-    const longTasks: number[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longTasks.push(entry.duration);
-    });
-    observer.observe({ type: 'longtask', buffered: false });
-    await new Promise<void>((done) => {
-      let last = performance.now();
-      const end = last + ms;
-      const tick = (now: number) => {
-        intervals.push(now - last);
-        last = now;
-        if (now < end) requestAnimationFrame(tick);
-        else done();
-      };
-      requestAnimationFrame(tick);
-    });
-    observer.disconnect();
+  const { sorted, longTasks, mainThreadMsPerFrame } = await watchFrames(page, cdp, SECONDS * 1000);
+  const longTasksAfterLoad = await page.evaluate(() => {
     const loaded = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const seen = (globalThis as unknown as { __bench: { longTasks: { start: number }[] } }).__bench;
-    const afterLoad = seen.longTasks.filter((t) => t.start >= loaded.loadEventEnd).length;
-    return { intervals: intervals.slice(1), longTasks, afterLoad };
-  }, SECONDS * 1000);
-  const after = await taskSeconds(cdp);
+    return seen.longTasks.filter((t) => t.start >= loaded.loadEventEnd).length;
+  });
   await page.close();
-  const sorted = [...result.intervals].sort((a, b) => a - b);
   return {
     frameMedianMs: quantile(sorted, 0.5),
     frameP95Ms: quantile(sorted, 0.95),
     droppedFrames: sorted.filter((t) => t > 16.7 * 1.5).length,
     frames: sorted.length,
-    mainThreadMsPerFrame: ((after - before) * 1000) / sorted.length,
-    longTasks: result.longTasks.length,
-    longTasksAfterLoad: result.afterLoad,
+    mainThreadMsPerFrame,
+    longTasks: longTasks.length,
+    longTasksAfterLoad,
   };
 }
 

@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
+import { watchFrames } from './frameWatch.ts';
 import { computeMesh, MESH_CELLS } from '../src/core/surface3d/compute.ts';
 import { getSurface } from '../src/core/surfaces/index.ts';
 
@@ -48,47 +49,17 @@ async function open(browser: Browser, query: string): Promise<{ page: Page; cdp:
   return { page, cdp };
 }
 
-async function taskSeconds(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
-}
-
-/** Frame intervals and long tasks over `ms`, while `during` runs (a drag, or nothing). */
-async function watchFrames(page: Page, cdp: CDPSession, ms: number, during?: () => Promise<void>) {
-  const before = await taskSeconds(cdp);
-  const watching = page.evaluate(async (window) => {
-    const intervals: number[] = [];
-    const longTasks: number[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longTasks.push(entry.duration);
-    });
-    observer.observe({ type: 'longtask', buffered: false });
-    await new Promise<void>((done) => {
-      let last = performance.now();
-      const end = last + window;
-      const tick = (now: number) => {
-        intervals.push(now - last);
-        last = now;
-        if (now < end) requestAnimationFrame(tick);
-        else done();
-      };
-      requestAnimationFrame(tick);
-    });
-    observer.disconnect();
-    return { intervals: intervals.slice(1), longTasks };
-  }, ms);
-  if (during) await during();
-  const result = await watching;
-  const after = await taskSeconds(cdp);
-  const sorted = [...result.intervals].sort((a, b) => a - b);
+/** Frame statistics over `ms`, while `during` runs (a drag, or nothing). */
+async function frameStats(page: Page, cdp: CDPSession, ms: number, during?: () => Promise<void>) {
+  const { sorted, longTasks, mainThreadMsPerFrame } = await watchFrames(page, cdp, ms, during);
   return {
     frameMedianMs: quantile(sorted, 0.5),
     frameP95Ms: quantile(sorted, 0.95),
     frameMaxMs: sorted[sorted.length - 1] ?? NaN,
     fps: 1000 / quantile(sorted, 0.5),
-    mainThreadMsPerFrame: ((after - before) * 1000) / Math.max(1, sorted.length),
-    longTasks: result.longTasks.length,
-    longestTaskMs: Math.max(0, ...result.longTasks),
+    mainThreadMsPerFrame,
+    longTasks: longTasks.length,
+    longestTaskMs: Math.max(0, ...longTasks),
   };
 }
 
@@ -96,7 +67,7 @@ async function measurePlaying(browser: Browser, query: string) {
   const { page, cdp } = await open(browser, query);
   await page.evaluate(() => window.__descentLab!.store.getState().play());
   await page.waitForTimeout(1000); // JIT warm-up
-  const result = await watchFrames(page, cdp, SECONDS * 1000);
+  const result = await frameStats(page, cdp, SECONDS * 1000);
   await page.close();
   return result;
 }
@@ -107,7 +78,7 @@ async function measureOrbit(browser: Browser) {
   const box = (await page.getByTestId('surface3d-canvas').boundingBox())!;
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   const end = Date.now() + SECONDS * 1000;
-  const result = await watchFrames(page, cdp, SECONDS * 1000, async () => {
+  const result = await frameStats(page, cdp, SECONDS * 1000, async () => {
     await page.mouse.move(x, y);
     await page.mouse.down();
     for (let i = 0; Date.now() < end; i++) {

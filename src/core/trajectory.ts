@@ -15,8 +15,7 @@ import { resolveParams } from './optimizers/params.ts';
 import { findOptimizer, OPTIMIZERS } from './optimizers/registry.ts';
 import { isRecord, ownField } from './scene/checks.ts';
 import { fieldPath, listWithin, show } from './scene/show.ts';
-import { resolveSchedule } from './schedules/validate.ts';
-import type { ScheduleConfig } from './schedules/types.ts';
+import { requestSchedule } from './schedules/validate.ts';
 import { Run } from './sim/run.ts';
 import { getSurface, SURFACE_IDS } from './surfaces/index.ts';
 import type { SurfaceFunctions } from './surfaces/types.ts';
@@ -133,13 +132,9 @@ function run(input: unknown): TrajectoryOutput {
   const start = readStart(ownField(input, 'start'));
   const steps = readSteps(ownField(input, 'steps'));
   const noise = readNoise(ownField(input, 'noise'));
-  let schedule: ScheduleConfig | undefined;
-  const scheduleInput = ownField(input, 'schedule');
-  if (scheduleInput !== undefined) {
-    const checked = resolveSchedule(scheduleInput, optimizer);
-    if (!checked.ok) fail(checked.errors[0]);
-    schedule = checked.schedule;
-  }
+  const scheduled = requestSchedule(ownField(input, 'schedule'), optimizer);
+  if (!scheduled.ok) fail(scheduled.error);
+  const { schedule } = scheduled;
 
   const params = resolved.params;
   const path = new Run({ surface, optimizer, params, starts: start, noise, schedule });

@@ -13,8 +13,7 @@ import { resolveParams } from '../optimizers/params.ts';
 import { findOptimizer, OPTIMIZERS } from '../optimizers/registry.ts';
 import { isRecord, ownField } from '../scene/checks.ts';
 import { fieldPath, show } from '../scene/show.ts';
-import { resolveSchedule } from '../schedules/validate.ts';
-import type { ScheduleConfig } from '../schedules/types.ts';
+import { requestSchedule } from '../schedules/validate.ts';
 import { filterNormalize, linspace, sampleLandscape, type Span } from './landscape.ts';
 import {
   ACTIVATIONS,
@@ -188,13 +187,9 @@ function train(input: Record<string, unknown>): TrainOutput {
   if (issue !== null) fail(`optimizer: ${issue}`);
   const resolved = resolveParams(optimizer, ownField(input, 'params', {}));
   if (!resolved.ok) fail(resolved.errors[0]);
-  let schedule: ScheduleConfig | undefined;
-  const scheduleInput = ownField(input, 'schedule');
-  if (scheduleInput !== undefined) {
-    const checked = resolveSchedule(scheduleInput, optimizer);
-    if (!checked.ok) fail(checked.errors[0]);
-    schedule = checked.schedule;
-  }
+  const scheduled = requestSchedule(ownField(input, 'schedule'), optimizer);
+  if (!scheduled.ok) fail(scheduled.error);
+  const { schedule } = scheduled;
   const steps = ownField(input, 'steps');
   if (
     typeof steps !== 'number' ||

@@ -53,6 +53,21 @@ function resolveMembers(
 }
 
 /**
+ * A request's optional `schedule` field (the trajectory and network CLIs): absent is no schedule,
+ * anything else is checked by resolveSchedule, whose first error is the request's one line.
+ */
+export function requestSchedule(
+  input: unknown,
+  optimizer: OptimizerDefinition,
+): { ok: true; schedule?: ScheduleConfig } | { ok: false; error: string } {
+  if (input === undefined) return { ok: true };
+  const checked = resolveSchedule(input, optimizer);
+  return checked.ok
+    ? { ok: true, schedule: checked.schedule }
+    : { ok: false, error: checked.errors[0] };
+}
+
+/**
  * Checks a schedule for `optimizer` and fills in torch's defaults. `member`: it sits inside
  * SequentialLR or ChainedScheduler, which take neither each other nor ReduceLROnPlateau (torch
  * would call its step() without the loss).

@@ -91,6 +91,8 @@ export function LossChart({ width, height }: { width: number; height: number }) 
     const stopDraws = controller.onTick((frame) => {
       chart.draw(frame);
       setText(caption.current, chart.caption);
+      if (caption.current && caption.current.title !== chart.caption)
+        caption.current.title = chart.caption;
       // For tests: the y labels, which are pixels on the canvas.
       const yLabels = chart.yLabels.join('|');
       if (canvas.current!.dataset.yLabels !== yLabels) canvas.current!.dataset.yLabels = yLabels;

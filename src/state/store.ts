@@ -6,7 +6,7 @@
  */
 import { boundedView, containsPoint } from '../core/scene/view.ts';
 import { runsForSurface } from '../core/scene/surfaceSwitch.ts';
-import { uniqueLabel } from '../core/scene/runLabels.ts';
+import { freeRunId, uniqueLabel } from '../core/scene/runLabels.ts';
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { partsToRun } from '../core/data/sampledGradients.ts';
@@ -97,13 +97,6 @@ export interface AppActions {
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
-
-function nextRunId(runs: readonly SceneRun[]): string {
-  const used = new Set(runs.map((run) => run.id));
-  let i = runs.length + 1;
-  while (used.has(`r${i}`)) i++;
-  return `r${i}`;
-}
 
 export function createAppStore(initial: Scene = defaultScene(), notices: string[] = []) {
   return createStore<AppState & AppActions>()(
@@ -204,7 +197,7 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
           const { runs } = get().scene;
           if (runs.length >= LIMITS.runs) return;
           updateScene({
-            runs: [...runs, { ...run, id: nextRunId(runs), label: uniqueLabel(run.label, runs) }],
+            runs: [...runs, { ...run, id: freeRunId(runs), label: uniqueLabel(run.label, runs) }],
           });
         },
         duplicateRun: (runId) => {
@@ -213,7 +206,7 @@ export function createAppStore(initial: Scene = defaultScene(), notices: string[
           if (index < 0 || runs.length >= LIMITS.runs) return;
           const copy = {
             ...runs[index],
-            id: nextRunId(runs),
+            id: freeRunId(runs),
             label: uniqueLabel(runs[index].label, runs),
             params: { ...runs[index].params },
           };

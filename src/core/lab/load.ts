@@ -3,6 +3,7 @@
  * run of the scene (replacing an earlier one of the same preset), so the race shows what the lab
  * measured.
  */
+import { freeRunId } from '../scene/runLabels.ts';
 import type { Point } from '../geometry.ts';
 import { findPreset } from '../optimizers/presets.ts';
 import type { ParamValue } from '../optimizers/types.ts';
@@ -20,13 +21,6 @@ export function labRunLabel(
   if (axis === 'momentum') label += ` momentum=${short(params.momentum as number)}`;
   if (axis === 'beta1') label += ` β1=${short((params.betas as readonly number[])[0])}`;
   return label;
-}
-
-function freeRunId(runs: readonly SceneRun[]): string {
-  const used = new Set(runs.map((run) => run.id));
-  let i = runs.length + 1;
-  while (used.has(`r${i}`)) i++;
-  return `r${i}`;
 }
 
 /**

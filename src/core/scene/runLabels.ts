@@ -1,5 +1,5 @@
 /**
- * Names runs can be told apart by: a second SGD is "SGD 2", a copy of "SGD 2" is "SGD 3". Legends,
+ * Names and ids runs can be told apart by: a second SGD is "SGD 2", a copy of "SGD 2" is "SGD 3". Legends,
  * cards and the race summary all read a run by its label, so two runs never share one when the app
  * adds them.
  */
@@ -16,4 +16,12 @@ export function uniqueLabel(label: string, taken: readonly { label: string }[]):
     const candidate = base.slice(0, LIMITS.labelLength - suffix.length) + suffix;
     if (!used.has(candidate)) return candidate;
   }
+}
+
+/** An id no run in `runs` has: r<n> from one past their count, as scenes number runs. */
+export function freeRunId(runs: readonly { id: string }[]): string {
+  const used = new Set(runs.map((run) => run.id));
+  let i = runs.length + 1;
+  while (used.has(`r${i}`)) i++;
+  return `r${i}`;
 }

@@ -7,6 +7,7 @@
  * surface (25 times steeper, the Hessian of x² − y²). Lesson scenes are checked by chapters.test.ts:
  * each passes validateScene unchanged, and each chapter's claim holds in the real simulation.
  */
+import { freeRunId } from '../../core/scene/runLabels.ts';
 import type { Point } from '../../core/geometry.ts';
 import { defaultScene, runFromPreset, type Scene, type SceneRun } from '../../core/scene/scene.ts';
 import type { ParamValue } from '../../core/optimizers/types.ts';
@@ -98,10 +99,12 @@ function withStepDecayTwin(scene: Scene): Scene {
     findOptimizer(first.optimizer)!,
   );
   if (!schedule.ok) return scene;
-  const ids = new Set(scene.runs.map((run) => run.id));
-  let n = scene.runs.length + 1;
-  while (ids.has(`r${n}`)) n++;
-  const twin: SceneRun = { ...first, id: `r${n}`, label, schedule: schedule.schedule };
+  const twin: SceneRun = {
+    ...first,
+    id: freeRunId(scene.runs),
+    label,
+    schedule: schedule.schedule,
+  };
   return { ...scene, noise: RAVINE_NOISE, runs: [...scene.runs, twin] };
 }
 

@@ -83,6 +83,7 @@ export function StartControls() {
               }
               setError(null);
               actions.setStarts({ kind: starts.kind as Exclude<Kind, 'points'>, count });
+              actions.play();
             }}
             onBlur={() => {
               if (error === null) setDraft(null);

@@ -5,7 +5,7 @@ import { describeFate, fateOf, ViewExits } from '../core/sim/fate.ts';
 import type { FrameState } from '../playback/simulationController.ts';
 import { useActions } from './appContext.ts';
 import { formatNumber } from './format.ts';
-import { networkRunStatus } from './network/networkResults.ts';
+import { networkRunStatus } from './network/runCardStatus.ts';
 import { openOptimizerCard } from './optimizerCard/cardState.ts';
 import { ParamField } from './ParamField.tsx';
 import { RunMarker } from './RunMarker.tsx';

@@ -25,8 +25,11 @@ import {
 import { runStyles } from '../../render/runStyle.ts';
 import { useActions, useApp, useServices } from '../appContext.ts';
 import { countRender } from '../renderCount.ts';
-import { percent, publishNetworkResults, shownRow } from './networkResults.ts';
+import { networkRunStatus, percent, publishNetworkResults, shownRow } from './networkResults.ts';
+import { setNetworkRunStatus } from './runCardStatus.ts';
 import './network.css';
+
+setNetworkRunStatus(networkRunStatus);
 
 type TrainDone = Extract<TrainResponse, { type: 'done' }>;
 

@@ -3,7 +3,7 @@
  * the sidebar's run cards and the lesson's live captions. The view publishes each experiment's
  * answer when its training is done; a reader gets it only for the scene it was trained for, so a
  * card never shows numbers of another experiment (or of the 2D runs the controller simulates
- * underneath). Small and free of network code: the run cards are on the first screen.
+ * underneath).
  */
 import type { RunHistory } from '../../core/nn/experiment.ts';
 import type { Scene } from '../../core/scene/scene.ts';
@@ -84,7 +84,7 @@ export function percent(value: number): string {
   return Number.isFinite(value) ? `${(100 * value).toFixed(0)} %` : '—';
 }
 
-/** A run card's line in the network view: the network run's own state at the clock's step. */
+/** A run card's line in the network view (runCardStatus.ts): the network run's own state. */
 export function networkRunStatus(scene: Scene, index: number, step: number): string {
   const run = scene.runs[index];
   if (!run) return '';

@@ -199,10 +199,11 @@ test.describe('the top bar at 1280 px', () => {
     const chapters = app.lessonPanel.getByRole('navigation', { name: 'Chapters' });
     for (const name of [
       'Local minima',
-      'Slow convergence',
+      'Slow progress',
       'Different slopes',
       'Distributed training',
       'Saddle points',
+      'Real networks',
     ])
       await expect(chapters.getByText(name, { exact: true })).toBeVisible();
     expect(await clippedCaptions(page)).toEqual([]);

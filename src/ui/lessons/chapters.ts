@@ -178,6 +178,7 @@ export const CHAPTERS: readonly Chapter[] = [
   {
     number: 2,
     challenge: 'Slow convergence',
+    shortChallenge: 'Slow progress',
     title: 'Crawling across a plateau',
     text: [
       'Far from its centre this bowl flattens into an almost level plain. There the gradient is tiny, so every step of plain gradient descent is tiny too: it crawls, and a faster computer does not help.',

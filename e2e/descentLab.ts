@@ -139,7 +139,10 @@ export class DescentLab {
       .nth(index)
       .evaluate((element) => {
         const canvas = element as HTMLCanvasElement;
-        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        // Read through a copy: the contour canvas shows a bitmap (it has no 2D context to read).
+        const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d')!;
+        copy.drawImage(canvas, 0, 0);
+        const data = copy.getImageData(0, 0, canvas.width, canvas.height).data;
         let sum = 0;
         const colours = new Set<number>();
         for (let i = 0; i < data.length; i += 4 * 7) {

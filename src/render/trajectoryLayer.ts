@@ -7,7 +7,8 @@
  * A few particles per run are drawn as vector paths: trails with a halo on the trail canvas, marker
  * shapes on the head canvas — or, on screen, as small elements moved by the compositor
  * (headMarkers.ts), the head canvas then holding only fate marks and redrawn when they change, so a
- * frame of the default scene changes one canvas instead of two. Crowded runs (thousands of particles) are drawn as pixels: trails
+ * frame of the default scene changes one canvas instead of two, and hidden while it holds nothing
+ * (a shown canvas is handed to the compositor on every frame, even unchanged). Crowded runs (thousands of particles) are drawn as pixels: trails
  * rasterised into a buffer, heads stamped as dots over a copy of it, the frame put on the head canvas
  * in one call — one canvas upload per frame instead of two, and no path rasterisation.
  *
@@ -23,7 +24,7 @@ import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { spreadCoincident } from './headSpread.ts';
 import { placeLabel, type Rect } from './labelPlacement.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
-import { HeadMarkers } from './headMarkers.ts';
+import { HeadMarkers, type MarkerLook } from './headMarkers.ts';
 import { PathBounds, RecentTrails } from './recentTrails.ts';
 import { PixelTrails } from './pixelTrails.ts';
 import { hexValue, runStyles, trailLook, traceMarker, type RunStyle } from './runStyle.ts';
@@ -56,6 +57,9 @@ const ELEMENT_MARKERS_AT_MOST = 64;
  */
 const RECENT_STEPS_AT_MOST = 30;
 const RECENT_AREA_AT_MOST = 0.25;
+
+/** ASGD's averages, then the heads: the order the head canvas draws them in. */
+const MARKER_KINDS = ['average', 'head'] as const;
 
 /** A diverged particle's × or an escaped one's edge arrow, with its label, in CSS px. */
 interface FateMark {
@@ -105,6 +109,18 @@ export interface TrajectoryLayerOptions {
 export class TrajectoryLayer implements Drawable {
   private viewport: Viewport | null = null;
   private trailsCtx: CanvasRenderingContext2D | null = null;
+  /** Whether the head canvas is shown (on screen it is hidden while empty). */
+  private headsShown = true;
+  /** One-particle runs' head points and where their markers show, reused frame to frame. */
+  private spread: HeadSpread = { points: new Float64Array(0), shown: new Float64Array(0) };
+  /** The look of the marker being placed, one object rewritten per run. */
+  private readonly markerLook: MarkerLook = {
+    kind: 'head',
+    shape: 'circle',
+    color: '',
+    r: 0,
+    scale: 1,
+  };
   private headsCtx: CanvasRenderingContext2D | null = null;
   private labelObstacles: readonly Rect[] = [];
   private drawnStep = -1;
@@ -210,6 +226,7 @@ export class TrajectoryLayer implements Drawable {
 
     const heads = this.headsCtx!;
     if (asPixels) {
+      this.showHeads(true);
       this.markers?.hide();
       this.drawnFates = null;
       this.drawDots(heads, runs, styles, frame.step);
@@ -230,10 +247,12 @@ export class TrajectoryLayer implements Drawable {
       if (key === this.drawnFates) return;
       this.drawnFates = key;
       clearCanvas(heads);
-      if (!frame.playing) this.drawLeaders(heads, spread);
+      const leaders = !frame.playing && this.drawLeaders(heads, spread);
       this.drawFateMarks(heads, fates);
+      this.showHeads(leaders || fates.length > 0);
       return;
     }
+    this.showHeads(true);
     this.markers?.hide();
     this.drawnFates = null;
     clearCanvas(heads);
@@ -253,6 +272,16 @@ export class TrajectoryLayer implements Drawable {
   }
 
   /**
+   * Shows or hides the head canvas: a hidden canvas costs the compositor nothing, a shown one is
+   * handed over on every frame even when empty.
+   */
+  private showHeads(shown: boolean): void {
+    if (shown === this.headsShown) return;
+    this.headsShown = shown;
+    this.heads.hidden = !shown;
+  }
+
+  /**
    * Heads and ASGD's averages as elements, in the order the canvas would draw them; a one-particle
    * run's head where spreadSingleHeads shows it.
    */
@@ -267,16 +296,19 @@ export class TrajectoryLayer implements Drawable {
     const { xMin, xMax, yMin, yMax } = widenedExtent(viewport, CLIP_MARGIN_PX);
     const scale = this.options.scale;
     markers.begin();
+    const look = this.markerLook;
     runs.forEach(([run, index], i) => {
       const { color, shape } = styles[index];
       const r = trailLook(run.particles).markerRadius * scale;
       const k = Math.min(step, run.steps);
-      for (const [points, kind] of [
-        [run.averages, 'average'],
-        [run.positions, 'head'],
-      ] as const) {
+      look.shape = shape;
+      look.color = color;
+      look.scale = scale;
+      for (const kind of MARKER_KINDS) {
+        const points = kind === 'average' ? run.averages : run.positions;
         if (!points) continue;
-        const look = { kind, shape, color, r: kind === 'average' ? 1.3 * r : r, scale };
+        look.kind = kind;
+        look.r = kind === 'average' ? 1.3 * r : r;
         for (let p = 0; p < run.particles; p++) {
           if (run.divergedAt[p] >= 0 && run.divergedAt[p] <= k) continue;
           const x = points.get(k, 2 * p);
@@ -465,7 +497,14 @@ export class TrajectoryLayer implements Drawable {
    */
   private spreadSingleHeads(runs: [Run, number][], step: number): HeadSpread {
     const viewport = this.viewport!;
-    const points = new Float64Array(2 * runs.length).fill(NaN);
+    if (this.spread.points.length !== 2 * runs.length) {
+      this.spread = {
+        points: new Float64Array(2 * runs.length),
+        shown: new Float64Array(2 * runs.length),
+      };
+    }
+    const { points, shown } = this.spread;
+    points.fill(NaN);
     runs.forEach(([run], i) => {
       const k = Math.min(step, run.steps);
       if (run.particles !== 1 || (run.divergedAt[0] >= 0 && run.divergedAt[0] <= k)) return;
@@ -474,21 +513,25 @@ export class TrajectoryLayer implements Drawable {
     });
     const r = trailLook(1).markerRadius * this.options.scale;
     // Outside the start ring (11 px), the markers' outlines apart.
-    const shown = spreadCoincident(points, 2 * r + 1, Math.max(2.4 * r, 14 * this.options.scale));
-    return { points, shown };
+    spreadCoincident(points, 2 * r + 1, Math.max(2.4 * r, 14 * this.options.scale), shown);
+    return this.spread;
   }
 
-  /** A thin dark leader from each fanned-out marker back to its true point. */
-  private drawLeaders(ctx: CanvasRenderingContext2D, { points, shown }: HeadSpread): void {
+  /** A thin dark leader from each fanned-out marker back to its true point; false if none. */
+  private drawLeaders(ctx: CanvasRenderingContext2D, { points, shown }: HeadSpread): boolean {
+    let drawn = false;
     ctx.beginPath();
     for (let i = 0; i < points.length; i += 2) {
-      if (shown[i] === points[i] && shown[i + 1] === points[i + 1]) continue;
+      const moved = shown[i] !== points[i] || shown[i + 1] !== points[i + 1];
+      if (Number.isNaN(points[i]) || !moved) continue;
       ctx.moveTo(points[i], points[i + 1]);
       ctx.lineTo(shown[i], shown[i + 1]);
+      drawn = true;
     }
     ctx.lineWidth = this.options.scale;
     ctx.strokeStyle = 'rgba(0, 0, 0, 0.7)';
     ctx.stroke();
+    return drawn;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useServices } from '../appContext.ts';
 import { LESSON_COUNT, lessonActions } from '../lessons/lessonActions.ts';
 import { useWindowKeys, type KeyHandler } from '../useKeyboardShortcuts.ts';
@@ -68,7 +68,9 @@ export function PresentationControls() {
     [],
   );
 
-  useEffect(() => {
+  // Before the paint, so the large theme switches in the same frame as the button (a passive effect
+  // left one frame of the old theme under the new button).
+  useLayoutEffect(() => {
     document.documentElement.toggleAttribute('data-presenting', presenting);
   }, [presenting]);
   // Leaving fullscreen with the browser's own Esc leaves presentation mode too.

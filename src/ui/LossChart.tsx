@@ -90,9 +90,6 @@ export function LossChart({ width, height }: { width: number; height: number }) 
     // its per-step summaries keep up every frame.
     const stopSummaries = controller.addDrawable({ draw: (frame) => chart.summarise(frame) });
     const stopDraws = controller.onTick((frame) => {
-      // A tick can come between the chart leaving the page (opening the network view unmounts it)
-      // and this listener's removal.
-      if (!canvas.current) return;
       chart.draw(frame);
       setText(caption.current, chart.caption);
       if (caption.current && caption.current.title !== chart.caption)

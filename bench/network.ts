@@ -5,10 +5,14 @@
  * split in two halves (what each of the page's 2 grid Workers does).
  */
 import { performance } from 'node:perf_hooks';
+import { calibrationMilliseconds } from './calibration.ts';
 import { networkScene } from '../src/core/nn/networkScene.ts';
 import { answerGrid, answerTrain } from '../src/core/nn/work.ts';
 import { defaultScene } from '../src/core/scene/scene.ts';
 
+console.log(
+  `calibration: ${calibrationMilliseconds()} ms (a fixed scalar loop; larger = slower machine now)`,
+);
 const scene = networkScene(defaultScene());
 const spec = scene.network!;
 const runs = scene.runs.map(({ optimizer, params }) => ({ optimizer, params }));

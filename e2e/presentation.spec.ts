@@ -92,19 +92,22 @@ test.describe('presentation mode', () => {
     const app = new DescentLab(page);
     await app.open();
     await page.locator('body').press('2');
-    await expect(page.getByText('Chapter 2 of 5')).toBeVisible();
+    await expect(page.getByText('Chapter 2 of 6')).toBeVisible();
     await expect.poll(() => page.url()).toContain('lesson=2');
     // Outside presentation mode Page Down is the browser's.
     await page.keyboard.press('PageDown');
-    await expect(page.getByText('Chapter 2 of 5')).toBeVisible();
+    await expect(page.getByText('Chapter 2 of 6')).toBeVisible();
     await page.keyboard.press('p');
     await page.keyboard.press('PageDown');
-    await expect(page.getByText('Chapter 3 of 5')).toBeVisible();
+    await expect(page.getByText('Chapter 3 of 6')).toBeVisible();
     await page.keyboard.press('PageDown');
-    await expect(page.getByText('Chapter 4 of 5')).toBeVisible();
+    await expect(page.getByText('Chapter 4 of 6')).toBeVisible();
     await page.keyboard.press('PageUp');
-    await expect(page.getByText('Chapter 3 of 5')).toBeVisible();
+    await expect(page.getByText('Chapter 3 of 6')).toBeVisible();
     await expect.poll(() => page.url()).toContain('lesson=3');
+    await page.locator('body').press('6');
+    await expect(page.getByText('Chapter 6 of 6')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Real network' })).toBeVisible();
   });
 
   test('large type, large markers and a high-contrast theme; a present=1 link opens in it', async ({

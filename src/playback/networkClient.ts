@@ -57,6 +57,12 @@ function ask<Answer extends { type: string }>(
 }
 
 export class NetworkClient {
+  /**
+   * Grid Workers started while the runs train, so that their code is loaded and compiled by the
+   * time the grid is asked for: the grid is what a person waits for once the paths are there.
+   */
+  private spares: WorkerLike[] = [];
+
   constructor(
     private readonly gridWorkers = 2,
     private readonly createTrainWorker: () => WorkerLike = () =>
@@ -65,11 +71,24 @@ export class NetworkClient {
       new Worker(new URL('../workers/networkGridWorker.ts', import.meta.url), { type: 'module' }),
   ) {}
 
+  /** Starts the grid Workers ahead of the grid; a cancelled signal terminates those not used. */
+  private warmGridWorkers(signal: AbortSignal): void {
+    while (this.spares.length < this.gridWorkers) this.spares.push(this.createGridWorker());
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const worker of this.spares.splice(0)) worker.terminate();
+      },
+      { once: true },
+    );
+  }
+
   async train(
     request: TrainRequest,
     onProgress: (fraction: number) => void,
     signal: AbortSignal,
   ): Promise<TrainDone> {
+    if (!signal.aborted) this.warmGridWorkers(signal);
     const answer = await ask<TrainResponse>(
       this.createTrainWorker(),
       request,
@@ -99,7 +118,7 @@ export class NetworkClient {
           Math.floor(((k + 1) * side) / parts),
         ];
         return ask<GridResponse>(
-          this.createGridWorker(),
+          this.spares.pop() ?? this.createGridWorker(),
           { ...request, rows },
           () => onProgress(++rowsDone / side),
           signal,

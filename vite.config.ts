@@ -1,10 +1,13 @@
 import { defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
 import { contentSecurityPolicyPlugin } from './build/contentSecurityPolicy.ts';
 import { stepSourcePlugin } from './build/stepSourcePlugin.ts';
+import { reactOnPreact } from './build/reactOnPreact.ts';
 
 export default defineConfig({
-  plugins: [react(), stepSourcePlugin(), contentSecurityPolicyPlugin()],
+  plugins: [stepSourcePlugin(), contentSecurityPolicyPlugin()],
+  resolve: { alias: reactOnPreact },
+  // JSX compiles straight to Preact's runtime (a full reload on edit in dev: no fast refresh).
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   // Relative asset paths so the built files work from any folder, including file:// embeds.
   base: './',
   build: {

@@ -11,12 +11,13 @@
  *   marks set by the contour layer), and paints per second while the view is dragged;
  * - first load: first contentful paint, largest contentful paint and the app's "first-contours" mark
  *   at 1× and 4×, and the initial JavaScript in gzip bytes (as build/sizeBudget.ts counts it);
- * - memory: the heap after a forced GC at the start and end of a soak (playing with periodic
- *   restarts), with DOM node and listener counts.
+ * - memory: the heap after a forced GC every 30 s of a soak (playing with periodic restarts), with
+ *   DOM node and listener counts.
  * - long tasks: in the playback window, and from the load event to the window's end.
  * Options: BENCH_SECONDS (playback window, default 10), BENCH_SOAK_SECONDS (default 60; the issue's
  * figure is 300), BENCH_REPEATS (default 3), BENCH_PORT (default 4199), BENCH_DIST (a built app to
- * measure instead of building this checkout, e.g. an earlier build kept for a before/after).
+ * measure instead of building this checkout, e.g. an earlier build kept for a before/after),
+ * BENCH_ONLY (some of playback, contours, firstLoad, simulation, memory, comma-separated).
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -34,6 +35,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const DIST = process.env.BENCH_DIST ?? 'dist';
+const SECTIONS = new Set(
+  (process.env.BENCH_ONLY ?? 'playback,contours,firstLoad,simulation,memory').split(','),
+);
 /** The first contour picture's mark; builds from before it existed set only the other two. */
 const FIRST_CONTOUR_MARKS = ['first-contours', 'contours-preview-painted', 'contours-full-painted'];
 
@@ -257,7 +261,7 @@ async function measureMemory(browser: Browser) {
   };
   await page.evaluate(() => window.__descentLab!.store.getState().setSpeed(200));
   const restartEverySeconds = 10;
-  let early = null;
+  const samples: { seconds: number; heapMB: number; nodes: number; listeners: number }[] = [];
   for (let t = 0; t < SOAK_SECONDS; t += restartEverySeconds) {
     await page.waitForTimeout(restartEverySeconds * 1000);
     await page.evaluate(() => {
@@ -265,11 +269,13 @@ async function measureMemory(browser: Browser) {
       state.reset();
       state.play();
     });
-    if (t + restartEverySeconds === Math.min(30, SOAK_SECONDS)) early = await sample();
+    const seconds = t + restartEverySeconds;
+    if (seconds % 30 === 0 || seconds >= SOAK_SECONDS)
+      samples.push({ seconds, ...(await sample()) });
   }
-  const late = await sample();
   await page.close();
-  return { soakSeconds: SOAK_SECONDS, early, late };
+  const early = samples.find((s) => s.seconds >= Math.min(30, SOAK_SECONDS)) ?? null;
+  return { soakSeconds: SOAK_SECONDS, early, late: samples[samples.length - 1], samples };
 }
 
 async function main() {
@@ -284,7 +290,7 @@ async function main() {
   });
   try {
     const playback = [];
-    for (const scenario of SCENARIOS) {
+    for (const scenario of SECTIONS.has('playback') ? SCENARIOS : []) {
       for (const throttle of [1, 4]) {
         const runs = [];
         for (let i = 0; i < REPEATS; i++)
@@ -313,19 +319,21 @@ async function main() {
         );
       }
     }
-    const contours = await measureContours(browser);
-    console.log(
-      `contours: first picture ${round(contours.firstPictureMs, 1)} ms, full ${round(contours.fullContoursMs, 1)} ms; ` +
-        `dragging: ${round(contours.drag.paintsPerSecond, 1)} paints/s, longest task ${round(contours.drag.longestTaskMs, 1)} ms`,
-    );
-    const firstLoad = {
-      at1x: await measureFirstLoad(browser, 1),
-      at4x: await measureFirstLoad(browser, 4),
-    };
-    for (const [throttle, load] of [
-      [1, firstLoad.at1x],
-      [4, firstLoad.at4x],
-    ] as const) {
+    const contours = SECTIONS.has('contours') ? await measureContours(browser) : null;
+    if (contours)
+      console.log(
+        `contours: first picture ${round(contours.firstPictureMs, 1)} ms, full ${round(contours.fullContoursMs, 1)} ms; ` +
+          `dragging: ${round(contours.drag.paintsPerSecond, 1)} paints/s, longest task ${round(contours.drag.longestTaskMs, 1)} ms`,
+      );
+    const firstLoad = SECTIONS.has('firstLoad')
+      ? { at1x: await measureFirstLoad(browser, 1), at4x: await measureFirstLoad(browser, 4) }
+      : null;
+    for (const [throttle, load] of firstLoad
+      ? ([
+          [1, firstLoad.at1x],
+          [4, firstLoad.at4x],
+        ] as const)
+      : []) {
       console.log(
         `first load at ${throttle}×: FCP ${load.fcp.medianMs} ms (${load.fcp.rangeMs.join('–')}), ` +
           `LCP ${load.lcp.medianMs} ms (${load.lcp.rangeMs.join('–')}), ` +
@@ -336,15 +344,19 @@ async function main() {
     console.log(
       `initial JavaScript: ${round(js.gzipBytes / 1000, 1)} kB gzip (${js.files.map((f) => f.file).join(', ')})`,
     );
-    const simulationNsPerParticleStep = round(await measureSimulation(browser), 1);
-    console.log(
-      `simulation in the page: ${simulationNsPerParticleStep} ns per particle-step (Adam)`,
-    );
-    const memory = await measureMemory(browser);
-    console.log(
-      `memory: heap ${round(memory.early?.heapMB ?? NaN)} MB at 30 s → ${round(memory.late.heapMB)} MB at ${SOAK_SECONDS} s; ` +
-        `DOM nodes ${memory.early?.nodes} → ${memory.late.nodes}; listeners ${memory.early?.listeners} → ${memory.late.listeners}`,
-    );
+    const simulationNsPerParticleStep = SECTIONS.has('simulation')
+      ? round(await measureSimulation(browser), 1)
+      : null;
+    if (simulationNsPerParticleStep !== null)
+      console.log(
+        `simulation in the page: ${simulationNsPerParticleStep} ns per particle-step (Adam)`,
+      );
+    const memory = SECTIONS.has('memory') ? await measureMemory(browser) : null;
+    if (memory)
+      console.log(
+        `memory: heap ${memory.samples.map((s) => `${round(s.heapMB)} MB at ${s.seconds} s`).join(', ')}; ` +
+          `DOM nodes ${memory.early?.nodes} → ${memory.late.nodes}; listeners ${memory.early?.listeners} → ${memory.late.listeners}`,
+      );
     const calibrationMs = calibrationMilliseconds();
     console.log(
       `calibration: 2e8 scalar adds took ${calibrationMs} ms (lower is a faster machine)`,
@@ -355,6 +367,7 @@ async function main() {
       commit: process.env.BENCH_DIST
         ? `build in ${DIST}`
         : spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(),
+      sections: [...SECTIONS],
       seconds: SECONDS,
       repeats: REPEATS,
       playback,

@@ -297,9 +297,15 @@ test.describe('surfaces', () => {
     const leftPixel = () =>
       page.getByTestId('contour-canvas').evaluate((element) => {
         const canvas = element as HTMLCanvasElement;
-        const [r, g, b] = canvas
-          .getContext('2d')!
-          .getImageData(Math.round(canvas.width * 0.1), Math.round(canvas.height / 2), 1, 1).data;
+        // Read through a copy: the contour canvas shows a bitmap (it has no 2D context to read).
+        const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d')!;
+        copy.drawImage(canvas, 0, 0);
+        const [r, g, b] = copy.getImageData(
+          Math.round(canvas.width * 0.1),
+          Math.round(canvas.height / 2),
+          1,
+          1,
+        ).data;
         return { r, g, b };
       });
     // Light grey or the grey of the hatch: never a colour of the viridis palette.

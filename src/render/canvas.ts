@@ -15,8 +15,11 @@ export function fitCanvas(
   return ctx;
 }
 
+/** A 2D context on a canvas element or on an OffscreenCanvas: drawing code takes either. */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
 /** Clears the whole canvas whatever the current transform. */
-export function clearCanvas(ctx: CanvasRenderingContext2D): void {
+export function clearCanvas(ctx: Context2D): void {
   ctx.save();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);

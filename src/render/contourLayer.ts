@@ -1,11 +1,12 @@
 /**
  * The contour canvas of a plot panel. A coarse picture arrives from the contour Worker within a few
  * milliseconds, then the full-resolution one; answers for views the user has already left are
- * dropped. Redrawn only when surface, view, size or scale change — never per frame.
+ * dropped. Redrawn only when surface, view, size or scale change — never per frame — and shown
+ * through a PresentedCanvas, so frames that move runs over it do not hand it to the compositor again.
  */
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
 import type { ContourScale } from '../core/scene/scene.ts';
-import { fitCanvas } from './canvas.ts';
+import { PresentedCanvas } from './presentedCanvas.ts';
 import type { ContourBands } from '../core/contours/bands.ts';
 import { drawContours } from './contours/draw.ts';
 import {
@@ -50,13 +51,16 @@ export class ContourLayer {
   private disposed = false;
   /** Supersession is per panel: a newer view in one panel never cancels another panel's picture. */
   private readonly channel = `panel-${nextPanelId++}`;
+  private readonly picture: PresentedCanvas;
 
   constructor(
-    private readonly canvas: HTMLCanvasElement,
+    canvas: HTMLCanvasElement,
     private readonly source: ContourSource,
     /** Told of every picture painted, e.g. to show a key for what it contains. */
     private readonly onPaint: (bands: ContourBands) => void = () => {},
-  ) {}
+  ) {
+    this.picture = new PresentedCanvas(canvas);
+  }
 
   show(
     surface: ResolvedSurface,
@@ -73,25 +77,28 @@ export class ContourLayer {
     const key = contourCacheKey(request);
     if (key === this.shownKey) return;
     this.shownKey = key;
-    const paint = (bands: ContourBands) => {
-      const ctx = fitCanvas(this.canvas, viewport.width, viewport.height, pixelRatio);
+    /** Draws `bands`; resolves once they are on screen, false if a newer picture replaced them. */
+    const paint = async (bands: ContourBands): Promise<boolean> => {
+      const ctx = this.picture.fit(viewport.width, viewport.height, pixelRatio);
       drawContours(
         ctx,
         bands,
         { x: (x) => viewport.toPixelX(x), y: (y) => viewport.toPixelY(y) },
         { dpr: pixelRatio },
       );
+      const shown = await this.picture.present();
+      if (!shown || this.disposed || this.shownKey !== key) return false;
       if (!firstPainted) {
         firstPainted = true;
         performance.mark(CONTOUR_MARKS.first);
       }
       this.onPaint(bands);
+      return true;
     };
     performance.mark(CONTOUR_MARKS.requested);
     const cached = this.source.peek(request);
     if (cached) {
-      paint(cached);
-      performance.mark(CONTOUR_MARKS.full);
+      void paint(cached).then((shown) => shown && performance.mark(CONTOUR_MARKS.full));
       return;
     }
     // A coarse picture first (a few ms in the Worker), then the full one; both off the main
@@ -99,14 +106,12 @@ export class ContourLayer {
     let fullPainted = false;
     void this.source.request(previewRequest(request), `${this.channel}-preview`).then((result) => {
       if (this.disposed || this.shownKey !== key || fullPainted || result.status !== 'done') return;
-      paint(result.bands);
-      performance.mark(CONTOUR_MARKS.preview);
+      void paint(result.bands).then((shown) => shown && performance.mark(CONTOUR_MARKS.preview));
     });
     void this.source.request(request, this.channel).then((result) => {
       if (this.disposed || this.shownKey !== key || result.status !== 'done') return;
       fullPainted = true;
-      paint(result.bands);
-      performance.mark(CONTOUR_MARKS.full);
+      void paint(result.bands).then((shown) => shown && performance.mark(CONTOUR_MARKS.full));
     });
   }
 

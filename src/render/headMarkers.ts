@@ -21,11 +21,24 @@ export interface MarkerLook {
 
 interface Marker {
   canvas: HTMLCanvasElement;
-  look: string;
+  /** The look painted on the canvas; null: paint it. */
+  look: MarkerLook | null;
   /** Half the canvas's CSS size: the marker's centre from its top-left corner. */
   half: number;
-  transform: string;
+  /** Its top-left corner as last written to its transform, in CSS px. */
+  left: number;
+  top: number;
   shown: boolean;
+}
+
+function sameLook(a: MarkerLook, b: MarkerLook): boolean {
+  return (
+    a.kind === b.kind &&
+    a.shape === b.shape &&
+    a.color === b.color &&
+    a.r === b.r &&
+    a.scale === b.scale
+  );
 }
 
 /** Half the square a look needs, in CSS px: the largest shape's reach plus its edge. */
@@ -75,7 +88,7 @@ export class HeadMarkers {
   setPixelRatio(pixelRatio: number): void {
     if (pixelRatio === this.pixelRatio) return;
     this.pixelRatio = pixelRatio;
-    for (const marker of this.markers) marker.look = ''; // repainted at the new resolution
+    for (const marker of this.markers) marker.look = null; // repainted at the new resolution
   }
 
   /** Starts a frame: markers placed before `end()` are shown, the rest hidden. */
@@ -83,23 +96,25 @@ export class HeadMarkers {
     this.used = 0;
   }
 
-  /** Shows the next marker with `look`, centred at (x, y) in CSS px. */
+  /**
+   * Shows the next marker with `look`, centred at (x, y) in CSS px. Called per marker per frame: it
+   * writes only what changed (and the caller may reuse one `look` object).
+   */
   place(look: MarkerLook, x: number, y: number): void {
     const marker = this.markers[this.used] ?? this.create();
     this.used++;
-    const key = `${look.kind} ${look.shape} ${look.color} ${look.r} ${look.scale}`;
-    if (marker.look !== key) {
+    if (!marker.look || !sameLook(marker.look, look)) {
       marker.half = halfSize(look);
       paint(marker.canvas, look, marker.half, this.pixelRatio);
-      marker.look = key;
+      marker.look = { ...look };
     }
     // Whole device pixels, so a marker's edges stay as crisp as on a canvas.
     const left = Math.round((x - marker.half) * this.pixelRatio) / this.pixelRatio;
     const top = Math.round((y - marker.half) * this.pixelRatio) / this.pixelRatio;
-    const transform = `translate(${left}px, ${top}px)`;
-    if (marker.transform !== transform) {
-      marker.canvas.style.transform = transform;
-      marker.transform = transform;
+    if (marker.left !== left || marker.top !== top) {
+      marker.canvas.style.transform = `translate(${left}px, ${top}px)`;
+      marker.left = left;
+      marker.top = top;
     }
     if (!marker.shown) {
       marker.canvas.hidden = false;
@@ -129,7 +144,7 @@ export class HeadMarkers {
     canvas.dataset.testid = 'head-marker';
     canvas.setAttribute('aria-hidden', 'true');
     this.container.append(canvas);
-    const marker = { canvas, look: '', half: 0, transform: '', shown: true };
+    const marker: Marker = { canvas, look: null, half: 0, left: NaN, top: NaN, shown: true };
     this.markers.push(marker);
     return marker;
   }

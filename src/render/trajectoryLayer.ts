@@ -7,7 +7,9 @@
  * A few particles per run are drawn as vector paths: trails with a halo on the trail canvas, marker
  * shapes on the head canvas — or, on screen, as small elements moved by the compositor
  * (headMarkers.ts), the head canvas then holding only fate marks and redrawn when they change, so a
- * frame of the default scene changes one canvas instead of two. Crowded runs (thousands of particles) are drawn as pixels: trails
+ * frame of the default scene changes one canvas instead of two, and hidden while it holds nothing
+ * (a shown 2D canvas is handed to the compositor on every frame, even unchanged). On screen the
+ * trail canvas is a PresentedCanvas, handed over only when segments join it. Crowded runs (thousands of particles) are drawn as pixels: trails
  * rasterised into a buffer, heads stamped as dots over a copy of it, the frame put on the head canvas
  * in one call — one canvas upload per frame instead of two, and no path rasterisation.
  *
@@ -17,16 +19,17 @@
  */
 import { describeFate, fateOf, ViewExits } from '../core/sim/fate.ts';
 import type { Run } from '../core/sim/run.ts';
-import { clearCanvas, fitCanvas } from './canvas.ts';
+import { clearCanvas, fitCanvas, type Context2D } from './canvas.ts';
 import { edgePoint } from './clip.ts';
 import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { spreadCoincident } from './headSpread.ts';
 import type { Rect } from './labelPlacement.ts';
 import { NAMED_PARTICLES_AT_MOST, paintFateMarks, type FateMark } from './fateMarks.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
-import { HeadMarkers } from './headMarkers.ts';
+import { HeadMarkers, type MarkerLook } from './headMarkers.ts';
 import { PathBounds, RecentTrails } from './recentTrails.ts';
 import { PixelTrails } from './pixelTrails.ts';
+import { PresentedCanvas } from './presentedCanvas.ts';
 import { hexValue, runStyles, trailLook, traceMarker, type RunStyle } from './runStyle.ts';
 import type { Drawable, FrameState } from './drawable.ts';
 import type { Viewport } from './viewport.ts';
@@ -55,6 +58,9 @@ const ELEMENT_MARKERS_AT_MOST = 64;
  */
 const RECENT_STEPS_AT_MOST = 30;
 const RECENT_AREA_AT_MOST = 0.25;
+
+/** ASGD's averages, then the heads: the order the head canvas draws them in. */
+const MARKER_KINDS = ['average', 'head'] as const;
 
 /** Markers' true points and where they are shown (see spreadSingleHeads), x, y pixel pairs. */
 interface HeadSpread {
@@ -91,7 +97,28 @@ export interface TrajectoryLayerOptions {
 
 export class TrajectoryLayer implements Drawable {
   private viewport: Viewport | null = null;
-  private trailsCtx: CanvasRenderingContext2D | null = null;
+  private trailsCtx: Context2D | null = null;
+  /** On screen, the trail canvas's picture, shown when trails are added to it; null in exports. */
+  private readonly trailPicture: PresentedCanvas | null;
+  /** Whether the trail canvas changed in this draw (it is then presented). */
+  private trailsChanged = false;
+  /**
+   * Whether the recent canvas still holds segments that the trail canvas now shows too: it is
+   * redrawn from the flushed step on the next draw.
+   */
+  private recentStale = false;
+  /** Whether the head canvas is shown (on screen it is hidden while empty). */
+  private headsShown = true;
+  /** One-particle runs' head points and where their markers show, reused frame to frame. */
+  private spread: HeadSpread = { points: new Float64Array(0), shown: new Float64Array(0) };
+  /** The look of the marker being placed, one object rewritten per run. */
+  private readonly markerLook: MarkerLook = {
+    kind: 'head',
+    shape: 'circle',
+    color: '',
+    r: 0,
+    scale: 1,
+  };
   private headsCtx: CanvasRenderingContext2D | null = null;
   private labelObstacles: readonly Rect[] = [];
   private drawnStep = -1;
@@ -126,12 +153,15 @@ export class TrajectoryLayer implements Drawable {
   ) {
     this.markers = markerBox && new HeadMarkers(markerBox);
     this.recent = markerBox && new RecentTrails(markerBox);
+    this.trailPicture = markerBox && new PresentedCanvas(trails);
   }
 
   setViewport(viewport: Viewport, pixelRatio: number): void {
     this.viewport = viewport;
     this.pixelRatio = pixelRatio;
-    this.trailsCtx = fitCanvas(this.trails, viewport.width, viewport.height, pixelRatio);
+    this.trailsCtx = this.trailPicture
+      ? this.trailPicture.fit(viewport.width, viewport.height, pixelRatio)
+      : fitCanvas(this.trails, viewport.width, viewport.height, pixelRatio);
     this.fitHeads(this.drawnAsPixels);
     this.markers?.setPixelRatio(pixelRatio);
     this.drawnStep = -1;
@@ -176,8 +206,10 @@ export class TrajectoryLayer implements Drawable {
     if (asPixels !== this.drawnAsPixels) this.fitHeads(asPixels);
     if (!incremental) {
       clearCanvas(trailsCtx);
+      this.trailsChanged = true;
       this.pixelTrails.clear();
       this.recent?.clear();
+      this.recentStale = false;
       this.recentBounds.reset();
       this.drawnStep = 0;
       this.flushedStep = 0;
@@ -189,12 +221,14 @@ export class TrajectoryLayer implements Drawable {
       this.strokeNewSegments(trailsCtx, runs, styles, frame);
       this.drawnStep = frame.step;
     }
+    if (this.trailsChanged) this.presentTrails();
     this.drawnRuns = simulationRuns.slice();
     this.drawnVisibility = visibility;
     this.drawnAsPixels = asPixels;
 
     const heads = this.headsCtx!;
     if (asPixels) {
+      this.showHeads(true);
       this.markers?.hide();
       this.drawnFates = null;
       this.drawDots(heads, runs, styles, frame.step);
@@ -215,10 +249,12 @@ export class TrajectoryLayer implements Drawable {
       if (key === this.drawnFates) return;
       this.drawnFates = key;
       clearCanvas(heads);
-      if (!frame.playing) this.drawLeaders(heads, spread);
+      const leaders = !frame.playing && this.drawLeaders(heads, spread);
       this.paintFates(heads, fates);
+      this.showHeads(leaders || fates.length > 0);
       return;
     }
+    this.showHeads(true);
     this.markers?.hide();
     this.drawnFates = null;
     clearCanvas(heads);
@@ -238,6 +274,32 @@ export class TrajectoryLayer implements Drawable {
   }
 
   /**
+   * Shows the trail canvas as drawn now. Its picture arrives a task later: until then the recent
+   * canvas keeps the segments just moved onto it, so none blinks out; then they are dropped from
+   * the recent canvas at once when it holds nothing newer, or at the next draw.
+   */
+  private presentTrails(): void {
+    this.trailsChanged = false;
+    const picture = this.trailPicture;
+    if (!picture) return;
+    void picture.present().then((shown) => {
+      if (!shown) return;
+      if (this.drawnStep <= this.flushedStep) this.recent?.clear();
+      else this.recentStale = true;
+    });
+  }
+
+  /**
+   * Shows or hides the head canvas: a hidden canvas costs the compositor nothing, a shown one is
+   * handed over on every frame even when empty.
+   */
+  private showHeads(shown: boolean): void {
+    if (shown === this.headsShown) return;
+    this.headsShown = shown;
+    this.heads.hidden = !shown;
+  }
+
+  /**
    * Heads and ASGD's averages as elements, in the order the canvas would draw them; a one-particle
    * run's head where spreadSingleHeads shows it.
    */
@@ -252,16 +314,19 @@ export class TrajectoryLayer implements Drawable {
     const { xMin, xMax, yMin, yMax } = widenedExtent(viewport, CLIP_MARGIN_PX);
     const scale = this.options.scale;
     markers.begin();
+    const look = this.markerLook;
     runs.forEach(([run, index], i) => {
       const { color, shape } = styles[index];
       const r = trailLook(run.particles).markerRadius * scale;
       const k = Math.min(step, run.steps);
-      for (const [points, kind] of [
-        [run.averages, 'average'],
-        [run.positions, 'head'],
-      ] as const) {
+      look.shape = shape;
+      look.color = color;
+      look.scale = scale;
+      for (const kind of MARKER_KINDS) {
+        const points = kind === 'average' ? run.averages : run.positions;
         if (!points) continue;
-        const look = { kind, shape, color, r: kind === 'average' ? 1.3 * r : r, scale };
+        look.kind = kind;
+        look.r = kind === 'average' ? 1.3 * r : r;
         for (let p = 0; p < run.particles; p++) {
           if (run.divergedAt[p] >= 0 && run.divergedAt[p] <= k) continue;
           const x = points.get(k, 2 * p);
@@ -297,7 +362,7 @@ export class TrajectoryLayer implements Drawable {
    * moved onto the trail canvas every few steps, when their box grows large, or when playback stops.
    */
   private strokeNewSegments(
-    trailsCtx: CanvasRenderingContext2D,
+    trailsCtx: Context2D,
     runs: [Run, number][],
     styles: readonly RunStyle[],
     frame: FrameState,
@@ -320,11 +385,15 @@ export class TrajectoryLayer implements Drawable {
       to - this.flushedStep < RECENT_STEPS_AT_MOST &&
       bounds.area < RECENT_AREA_AT_MOST * viewport.width * viewport.height;
     if (!keep) {
+      if (to > this.flushedStep) this.trailsChanged = true;
       this.strokeTrails(trailsCtx, runs, styles, this.flushedStep, to);
       this.flushedStep = to;
-      this.recent?.clear();
       bounds.reset();
       return;
+    }
+    if (this.recentStale) {
+      this.recent!.clear();
+      this.recentStale = false;
     }
     if (bounds.empty) return;
     // Room for the widest halo and its round caps.
@@ -335,7 +404,7 @@ export class TrajectoryLayer implements Drawable {
 
   /** Strokes the trails from step `from` to `to`, clipped to the view; returns the step drawn up to. */
   private strokeTrails(
-    ctx: CanvasRenderingContext2D,
+    ctx: Context2D,
     runs: [Run, number][],
     styles: readonly RunStyle[],
     from: number,
@@ -450,7 +519,14 @@ export class TrajectoryLayer implements Drawable {
    */
   private spreadSingleHeads(runs: [Run, number][], step: number): HeadSpread {
     const viewport = this.viewport!;
-    const points = new Float64Array(2 * runs.length).fill(NaN);
+    if (this.spread.points.length !== 2 * runs.length) {
+      this.spread = {
+        points: new Float64Array(2 * runs.length),
+        shown: new Float64Array(2 * runs.length),
+      };
+    }
+    const { points, shown } = this.spread;
+    points.fill(NaN);
     runs.forEach(([run], i) => {
       const k = Math.min(step, run.steps);
       if (run.particles !== 1 || (run.divergedAt[0] >= 0 && run.divergedAt[0] <= k)) return;
@@ -459,21 +535,25 @@ export class TrajectoryLayer implements Drawable {
     });
     const r = trailLook(1).markerRadius * this.options.scale;
     // Outside the start ring (11 px), the markers' outlines apart.
-    const shown = spreadCoincident(points, 2 * r + 1, Math.max(2.4 * r, 14 * this.options.scale));
-    return { points, shown };
+    spreadCoincident(points, 2 * r + 1, Math.max(2.4 * r, 14 * this.options.scale), shown);
+    return this.spread;
   }
 
-  /** A thin dark leader from each fanned-out marker back to its true point. */
-  private drawLeaders(ctx: CanvasRenderingContext2D, { points, shown }: HeadSpread): void {
+  /** A thin dark leader from each fanned-out marker back to its true point; false if none. */
+  private drawLeaders(ctx: CanvasRenderingContext2D, { points, shown }: HeadSpread): boolean {
+    let drawn = false;
     ctx.beginPath();
     for (let i = 0; i < points.length; i += 2) {
-      if (shown[i] === points[i] && shown[i + 1] === points[i + 1]) continue;
+      const moved = shown[i] !== points[i] || shown[i + 1] !== points[i + 1];
+      if (Number.isNaN(points[i]) || !moved) continue;
       ctx.moveTo(points[i], points[i + 1]);
       ctx.lineTo(shown[i], shown[i + 1]);
+      drawn = true;
     }
     ctx.lineWidth = this.options.scale;
     ctx.strokeStyle = 'rgba(0, 0, 0, 0.7)';
     ctx.stroke();
+    return drawn;
   }
 
   /**

@@ -7,6 +7,7 @@
 import { boundedView, containsPoint } from '../core/scene/view.ts';
 import { runsForSurface } from '../core/scene/surfaceSwitch.ts';
 import { freeRunId, uniqueLabel } from '../core/scene/runLabels.ts';
+import { samePlainData } from '../core/scene/samePlainData.ts';
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { partsToRun } from '../core/data/sampledGradients.ts';
@@ -101,7 +102,14 @@ export type AppStore = ReturnType<typeof createAppStore>;
 export function createAppStore(initial: Scene = defaultScene(), notices: string[] = []) {
   return createStore<AppState & AppActions>()(
     subscribeWithSelector((set, get) => {
-      const updateScene = (change: Partial<Scene>) => set({ scene: { ...get().scene, ...change } });
+      const updateScene = (change: Partial<Scene>) => {
+        const scene = get().scene;
+        // A field's input event may re-send its current value: that changes nothing, restarts nothing.
+        const changes = (Object.keys(change) as (keyof Scene)[]).some(
+          (key) => !samePlainData(scene[key], change[key]),
+        );
+        if (changes) set({ scene: { ...scene, ...change } });
+      };
       const updateRun = (runId: string, change: (run: SceneRun) => SceneRun) =>
         updateScene({
           runs: get().scene.runs.map((run) => (run.id === runId ? change(run) : run)),

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { validateParams } from '../core/optimizers/params.ts';
+import { BooleanParam } from './common/BooleanParam.tsx';
+import { FieldError } from './common/FieldError.tsx';
 import type {
   OptimizerDefinition,
   ParamSpec,
@@ -57,22 +59,13 @@ export function ParamField({ definition, spec, params, onChange }: ParamFieldPro
 
   if (spec.kind === 'boolean') {
     return (
-      <div className="param param-boolean" title={spec.help}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={value === true}
-          onChange={(event) => commit(event.currentTarget.checked, [])}
-        />
-        <label htmlFor={id}>
-          <code>{spec.name}</code>
-        </label>
-        {error && (
-          <span className="field-error" role="alert">
-            {error}
-          </span>
-        )}
-      </div>
+      <BooleanParam
+        name={spec.name}
+        help={spec.help}
+        checked={value === true}
+        error={error}
+        onToggle={(checked) => commit(checked, [])}
+      />
     );
   }
 
@@ -142,11 +135,7 @@ export function ParamField({ definition, spec, params, onChange }: ParamFieldPro
           }}
         />
       ))}
-      {error && (
-        <span id={errorId} className="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

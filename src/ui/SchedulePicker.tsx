@@ -12,6 +12,8 @@ import type { ScheduleConfig, ScheduleParamSpec } from '../core/schedules/types.
 import { resolveSchedule, scheduleMembers } from '../core/schedules/validate.ts';
 import type { FrameState } from '../playback/simulationController.ts';
 import { useActions, useApp } from './appContext.ts';
+import { BooleanParam } from './common/BooleanParam.tsx';
+import { FieldError } from './common/FieldError.tsx';
 import { formatNumber } from './format.ts';
 import { countRender } from './renderCount.ts';
 import { useTick } from './useTick.ts';
@@ -80,11 +82,7 @@ export function SchedulePicker({
             ))}
           </optgroup>
         </select>
-        {error && (
-          <span className="field-error" role="alert">
-            {error}
-          </span>
-        )}
+        <FieldError message={error} />
       </div>
       {schedule && (
         <>
@@ -170,20 +168,13 @@ function ScheduleArgument({
   );
   if (spec.kind === 'boolean') {
     return (
-      <div className="param param-boolean" title={spec.help}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={value === true}
-          onChange={(event) => setError(onChange(event.currentTarget.checked))}
-        />
-        {label}
-        {error && (
-          <span className="field-error" role="alert">
-            {error}
-          </span>
-        )}
-      </div>
+      <BooleanParam
+        name={spec.name}
+        help={spec.help}
+        checked={value === true}
+        error={error}
+        onToggle={(checked) => setError(onChange(checked))}
+      />
     );
   }
   const field =
@@ -227,11 +218,7 @@ function ScheduleArgument({
     <div className="param" title={spec.help}>
       {label}
       {field}
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
+      <FieldError message={error} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { HISTORY_BUDGET_BYTES } from '../core/sim/simulation.ts';
 import type { FrameState } from '../playback/simulationController.ts';
 import { useActions, useApp } from './appContext.ts';
 import { setText, useTick } from './useTick.ts';
+import { FieldError } from './common/FieldError.tsx';
 
 /** Exactly a whole number written with digits (and optional thousands separators). */
 function parseSteps(text: string): number | null {
@@ -56,12 +57,13 @@ export function StepBudgetField() {
         }}
         onBlur={() => setDraft(null)}
       />
-      {invalid && (
-        <span className="field-error" role="alert">
-          steps: a whole number from 1 to {LIMITS.steps.toLocaleString('en')}; kept{' '}
-          {steps.toLocaleString('en')}
-        </span>
-      )}
+      <FieldError
+        message={
+          invalid
+            ? `steps: a whole number from 1 to ${LIMITS.steps.toLocaleString('en')}; kept ${steps.toLocaleString('en')}`
+            : null
+        }
+      />
       <p className="step-budget-note" id={`${id}-note`} ref={note} aria-live="polite" />
     </div>
   );

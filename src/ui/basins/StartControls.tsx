@@ -4,6 +4,7 @@ import { LIMITS, type StartSpec } from '../../core/scene/scene.ts';
 import { defaultStartOf } from '../../core/scene/resolve.ts';
 import { useActions, useApp, useServices } from '../appContext.ts';
 import './basins.css';
+import { FieldError } from '../common/FieldError.tsx';
 
 type Kind = StartSpec['kind'];
 
@@ -83,6 +84,7 @@ export function StartControls() {
               }
               setError(null);
               actions.setStarts({ kind: starts.kind as Exclude<Kind, 'points'>, count });
+              actions.play();
             }}
             onBlur={() => {
               if (error === null) setDraft(null);
@@ -98,11 +100,7 @@ export function StartControls() {
               New draw
             </button>
           )}
-          {error && (
-            <span id={errorId} className="field-error" role="alert">
-              {error}
-            </span>
-          )}
+          <FieldError id={errorId} message={error} />
         </>
       )}
     </fieldset>

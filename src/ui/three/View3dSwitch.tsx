@@ -18,8 +18,10 @@ export function View3dSwitch() {
         onChange={(event) => {
           if (!event.currentTarget.checked) return actions.setView3d(undefined);
           const problem = webgl2Problem();
-          if (problem) actions.addNotice(problem);
-          else actions.setView3d({ ...DEFAULT_VIEW3D });
+          if (!problem) return actions.setView3d({ ...DEFAULT_VIEW3D });
+          // The scene did not change, so nothing re-renders to undo the click: undo it here.
+          event.currentTarget.checked = false;
+          actions.addNotice(problem);
         }}
       />
       3D

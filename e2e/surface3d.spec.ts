@@ -97,6 +97,21 @@ test.describe('the 3D view', () => {
     expect(shown.near - headOnly).toBeGreaterThan(20);
   });
 
+  test('a diverged run ends with its × and "diverged at step 3", as in 2D', async ({ page }) => {
+    const app = new DescentLab(page);
+    await open3d(app, '/?s=beale&runs=sgd!lr_100&steps=20&view=3d');
+    await app.pause();
+    const timeline = page.getByRole('slider', { name: 'Timeline' });
+    await timeline.fill('0');
+    await waitForFrames(page, 3);
+    const head = (await picture(page, RUN_COLORS[0])).near;
+    await timeline.fill('10');
+    await expect(page.getByText('diverged at step 3').first()).toBeVisible();
+    await waitForFrames(page, 3);
+    // The × and its label, in SGD's vermillion: hundreds of pixels more than the head alone.
+    expect((await picture(page, RUN_COLORS[0])).near - head).toBeGreaterThan(150);
+  });
+
   test('dragging orbits; the camera is in the URL and a reload restores it', async ({ page }) => {
     const app = new DescentLab(page);
     await open3d(app);

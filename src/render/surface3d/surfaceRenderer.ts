@@ -89,7 +89,7 @@ class RenderTarget {
   }
 }
 
-/** Copies `from`'s colour onto the canvas, scaled up to `width` × `height`. */
+/** Copies `from`'s colour (its samples resolved) onto the canvas, both `width` × `height`. */
 function blit(gl: WebGL2RenderingContext, from: RenderTarget, width: number, height: number): void {
   gl.bindFramebuffer(gl.READ_FRAMEBUFFER, from.framebuffer);
   gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
@@ -103,7 +103,7 @@ function blit(gl: WebGL2RenderingContext, from: RenderTarget, width: number, hei
     width,
     height,
     gl.COLOR_BUFFER_BIT,
-    gl.LINEAR,
+    gl.NEAREST,
   );
   gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
 }
@@ -166,8 +166,6 @@ interface GlResources {
   indexBuffer: WebGLBuffer;
   coarseIndexBuffer: WebGLBuffer;
   colourTexture: WebGLTexture;
-  /** The moving picture, at reduced resolution. */
-  moving: RenderTarget;
   /** The still picture, multisampled, built over several frames. */
   still: RenderTarget;
 }
@@ -201,7 +199,6 @@ function createResources(gl: WebGL2RenderingContext): GlResources {
     indexBuffer: gl.createBuffer(),
     coarseIndexBuffer: gl.createBuffer(),
     colourTexture: gl.createTexture(),
-    moving: new RenderTarget(gl),
     still: new RenderTarget(gl, samples),
   };
 }
@@ -215,10 +212,15 @@ export class SurfaceRenderer implements Drawable {
   private coarseIndexCount = 0;
   private cssWidth = 1;
   private cssHeight = 1;
+  /** The full picture's size in pixels (a moving picture shrinks the canvas below it). */
+  private width = 1;
+  private height = 1;
   /** The canvas shows the current camera, mesh and size (the drawing buffer is preserved). */
   private drawn = false;
   /** Rows of the full mesh drawn into the still target so far. */
   private stillRows = 0;
+  /** Signalled when the GPU has drawn the last band: the next waits for it (see drawStill). */
+  private bandDone: WebGLSync | null = null;
   private interactive = false;
 
   constructor(
@@ -248,11 +250,15 @@ export class SurfaceRenderer implements Drawable {
   setSize(cssWidth: number, cssHeight: number, pixelRatio: number): void {
     this.cssWidth = Math.max(1, cssWidth);
     this.cssHeight = Math.max(1, cssHeight);
-    const width = Math.max(1, Math.round(cssWidth * pixelRatio));
-    const height = Math.max(1, Math.round(cssHeight * pixelRatio));
+    this.width = Math.max(1, Math.round(cssWidth * pixelRatio));
+    this.height = Math.max(1, Math.round(cssHeight * pixelRatio));
+    this.fitCanvas(this.width, this.height);
+    this.changed();
+  }
+
+  private fitCanvas(width: number, height: number): void {
     if (this.canvas.width !== width) this.canvas.width = width;
     if (this.canvas.height !== height) this.canvas.height = height;
-    this.changed();
   }
 
   setOptions(options: SurfaceViewOptions): void {
@@ -283,8 +289,9 @@ export class SurfaceRenderer implements Drawable {
     if (this.drawn || !gpu || gl.isContextLost()) return;
     if (!mesh?.heightScale) {
       this.drawn = true;
+      this.fitCanvas(this.width, this.height);
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-      gl.viewport(0, 0, this.canvas.width, this.canvas.height);
+      gl.viewport(0, 0, this.width, this.height);
       gl.clearColor(...BACKGROUND);
       gl.clear(gl.COLOR_BUFFER_BIT);
       this.mark('still');
@@ -348,18 +355,21 @@ export class SurfaceRenderer implements Drawable {
     gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
   }
 
+  /**
+   * The moving picture is drawn on the canvas shrunk to INTERACTIVE_RESOLUTION (CSS stretches it):
+   * the compositor then reads back and uploads a quarter of the pixels, and nothing is scaled up.
+   */
   private drawMoving(gpu: GlResources, mesh: SurfaceMesh): void {
-    const { gl, canvas } = this;
+    const { gl } = this;
     this.drawn = true;
-    gpu.moving.fit(
-      Math.max(1, Math.round(canvas.width * INTERACTIVE_RESOLUTION)),
-      Math.max(1, Math.round(canvas.height * INTERACTIVE_RESOLUTION)),
-    );
-    gpu.moving.use();
+    const width = Math.max(1, Math.round(this.width * INTERACTIVE_RESOLUTION));
+    const height = Math.max(1, Math.round(this.height * INTERACTIVE_RESOLUTION));
+    this.fitCanvas(width, height);
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    gl.viewport(0, 0, width, height);
     gl.clearColor(...BACKGROUND);
     gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
     this.drawTriangles(gpu, mesh, gpu.coarseIndexBuffer, 0, this.coarseIndexCount);
-    blit(gl, gpu.moving, canvas.width, canvas.height);
     this.mark('moving');
   }
 
@@ -368,11 +378,21 @@ export class SurfaceRenderer implements Drawable {
    * it. Until then the canvas keeps its last picture and the owner is asked for another frame.
    */
   private drawStill(gpu: GlResources, mesh: SurfaceMesh, triangles: number): void {
-    const { gl, canvas } = this;
+    const { gl, width, height } = this;
+    // Bands drawn offscreen are not waited for, so they could pile up in the GPU's queue and the
+    // frame that shows the picture would wait for all of them: one band at a time instead.
+    if (this.bandDone) {
+      if (gl.getSyncParameter(this.bandDone, gl.SYNC_STATUS) !== gl.SIGNALED) {
+        this.events.needsFrame();
+        return;
+      }
+      gl.deleteSync(this.bandDone);
+      this.bandDone = null;
+    }
     const rows = mesh.ny - 1;
     const perRow = (mesh.nx - 1) * 6;
     if (this.stillRows === 0) {
-      gpu.still.fit(canvas.width, canvas.height);
+      gpu.still.fit(width, height);
       gpu.still.use();
       gl.clearColor(...BACKGROUND);
       gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
@@ -384,11 +404,15 @@ export class SurfaceRenderer implements Drawable {
     this.drawTriangles(gpu, mesh, gpu.indexBuffer, this.stillRows * perRow, band * perRow);
     this.stillRows += band;
     if (this.stillRows < rows) {
+      this.bandDone = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+      gl.flush();
       this.events.needsFrame();
       return;
     }
     this.drawn = true;
-    blit(gl, gpu.still, canvas.width, canvas.height);
+    // The canvas takes its full size back only now: resizing clears it.
+    this.fitCanvas(width, height);
+    blit(gl, gpu.still, width, height);
     this.mark('still');
   }
 
@@ -426,6 +450,7 @@ export class SurfaceRenderer implements Drawable {
     // Without preventDefault the browser never offers the context back.
     event.preventDefault();
     this.gpu = null;
+    this.bandDone = null;
     this.events.contextLost(true);
   };
 

@@ -281,25 +281,43 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
         aria-hidden="true"
         data-testid="race3d-canvas"
       />
+      {/* One row: on a narrow plot the words give way to icons (plot3d.css), names stay. */}
       <div className="plot3d-tools">
-        <button type="button" onClick={() => moveCamera({ ...DEFAULT_CAMERA }, true)}>
-          Reset camera
+        <button
+          type="button"
+          aria-label="Reset camera"
+          title="Reset camera"
+          onClick={() => moveCamera({ ...DEFAULT_CAMERA }, true)}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true" className="plot3d-icon">
+            <path d="M13 8a5 5 0 1 1-1.5-3.6M13 2.5v2.8h-2.8" />
+          </svg>
+          <span className="plot3d-words">Reset camera</span>
         </button>
-        <label>
-          <span className="visually-hidden">Height scale</span>
+        <label title="Height scale: auto picks linear or log like the contour levels">
+          <span className="plot3d-words" aria-hidden="true">
+            Heights
+          </span>
           <select
+            aria-label="Height scale"
             value={view3d.heights}
             onChange={(event) => updateView({ heights: event.currentTarget.value as ContourScale })}
           >
-            <option value="auto">Heights: auto</option>
-            <option value="log">Heights: log</option>
-            <option value="linear">Heights: linear</option>
+            <option value="auto">auto</option>
+            <option value="log">log</option>
+            <option value="linear">linear</option>
           </select>
         </label>
         <label title="Vertical exaggeration">
-          Height ×
+          <svg viewBox="0 0 16 16" aria-hidden="true" className="plot3d-icon">
+            <path d="M8 1.5v13M5 4.5l3-3 3 3M5 11.5l3 3 3-3" />
+          </svg>
+          <span className="plot3d-words" aria-hidden="true">
+            Height ×
+          </span>
           <input
             type="range"
+            aria-label="Vertical exaggeration"
             min={LIFT_SLIDER[0]}
             max={LIFT_SLIDER[1]}
             step={0.1}

@@ -21,6 +21,7 @@ import { networkSpecs } from '../nn/onDemand.ts';
 import type { ScheduleConfig } from '../schedules/types.ts';
 import { resolveSchedule } from '../schedules/validate.ts';
 import { CAMERA_LIMITS, DEFAULT_CAMERA, type Camera } from '../surface3d/camera.ts';
+import { runsForSurface } from './surfaceSwitch.ts';
 
 /**
  * The newest format: 2 added learning-rate schedules, 3 the 3D view. A scene is written with the
@@ -152,6 +153,15 @@ export function defaultScene(): Scene {
     contours: 'auto',
     chart: 'loss',
   };
+}
+
+/**
+ * The six runs a scene on `surface` has when nothing says otherwise (a link without `runs`): the
+ * default runs with that surface's preset learning rates, as the surface picker gives them.
+ */
+export function defaultRunsOn(surface: SurfaceRef): SceneRun[] {
+  const defaults = defaultScene();
+  return runsForSurface(defaults.runs, defaults.surface, surface);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -428,11 +438,12 @@ export function validateScene(input: unknown): ValidatedScene {
       `scene version ${show(input.version)} is not known to this version of Descent Lab; read it as version ${SCENE_VERSION}`,
     );
   }
+  const surface = checkSurface(input.surface, defaults.surface, 'surface', notices);
   const scene: Scene = {
     version: SCENE_VERSION,
-    surface: checkSurface(input.surface, defaults.surface, 'surface', notices),
+    surface,
     view: checkView(input.view, defaults.view, 'view', notices),
-    runs: checkRuns(input.runs, defaults.runs, notices),
+    runs: checkRuns(input.runs, defaultRunsOn(surface), notices),
     starts: checkStarts(input.starts, defaults.starts, 'starts', notices),
     seed: numberIn(0, 2 ** 31 - 1, true)(input.seed, defaults.seed, 'seed', notices),
     noise: numberIn(0, LIMITS.noise, false)(input.noise, defaults.noise, 'noise', notices),

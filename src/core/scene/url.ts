@@ -39,6 +39,7 @@ import { readWrittenNumber } from './writtenNumber.ts';
 import { DEFAULT_CAMERA } from '../surface3d/camera.ts';
 import {
   DEFAULT_VIEW3D,
+  defaultRunsOn,
   defaultScene,
   SCENE_VERSION,
   sceneFormatVersion,
@@ -150,7 +151,7 @@ export function encodeScene(scene: Scene): string {
   const viewParts = [...(scene.view3d ? [VIEW_3D] : []), ...(extent ?? [])];
   if (viewParts.length > 0) parts.push(`view=${viewParts.join('~')}`);
   const runs = scene.runs.map(encodeRun).join(',');
-  if (runs !== defaults.runs.map(encodeRun).join(',')) parts.push(`runs=${runs}`);
+  if (runs !== defaultRunsOn(scene.surface).map(encodeRun).join(',')) parts.push(`runs=${runs}`);
   const { starts } = scene;
   if (starts.kind === 'points') {
     const text = starts.points.map(([x, y]) => `${x}~${y}`).join(',');

@@ -111,6 +111,10 @@ export class TrajectoryLayer implements Drawable {
   private trailsCtx: CanvasRenderingContext2D | null = null;
   /** Whether the head canvas is shown (on screen it is hidden while empty). */
   private headsShown = true;
+  /** Whether anything was stroked on the trail canvas since it was cleared (pixel mode: never). */
+  private trailsInked = false;
+  /** Whether the trail canvas is shown (on screen it is hidden while empty). */
+  private trailsShown = true;
   /** One-particle runs' head points and where their markers show, reused frame to frame. */
   private spread: HeadSpread = { points: new Float64Array(0), shown: new Float64Array(0) };
   /** The look of the marker being placed, one object rewritten per run. */
@@ -207,6 +211,7 @@ export class TrajectoryLayer implements Drawable {
     if (asPixels !== this.drawnAsPixels) this.fitHeads(asPixels);
     if (!incremental) {
       clearCanvas(trailsCtx);
+      this.trailsInked = false;
       this.pixelTrails.clear();
       this.recent?.clear();
       this.recentBounds.reset();
@@ -220,6 +225,7 @@ export class TrajectoryLayer implements Drawable {
       this.strokeNewSegments(trailsCtx, runs, styles, frame);
       this.drawnStep = frame.step;
     }
+    if (this.markers) this.showTrails(this.trailsInked);
     this.drawnRuns = simulationRuns.slice();
     this.drawnVisibility = visibility;
     this.drawnAsPixels = asPixels;
@@ -279,6 +285,13 @@ export class TrajectoryLayer implements Drawable {
     if (shown === this.headsShown) return;
     this.headsShown = shown;
     this.heads.hidden = !shown;
+  }
+
+  /** The same for the trail canvas, empty until the first segments join it, and in pixel mode. */
+  private showTrails(shown: boolean): void {
+    if (shown === this.trailsShown) return;
+    this.trailsShown = shown;
+    this.trails.hidden = !shown;
   }
 
   /**
@@ -367,6 +380,7 @@ export class TrajectoryLayer implements Drawable {
       to - this.flushedStep < RECENT_STEPS_AT_MOST &&
       bounds.area < RECENT_AREA_AT_MOST * viewport.width * viewport.height;
     if (!keep) {
+      if (to > this.flushedStep) this.trailsInked = true;
       this.strokeTrails(trailsCtx, runs, styles, this.flushedStep, to);
       this.flushedStep = to;
       this.recent?.clear();

@@ -107,9 +107,10 @@ test.describe('presenting on a projector', () => {
       await expect.poll(async () => (await plotShare(page)).belowBar).toBeGreaterThanOrEqual(0.45);
       expect(await playbackOverflow(page)).toBeLessThanOrEqual(0);
       await page.screenshot({ path: testInfo.outputPath(`present-${width}-lesson.png`) });
+      // The 2D chapters (chapter 6 shows the network view instead of the plot).
       for (const chapter of ['1', '2', '3', '4', '5']) {
         await page.locator('body').press(chapter);
-        await expect(app.lessonPanel.getByText(`Chapter ${chapter} of 5`)).toBeVisible();
+        await expect(app.lessonPanel.getByText(`Chapter ${chapter} of 6`)).toBeVisible();
         await expect.poll(() => clippedCaptions(page)).toEqual([]);
       }
       // The lesson's type is the controls' type: it grows with them.
@@ -198,10 +199,11 @@ test.describe('the top bar at 1280 px', () => {
     const chapters = app.lessonPanel.getByRole('navigation', { name: 'Chapters' });
     for (const name of [
       'Local minima',
-      'Slow convergence',
+      'Slow progress',
       'Different slopes',
       'Distributed training',
       'Saddle points',
+      'Real networks',
     ])
       await expect(chapters.getByText(name, { exact: true })).toBeVisible();
     expect(await clippedCaptions(page)).toEqual([]);

@@ -47,8 +47,11 @@ function binding(page: Page, name: string) {
   return page.getByTestId('lesson-panel').locator(`[data-binding="${name}"]`).first();
 }
 
+/** Chapter 6, after the five 2D chapters: a real network, in the network view. */
+const NETWORK_CHAPTER = { number: 6, title: 'The real thing' };
+
 test.describe('the guided tour', () => {
-  test('opens from the top bar and walks through all five chapters with Next', async ({ page }) => {
+  test('opens from the top bar and walks through all six chapters with Next', async ({ page }) => {
     const app = new DescentLab(page);
     await app.open();
     await page.getByRole('button', { name: 'Lessons' }).click();
@@ -59,6 +62,12 @@ test.describe('the guided tour', () => {
       await expect(page).toHaveURL(new RegExp(`lesson=${i + 1}`));
       await expect.poll(() => app.step(), { timeout: 10_000 }).toBeGreaterThan(3);
     }
+    await app.lessonPanel.getByRole('button', { name: 'Next chapter' }).click();
+    await expect(
+      app.lessonPanel.getByRole('heading', { name: NETWORK_CHAPTER.title }),
+    ).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Real network' })).toBeVisible();
+    await expect(page).toHaveURL(/lesson=6/);
     await expect(app.lessonPanel.getByRole('button', { name: 'Next chapter' })).toBeDisabled();
     await app.lessonPanel.getByRole('button', { name: 'Chapter 2: Slow convergence' }).click();
     await expect(app.lessonPanel.getByRole('heading', { name: CHAPTERS[1].title })).toBeVisible();
@@ -92,6 +101,44 @@ test.describe('the guided tour', () => {
       await expect.poll(() => app.step(), { timeout: 10_000 }).toBeGreaterThan(3);
     });
   }
+
+  test('chapter 6 opens from ?lesson=6: the network trains on the spirals, its landscape is drawn, and the captions and run cards read the trained runs', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const app = new DescentLab(page);
+    await page.goto('/?lesson=6');
+    await expect(
+      app.lessonPanel.getByRole('heading', { name: NETWORK_CHAPTER.title }),
+    ).toBeVisible();
+    const network = page.getByRole('region', { name: 'Real network' });
+    await expect(network).toBeVisible();
+    await expect(page.getByTestId('network-architecture')).toHaveText('[2, 16, 16, 3]');
+    await expect(binding(page, 'parameters')).toHaveText('371');
+    await expect(page.getByTestId('network-contours')).toHaveAttribute('data-ready', 'true', {
+      timeout: 120_000,
+    });
+    // Paused at the last step: the caption, the run card and the table tell the same run.
+    await page.evaluate(() => {
+      const lab = window.__descentLab!;
+      lab.store.getState().pause();
+      lab.controller.seek(300);
+    });
+    await expect(binding(page, 'where 2')).toHaveText('has taken 300 steps');
+    const loss = Number(await binding(page, 'loss 2').textContent());
+    expect(loss).toBeGreaterThan(0);
+    expect(loss).toBeLessThan(0.3); // Adam finds the spirals (chapters.test.ts checks the claims)
+    await expect(app.runCard('Adam').getByTestId('run-status')).toContainText(
+      `train loss ${await binding(page, 'loss 2').textContent()}`,
+    );
+    const live = app.lessonPanel.locator('[data-binding]');
+    expect((await live.allTextContents()).filter((text) => /^(—|…|)$/.test(text))).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath('lesson-6-1280x800.png') });
+
+    await app.lessonPanel.getByRole('button', { name: 'Give SGD momentum 0.9' }).click();
+    await expect.poll(async () => (await app.scene()).runs[0].params.momentum).toBe(0.9);
+    await expect(binding(page, 'momentum 1')).toHaveText('0.9');
+  });
 
   test('a shared link of a modified chapter keeps its own scene and opens the tour there', async ({
     page,

@@ -89,6 +89,12 @@ test.describe('the network view', () => {
     for (const canvas of await decisions.all())
       expect(await colourCount(canvas)).toBeGreaterThan(3);
     await page.screenshot({ path: 'test-results/network-1280x800.png' });
+    // Newton cannot take this net: its choice is there, greyed out, saying why.
+    const newton = page
+      .getByRole('combobox', { name: 'Add optimizer' })
+      .locator('option', { hasText: 'Newton' });
+    await expect(newton).toBeDisabled();
+    await expect(newton).toHaveText('Newton needs the 337×337 Hessian: only up to 64 parameters');
 
     const link = page.url();
     expect(link).toContain('net=1~moons~400~');
@@ -101,6 +107,33 @@ test.describe('the network view', () => {
     await again.seek(300);
     expect(await again.planeColumns()).toEqual(plane);
     await expect.poll(() => again.rows()).toEqual(rows);
+  });
+
+  test("the sidebar's run cards tell the network runs' own state: the loss of the table, an exploding run", async ({
+    page,
+  }) => {
+    // Linear-regression data on a [2, 8, 1] net: SGD at lr 2 blows up, Adam trains. On the 2D
+    // surface underneath, the same runs would tell another story.
+    await page.goto(
+      '/?v=1&s=beale&runs=sgd!lr_2,adam!lr_0.01&steps=60&net=1~linear~400~0.1~0.2~8~tanh~pca~21~60',
+    );
+    const view = new NetworkView(page);
+    await view.waitForLandscape();
+    await view.seek(60);
+    const card = (label: string) =>
+      page.getByRole('region', { name: label, exact: true }).getByTestId('run-status');
+    await expect(card('SGD')).toContainText(/loss grew 1e\d+× — exploding/);
+    await expect(card('Adam')).toContainText('train loss');
+    const shown = Number(/train loss (\S+)/.exec((await card('Adam').textContent()) ?? '')?.[1]);
+    const adamRow = page.getByTestId('network-run').filter({ hasText: 'Adam' });
+    const table = Number(await adamRow.locator('td').first().textContent());
+    expect(Math.abs(shown - table) / table).toBeLessThan(0.005);
+    // 33 parameters: Newton may train this one.
+    await expect(
+      page
+        .getByRole('combobox', { name: 'Add optimizer' })
+        .locator('option', { hasText: 'Newton' }),
+    ).toBeEnabled();
   });
 
   test('a grid cancelled midway leaves a working page', async ({ page }) => {

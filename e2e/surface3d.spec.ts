@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { GifReader } from 'omggif';
 import { expect, test } from './fixtures.ts';
 import { DescentLab, waitForFrames } from './descentLab.ts';
 import { BOX_HEIGHT, cameraFrame, rayThrough } from '../src/core/surface3d/camera.ts';
@@ -25,7 +27,13 @@ async function open3d(app: DescentLab, path = '/'): Promise<void> {
   if (await app.button('Menu').isVisible()) await app.page.keyboard.press('Escape');
   await expect(app.page.getByTestId(CANVAS)).toBeVisible();
   await expect(app.page.getByText('Building the 3D surface…')).toBeHidden();
-  await waitForFrames(app.page, 3);
+  await stillPicture(app.page);
+}
+
+/** Waits until the 3D canvas shows the full picture of the current camera (drawn over frames). */
+async function stillPicture(page: Page): Promise<void> {
+  await expect(page.getByTestId(CANVAS)).toHaveAttribute('data-picture', 'still');
+  await waitForFrames(page, 2);
 }
 
 /**
@@ -99,7 +107,7 @@ test.describe('the 3D view', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2 + 40, { steps: 8 });
     await page.mouse.up();
-    await waitForFrames(page, 3);
+    await stillPicture(page);
     expect((await picture(page)).hash).not.toBe(before.hash);
     const camera = (await app.scene()).view3d!.camera;
     expect(camera.yaw).not.toBe(-35);
@@ -173,6 +181,121 @@ test.describe('the 3D view', () => {
     await app.open('/?embed=1&view=3d&s=himmelblau');
     await expect(page.getByTestId(CANVAS)).toBeVisible();
     await expect(page.getByText('Building the 3D surface…')).toBeHidden();
+  });
+});
+
+test.describe('the 3D view exported', () => {
+  const SCENE = '/?s=himmelblau&runs=adam!lr_0.1,sgd!lr_0.01&steps=120&view=3d';
+
+  /** Opens the scene in 3D at `step` and the Export dialog there. */
+  async function openExport(page: Page, step: number) {
+    const app = new DescentLab(page);
+    await open3d(app, SCENE);
+    await app.pause();
+    await page.evaluate((target) => window.__descentLab!.controller.seek(target), step);
+    await expect(app.stepCounter).toHaveText(new RegExp(`^Step ${step} /`));
+    return app.openDialog('Export');
+  }
+
+  async function downloadFrom(page: Page, name: string) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 45_000 }),
+      page.getByRole('dialog').getByRole('button', { name, exact: true }).click(),
+    ]);
+    return { name: download.suggestedFilename(), bytes: await readFile((await download.path())!) };
+  }
+
+  test('PNG of the 3D view: the lit surface at twice the size, with the legend', async ({
+    page,
+  }) => {
+    await openExport(page, 80);
+    const box = (await page.getByTestId(CANVAS).boundingBox())!;
+    const png = await downloadFrom(page, 'PNG of the 3D view (2×)');
+    expect(png.name).toBe('descent-lab-himmelblau-3d-step80.png');
+    // Decoded by the browser from bytes (the app's img-src 'self' refuses data: URLs).
+    const shown = await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const data = ctx.getImageData(0, 0, image.width, image.height).data;
+      const colours = new Set<number>();
+      for (let p = 0; p < data.length; p += 4)
+        colours.add((data[p] << 16) | (data[p + 1] << 8) | data[p + 2]);
+      // The legend's ink (#1d2330, its run names and step) in the top-right corner.
+      let ink = 0;
+      for (let y = 0; y < 120; y++) {
+        for (let x = image.width - 300; x < image.width; x++) {
+          const p = 4 * (y * image.width + x);
+          if (
+            Math.abs(data[p] - 0x1d) + Math.abs(data[p + 1] - 0x23) + Math.abs(data[p + 2] - 0x30) <
+            60
+          )
+            ink++;
+        }
+      }
+      return { width: image.width, height: image.height, colours: colours.size, ink };
+    }, png.bytes.toString('base64'));
+    expect([shown.width, shown.height]).toEqual([
+      Math.round(2 * box.width),
+      Math.round(2 * box.height),
+    ]);
+    expect(shown.colours).toBeGreaterThan(500);
+    expect(shown.ink).toBeGreaterThan(100);
+  });
+
+  test('a GIF of the 3D view with a slow orbit: every frame is a different picture', async ({
+    page,
+  }) => {
+    const dialog = await openExport(page, 60);
+    await dialog.getByRole('spinbutton', { name: 'Frames', exact: true }).fill('4');
+    await dialog.getByRole('checkbox', { name: /Slow orbit/ }).check();
+    const gif = await downloadFrom(page, 'GIF');
+    expect(gif.name).toBe('descent-lab-himmelblau-3d-0-60.gif');
+    const reader = new GifReader(new Uint8Array(gif.bytes));
+    expect(reader.numFrames()).toBe(4);
+    const picture = new Uint8Array(4 * reader.width * reader.height);
+    const hashes = new Set<number>();
+    for (let f = 0; f < reader.numFrames(); f++) {
+      reader.decodeAndBlitFrameRGBA(f, picture);
+      let hash = 0;
+      for (let p = 0; p < picture.length; p += 4)
+        hash = (hash * 31 + picture[p] + 3 * picture[p + 1] + 7 * picture[p + 2]) % 1_000_000_007;
+      hashes.add(hash);
+    }
+    expect(hashes.size).toBe(4);
+  });
+});
+
+test.describe('a lost graphics context', () => {
+  test('says so, and the surface is back when the browser restores it', async ({ page }) => {
+    const app = new DescentLab(page);
+    await open3d(app, '/?s=himmelblau&view=3d');
+    await app.pause();
+    // The extension is asked for before the loss: a lost context hands out none.
+    await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="surface3d-canvas"]')!;
+      const extension = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
+      Object.assign(window, { loseContext: extension });
+    });
+    const lose = (restore: boolean) =>
+      page.evaluate((back) => {
+        const extension = (window as unknown as { loseContext: WEBGL_lose_context }).loseContext;
+        if (back) extension.restoreContext();
+        else extension.loseContext();
+      }, restore);
+    const notice = page.getByText('The 3D view lost its graphics context');
+    await lose(false);
+    await expect(notice).toBeVisible();
+    await lose(true);
+    await expect(notice).toBeHidden();
+    await stillPicture(page);
+    const shown = await picture(page);
+    expect(shown.distinct).toBeGreaterThan(200);
+    expect(shown.drawnShare).toBeGreaterThan(0.2);
   });
 });
 

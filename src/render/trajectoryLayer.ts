@@ -22,7 +22,8 @@ import { clearCanvas, fitCanvas } from './canvas.ts';
 import { edgePoint } from './clip.ts';
 import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { spreadCoincident } from './headSpread.ts';
-import { placeLabel, type Rect } from './labelPlacement.ts';
+import type { Rect } from './labelPlacement.ts';
+import { NAMED_PARTICLES_AT_MOST, paintFateMarks, type FateMark } from './fateMarks.ts';
 import { DotBuffer, opaquePixel } from './dotBuffer.ts';
 import { HeadMarkers, type MarkerLook } from './headMarkers.ts';
 import { PathBounds, RecentTrails } from './recentTrails.ts';
@@ -45,8 +46,6 @@ const SEGMENTS_PER_FRAME = 200_000;
  */
 const PIXELS_MAX_RATIO = 1;
 
-/** Runs with at most this many particles get edge markers and fate labels (more would be noise). */
-const NAMED_PARTICLES_AT_MOST = 20;
 /** Trails are clipped this many CSS px outside the view, so line caps at the edge are not cut. */
 const CLIP_MARGIN_PX = 8;
 /** At most this many markers are elements; more are drawn on the head canvas every frame. */
@@ -60,18 +59,6 @@ const RECENT_AREA_AT_MOST = 0.25;
 
 /** ASGD's averages, then the heads: the order the head canvas draws them in. */
 const MARKER_KINDS = ['average', 'head'] as const;
-
-/** A diverged particle's × or an escaped one's edge arrow, with its label, in CSS px. */
-interface FateMark {
-  diverged: boolean;
-  x: number;
-  y: number;
-  /** Where the particle went from the mark, in screen axes (any magnitude, even 1e300). */
-  dx: number;
-  dy: number;
-  label: string;
-  color: string;
-}
 
 /** Markers' true points and where they are shown (see spreadSingleHeads), x, y pixel pairs. */
 interface HeadSpread {
@@ -137,8 +124,6 @@ export class TrajectoryLayer implements Drawable {
   private segmentCoordinates = new Float64Array(0);
   private readonly clipped = new Float64Array(4);
   private readonly exits = new ViewExits();
-  /** Fate labels placed this frame, as [left, top, right, bottom], so later ones move aside. */
-  private placedLabels: Rect[] = [];
   private readonly markers: HeadMarkers | null;
   private readonly recent: RecentTrails | null;
   /** The step up to which vector trails are on the trail canvas; the rest are on `recent`. */
@@ -254,7 +239,7 @@ export class TrajectoryLayer implements Drawable {
       this.drawnFates = key;
       clearCanvas(heads);
       const leaders = !frame.playing && this.drawLeaders(heads, spread);
-      this.drawFateMarks(heads, fates);
+      this.paintFates(heads, fates);
       this.showHeads(leaders || fates.length > 0);
       return;
     }
@@ -274,7 +259,7 @@ export class TrajectoryLayer implements Drawable {
         spread.shown[2 * i + 1],
       );
     });
-    this.drawFateMarks(heads, fates);
+    this.paintFates(heads, fates);
   }
 
   /**
@@ -622,6 +607,11 @@ export class TrajectoryLayer implements Drawable {
     ctx.stroke();
   }
 
+  private paintFates(ctx: CanvasRenderingContext2D, marks: readonly FateMark[]): void {
+    const { width, height } = this.viewport!;
+    paintFateMarks(ctx, marks, this.options.scale, [width, height], this.labelObstacles);
+  }
+
   /**
    * A diverged particle: a × at its last finite point, or on the edge towards it. One outside the
    * view: an arrowhead on the edge pointing where it went. Both labelled with the run's name and
@@ -658,91 +648,4 @@ export class TrajectoryLayer implements Drawable {
       });
     }
   }
-
-  private drawFateMarks(ctx: CanvasRenderingContext2D, marks: readonly FateMark[]): void {
-    const s = this.options.scale;
-    this.placedLabels = [...this.labelObstacles];
-    for (const { diverged, x, y, dx, dy, label, color } of marks) {
-      ctx.beginPath();
-      if (diverged) traceCross(ctx, x, y, 7 * s);
-      else traceArrowhead(ctx, x, y, dx, dy, 9 * s);
-      ctx.lineWidth = 4 * s;
-      ctx.strokeStyle = '#ffffff';
-      ctx.lineJoin = 'round';
-      ctx.stroke();
-      if (diverged) {
-        ctx.lineWidth = 2.5 * s;
-        ctx.strokeStyle = color;
-        ctx.stroke();
-      } else {
-        ctx.fillStyle = color;
-        ctx.fill();
-      }
-      this.drawFateLabel(ctx, label, x, y, color);
-    }
-  }
-
-  private drawFateLabel(
-    ctx: CanvasRenderingContext2D,
-    label: string,
-    x: number,
-    y: number,
-    color: string,
-  ): void {
-    const viewport = this.viewport!;
-    const s = this.options.scale;
-    const lineHeight = 16 * s;
-    ctx.font = `600 ${12 * s}px system-ui, sans-serif`;
-    ctx.textBaseline = 'middle';
-    const width = ctx.measureText(label).width;
-    const box = placeLabel(
-      x,
-      y,
-      width,
-      lineHeight,
-      12 * s,
-      [viewport.width, viewport.height],
-      this.placedLabels,
-    );
-    this.placedLabels.push(box);
-    const [left, boxTop] = box;
-    const top = boxTop + lineHeight / 2;
-    ctx.lineWidth = 3 * s;
-    ctx.strokeStyle = '#ffffff';
-    ctx.strokeText(label, left, top);
-    ctx.fillStyle = color;
-    ctx.fillText(label, left, top);
-  }
-}
-
-/** An × of half-size r centred at (x, y). */
-function traceCross(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): void {
-  ctx.moveTo(x - r, y - r);
-  ctx.lineTo(x + r, y + r);
-  ctx.moveTo(x + r, y - r);
-  ctx.lineTo(x - r, y + r);
-}
-
-/** A filled arrowhead with its tip at (x, y), pointing along (dx, dy) in screen axes. */
-function traceArrowhead(
-  ctx: CanvasRenderingContext2D,
-  x: number,
-  y: number,
-  dx: number,
-  dy: number,
-  size: number,
-): void {
-  // Scaled to at most 1 before squaring, so directions towards 1e300 do not overflow.
-  const big = Math.max(Math.abs(dx), Math.abs(dy)) || 1;
-  const ux = dx / big;
-  const uy = dy / big;
-  const norm = Math.hypot(ux, uy) || 1;
-  const ax = ux / norm;
-  const ay = uy / norm;
-  const baseX = x - ax * size;
-  const baseY = y - ay * size;
-  ctx.moveTo(x, y);
-  ctx.lineTo(baseX - ay * size * 0.6, baseY + ax * size * 0.6);
-  ctx.lineTo(baseX + ay * size * 0.6, baseY - ax * size * 0.6);
-  ctx.closePath();
 }

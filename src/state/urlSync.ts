@@ -53,11 +53,15 @@ export function unknownKeys(search: string, known: readonly string[]): string[] 
   return [...new Set(keys)].filter((key) => !known.includes(key));
 }
 
-/** Whether going from `before` to `after` is a change worth its own history entry. */
-function isDeliberate(before: Scene, after: Scene): boolean {
+/**
+ * Whether going from `before` to `after` is a change worth its own history entry: another surface,
+ * other starts, or opening, closing or changing the network experiment's data (a surface too).
+ */
+export function isDeliberate(before: Scene, after: Scene): boolean {
   return (
     JSON.stringify(before.surface) !== JSON.stringify(after.surface) ||
-    JSON.stringify(before.starts) !== JSON.stringify(after.starts)
+    JSON.stringify(before.starts) !== JSON.stringify(after.starts) ||
+    before.network?.dataset !== after.network?.dataset
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ChartMetric } from '../core/scene/scene.ts';
 import { ChartLayer, type ChartReading } from '../render/chartLayer.ts';
 import { useActions, useApp, useServices } from './appContext.ts';
@@ -62,7 +62,8 @@ export function LossChart({ width, height }: { width: number; height: number }) 
   /** The pointer over the canvas, in CSS px, or null when it is elsewhere. */
   const pointer = useRef<[number, number] | null>(null);
 
-  useEffect(() => {
+  // A layout effect, as useTick's: its listeners read refs that are null once the chart is gone.
+  useLayoutEffect(() => {
     const chart = new ChartLayer(canvas.current!);
     layer.current = chart;
     const updateReadout = () => {

@@ -5,6 +5,7 @@ import { describeFate, fateOf, ViewExits } from '../core/sim/fate.ts';
 import type { FrameState } from '../playback/simulationController.ts';
 import { useActions } from './appContext.ts';
 import { formatNumber } from './format.ts';
+import { networkRunStatus } from './network/runCardStatus.ts';
 import { openOptimizerCard } from './optimizerCard/cardState.ts';
 import { ParamField } from './ParamField.tsx';
 import { RunMarker } from './RunMarker.tsx';
@@ -16,9 +17,10 @@ const exits = new ViewExits();
 
 /**
  * Live numbers of the run's first particle — or what became of it: diverged, exploding, out of the
- * view — or a summary when it has many.
+ * view — or a summary when it has many. In the network view: the network run's own.
  */
 function runStatus(frame: FrameState, index: number): string {
+  if (frame.scene.network) return networkRunStatus(frame.scene, index, frame.step);
   const run = frame.simulation.runs[index];
   if (!run) return '';
   const step = Math.min(frame.step, run.steps);

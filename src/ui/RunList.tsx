@@ -1,11 +1,28 @@
 import { useShallow } from 'zustand/react/shallow';
-import { PRESETS } from '../core/optimizers/presets.ts';
+import { networkSpecs } from '../core/nn/onDemand.ts';
+import type { NetworkSpec } from '../core/nn/spec.ts';
+import { PRESETS, type OptimizerPreset } from '../core/optimizers/presets.ts';
+import { findOptimizer } from '../core/optimizers/registry.ts';
 import { LIMITS } from '../core/scene/scene.ts';
 import { useActions, useApp } from './appContext.ts';
 import { RunCard } from './RunCard.tsx';
 
+/**
+ * Why a preset cannot train the network on screen (Newton beyond its Hessian's cut-off, the
+ * distributed runs), or null. A scene holding a network has loaded the network checks.
+ */
+function networkRefusal(preset: OptimizerPreset, network: NetworkSpec | undefined): string | null {
+  const optimizer = findOptimizer(preset.optimizer);
+  if (!network || !optimizer) return null;
+  const { networkOptimizerIssue, networkParameterCount } = networkSpecs.get();
+  const issue = networkOptimizerIssue(optimizer, networkParameterCount(network));
+  if (issue === null) return null;
+  return issue.startsWith(preset.label) ? issue : `${preset.label}: ${issue}`;
+}
+
 export function RunList() {
   const runs = useApp(useShallow((s) => s.scene.runs));
+  const network = useApp((s) => s.scene.network);
   const actions = useActions();
   return (
     <div className="run-list">
@@ -20,11 +37,14 @@ export function RunList() {
           }}
         >
           <option value="">+ Add optimizer…</option>
-          {PRESETS.map((preset) => (
-            <option key={preset.id} value={preset.id}>
-              {preset.label}
-            </option>
-          ))}
+          {PRESETS.map((preset) => {
+            const refusal = networkRefusal(preset, network);
+            return (
+              <option key={preset.id} value={preset.id} disabled={refusal !== null}>
+                {refusal ?? preset.label}
+              </option>
+            );
+          })}
         </select>
       </div>
       {runs.length >= LIMITS.runs && (

@@ -13,8 +13,8 @@ import { makeDataset, type SplitDataset } from './datasets.ts';
 import { initialParameters } from './init.ts';
 import { dot, randomFilterDirections, sampleLandscape } from './landscape.ts';
 import { Network } from './network.ts';
-import { networkLayers, type NetworkSpec } from './spec.ts';
-import { NetworkRun, networkOptimizerIssue } from './train.ts';
+import { networkLayers, networkOptimizerIssue, type NetworkSpec } from './spec.ts';
+import { NetworkRun } from './train.ts';
 
 export interface Experiment {
   layers: number[];

@@ -1,4 +1,6 @@
-import { runFromPreset, type Scene, type SceneRun } from '../scene/scene.ts';
+import { presetIdOf } from '../optimizers/presets.ts';
+import { defaultScene, runFromPreset, type Scene, type SceneRun } from '../scene/scene.ts';
+import { presetLrOn } from '../scene/surfaceSwitch.ts';
 import { defaultNetworkSpec, type NetworkSpec } from './spec.ts';
 
 /**
@@ -28,4 +30,22 @@ export function networkRuns(): SceneRun[] {
  */
 export function networkScene(scene: Scene, spec: NetworkSpec = defaultNetworkSpec()): Scene {
   return { ...scene, runs: networkRuns(), network: spec, steps: spec.steps };
+}
+
+/**
+ * The 2D scene the network view goes back to: a run still at the network's learning rate gets its
+ * preset rate on the scene's surface (SGD's 0.5 would blow up on Beale; a rate the user set stays),
+ * and a step budget that was the training's length goes back to the default.
+ */
+export function sceneWithoutNetwork(scene: Scene): Scene {
+  const { network, ...rest } = scene;
+  const networkRates = new Map(NETWORK_RATES);
+  const runs = scene.runs.map((run) => {
+    const preset = presetIdOf(run);
+    if (preset === null || run.params.lr !== networkRates.get(preset)) return run;
+    const lr = presetLrOn(scene.surface, preset);
+    return lr === undefined ? run : { ...run, params: { ...run.params, lr } };
+  });
+  const steps = network && scene.steps === network.steps ? defaultScene().steps : scene.steps;
+  return { ...rest, runs, steps };
 }

@@ -1,10 +1,8 @@
 import { onDemand } from '../onDemand.ts';
 
 /**
- * The network experiment's checks and link codec, which only scenes holding one need (loaded like
- * the lab's, so the first screen never carries the network code).
+ * The network experiment's description (spec.ts): its checks, link codec, and what a net allows
+ * (parameter count, optimizers). Only scenes holding one need it, so it is loaded like the lab's
+ * and the first screen never carries the network code.
  */
-export const networkSpecs = onDemand('the network experiment checks', async () => {
-  const { checkNetwork, decodeNetwork, encodeNetwork } = await import('./spec.ts');
-  return { checkNetwork, decodeNetwork, encodeNetwork };
-});
+export const networkSpecs = onDemand('the network experiment checks', () => import('./spec.ts'));

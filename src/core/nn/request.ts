@@ -23,7 +23,8 @@ import {
   type Activation,
   type LossName,
 } from './network.ts';
-import { NetworkRun, networkOptimizerIssue } from './train.ts';
+import { networkOptimizerIssue } from './spec.ts';
+import { NetworkRun } from './train.ts';
 
 export const MAX_NETWORK_STEPS = 100_000;
 /** Widths and samples one request may ask for (a grid of that net is already minutes of work). */

@@ -5,6 +5,7 @@
  * plane, its batch size picks minibatches. In a link it is `net=` (see encodeNetwork); the value
  * starts with its own format version, so the format can change without breaking old links.
  */
+import type { OptimizerDefinition } from '../optimizers/types.ts';
 import { DATASET_KINDS, DATASETS, type DatasetKind } from './datasets.ts';
 import { ACTIVATIONS, parameterCount, type Activation } from './network.ts';
 
@@ -60,6 +61,30 @@ export function networkLayers(spec: NetworkSpec): number[] {
 
 export function networkParameterCount(spec: NetworkSpec): number {
   return parameterCount(networkLayers(spec));
+}
+
+/**
+ * The most parameters Newton takes on a network: each step builds the N × N Hessian from 2N
+ * gradients and solves it in O(N³). At 64 parameters and 400 samples one step takes ≈ 20 ms on this
+ * machine; beyond that the page would stall.
+ */
+export const NEWTON_MAX_PARAMETERS = 64;
+
+/**
+ * Why an optimizer cannot train a network of this many parameters, or null when it can. Here, with
+ * the experiment's description, so the optimizer picker can say it before any network code loads.
+ */
+export function networkOptimizerIssue(
+  optimizer: Pick<OptimizerDefinition, 'name' | 'label' | 'needsHessian'>,
+  parameters: number,
+): string | null {
+  if (optimizer.name === 'DistributedSGD') {
+    return 'DistributedSGD simulates its workers on 2D surfaces only';
+  }
+  if (optimizer.needsHessian && parameters > NEWTON_MAX_PARAMETERS) {
+    return `${optimizer.label} needs the ${parameters}×${parameters} Hessian: only up to ${NEWTON_MAX_PARAMETERS} parameters`;
+  }
+  return null;
 }
 
 function clampNumber(

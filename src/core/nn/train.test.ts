@@ -3,7 +3,8 @@ import { resolveParams } from '../optimizers/params.ts';
 import { OPTIMIZERS } from '../optimizers/registry.ts';
 import { initialParameters } from './init.ts';
 import { Network } from './network.ts';
-import { NetworkRun, networkOptimizerIssue } from './train.ts';
+import { networkOptimizerIssue } from './spec.ts';
+import { NetworkRun } from './train.ts';
 
 /** XOR's four corners, twice: a net must bend its boundary to fit them. */
 const xor = new Network(

@@ -19,13 +19,7 @@ import type { ScheduleConfig } from '../schedules/types.ts';
 import { hessianByDifferences } from './hessian.ts';
 import { newtonDense, perturbedGdBall } from './updates.ts';
 import type { Network } from './network.ts';
-
-/**
- * The most parameters Newton takes on a network: each step builds the N × N Hessian from 2N
- * gradients and solves it in O(N³). At 64 parameters and 400 samples one step takes ≈ 20 ms on this
- * machine; beyond that the page would stall.
- */
-export const NEWTON_MAX_PARAMETERS = 64;
+import { networkOptimizerIssue } from './spec.ts';
 
 export interface NetworkRunSetup {
   network: Network;
@@ -54,20 +48,6 @@ const NETWORK_UPDATES = new Map<OptimizerDefinition, OptimizerDefinition>([
  */
 export function networkUpdate(optimizer: OptimizerDefinition): OptimizerDefinition {
   return NETWORK_UPDATES.get(optimizer) ?? optimizer;
-}
-
-/** Why an optimizer cannot train this network, or null when it can. */
-export function networkOptimizerIssue(
-  optimizer: OptimizerDefinition,
-  parameters: number,
-): string | null {
-  if (optimizer.name === 'DistributedSGD') {
-    return 'DistributedSGD simulates its workers on 2D surfaces only';
-  }
-  if (optimizer.needsHessian && parameters > NEWTON_MAX_PARAMETERS) {
-    return `${optimizer.label} builds an N × N Hessian: at most ${NEWTON_MAX_PARAMETERS} parameters (this network has ${parameters})`;
-  }
-  return null;
 }
 
 export class NetworkRun {

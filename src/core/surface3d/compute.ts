@@ -3,7 +3,8 @@
  * (core/grid.ts, cell centres) and build the 3D mesh. Kept apart so the main thread never loads it.
  */
 import { resolveSurface } from '../contours/compute.ts';
-import type { ContourSurfaceSource } from '../contours/request.ts';
+import { DEFAULT_LEVEL_COUNT, type ContourSurfaceSource } from '../contours/request.ts';
+import type { ThresholdScale } from '../contours/thresholds.ts';
 import type { Extent } from '../geometry.ts';
 import { sampleGrid } from '../grid.ts';
 import { boxMapping } from './box.ts';
@@ -18,6 +19,19 @@ export interface MeshRequest extends MeshOptions {
 
 /** Samples along the longer side of the default mesh: 200 × 200 for a square view. */
 export const MESH_CELLS = 200;
+
+/**
+ * The mesh of a surface seen in 3D. The 3D panels and the exports ask through this one function, so
+ * their requests match and the mesh client's cache builds the mesh once for all of them.
+ */
+export function meshRequestFor(
+  surface: ContourSurfaceSource,
+  extent: Extent,
+  contours: ThresholdScale,
+  heights: ThresholdScale,
+): MeshRequest {
+  return { surface, extent, cells: MESH_CELLS, contours, heights, levelCount: DEFAULT_LEVEL_COUNT };
+}
 
 export type MeshOutcome = { ok: true; mesh: SurfaceMesh } | { ok: false; error: string };
 

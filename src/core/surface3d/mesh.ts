@@ -139,6 +139,36 @@ export function buildSurfaceMesh(
   };
 }
 
+/**
+ * Triangles over every `stride`-th sample (and the last row and column), for drawing while the camera
+ * moves: software GL's cost follows the triangle count, and a moving picture needs far fewer.
+ */
+export function coarseIndices(nx: number, ny: number, stride: number): Uint32Array<ArrayBuffer> {
+  const picks = (n: number) => {
+    const out: number[] = [];
+    for (let i = 0; i < n - 1; i += stride) out.push(i);
+    if (n > 1) out.push(n - 1);
+    return out;
+  };
+  const columns = picks(nx);
+  const rows = picks(ny);
+  const indices = new Uint32Array(
+    Math.max(0, columns.length - 1) * Math.max(0, rows.length - 1) * 6,
+  );
+  let t = 0;
+  for (let r = 0; r + 1 < rows.length; r++) {
+    for (let c = 0; c + 1 < columns.length; c++) {
+      const a = rows[r] * nx + columns[c];
+      const b = rows[r] * nx + columns[c + 1];
+      const c2 = rows[r + 1] * nx + columns[c];
+      const d = rows[r + 1] * nx + columns[c + 1];
+      indices.set([a, b, d, a, d, c2], t);
+      t += 6;
+    }
+  }
+  return indices;
+}
+
 /** The height of sample (i, j), 0..1, read back from the vertices. */
 export function meshHeight(mesh: SurfaceMesh, i: number, j: number): number {
   return mesh.vertices[(j * mesh.nx + i) * VERTEX_FLOATS + 2];

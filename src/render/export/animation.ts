@@ -13,7 +13,8 @@ import {
 } from '../../core/export/gif.ts';
 import { hexChannels, RUN_COLORS } from '../runStyle.ts';
 import type { ExportPlot } from './plotPainter.ts';
-import { PlotRasterizer } from './raster.ts';
+import type { FrameRasterizer } from './raster.ts';
+import { rasterizerFor } from './raster3d.ts';
 
 export interface AnimationOptions {
   /** The last step shown (the first is 0). */
@@ -22,6 +23,8 @@ export interface AnimationOptions {
   fps: number;
   /** Backing-store pixels per CSS pixel. */
   pixelRatio: number;
+  /** A 3D view's turn of the camera from the first frame to the last, degrees (0: none). */
+  orbitDegrees?: number;
 }
 
 export type ProgressListener = (framesDone: number, frames: number) => void;
@@ -44,7 +47,26 @@ export async function recordGif(
   signal: AbortSignal,
 ): Promise<Blob> {
   const steps = frameSteps(options.lastStep, options.frames);
-  const rasterizer = new PlotRasterizer(plot, options.pixelRatio);
+  const rasterizer = rasterizerFor(plot, options.pixelRatio, options.orbitDegrees);
+  try {
+    return await encodeGif(rasterizer, steps, options, onProgress, signal);
+  } finally {
+    rasterizer.dispose?.();
+  }
+}
+
+/** The fraction of an animation frame `i` of `count` is at: 0 for the first, 1 for the last. */
+function progressOf(i: number, count: number): number {
+  return count > 1 ? i / (count - 1) : 0;
+}
+
+async function encodeGif(
+  rasterizer: FrameRasterizer,
+  steps: readonly number[],
+  options: AnimationOptions,
+  onProgress: ProgressListener,
+  signal: AbortSignal,
+): Promise<Blob> {
   const context = rasterizer.canvas.getContext('2d', { willReadFrequently: true })!;
   const { width, height } = rasterizer.canvas;
   let encoder: GifEncoder | null = null;
@@ -53,7 +75,7 @@ export async function recordGif(
   const delay = Math.round(100 / options.fps);
   for (let i = 0; i < steps.length; i++) {
     throwIfAborted(signal);
-    rasterizer.render(steps[i]);
+    rasterizer.render(steps[i], progressOf(i, steps.length));
     const pixels = context.getImageData(0, 0, width, height).data;
     if (!encoder || !mapper) {
       // The first frame has every band; the runs' colours, white and the inks are kept exact.
@@ -96,7 +118,7 @@ export async function recordWebm(
   const mimeType = webmType();
   if (!mimeType) throw new Error('This browser cannot record WebM video.');
   const steps = frameSteps(options.lastStep, options.frames);
-  const rasterizer = new PlotRasterizer(plot, options.pixelRatio);
+  const rasterizer = rasterizerFor(plot, options.pixelRatio, options.orbitDegrees);
   rasterizer.render(0);
   // Chromium delivers no frames from a canvas outside the document: keep it in, out of sight.
   const { canvas } = rasterizer;
@@ -124,7 +146,7 @@ export async function recordWebm(
   try {
     for (let i = 0; i < steps.length; i++) {
       throwIfAborted(signal);
-      rasterizer.render(steps[i]);
+      rasterizer.render(steps[i], progressOf(i, steps.length));
       track.requestFrame();
       onProgress(i + 1, steps.length);
       // Wait until this frame's slot in the video has passed.
@@ -135,6 +157,7 @@ export async function recordWebm(
     track.stop();
     await stopped;
     canvas.remove();
+    rasterizer.dispose?.();
   }
   const video = new Blob(chunks, { type: 'video/webm' });
   // A header alone (about a hundred bytes) is a video without frames: say so, do not save it.

@@ -4,7 +4,8 @@
  * `PlotContext`, so PNG, GIF, WebM and SVG look alike.
  */
 import type { ResolvedSurface } from '../../core/scene/resolve.ts';
-import type { Scene } from '../../core/scene/scene.ts';
+import type { Scene, View3d } from '../../core/scene/scene.ts';
+import type { SurfaceMesh } from '../../core/surface3d/mesh.ts';
 import type { Simulation } from '../../core/sim/simulation.ts';
 import { AXIS_LAYOUT, axisTicks } from '../axisTicks.ts';
 import { AXIS_FONT_PX } from '../chartAxes.ts';
@@ -14,6 +15,12 @@ import { runStyle, traceMarker } from '../runStyle.ts';
 import type { Viewport } from '../viewport.ts';
 import type { PlotContext } from './plotContext.ts';
 
+/** The 3D view an export shows: the mesh on screen and the scene's camera, heights and lift. */
+export interface Export3d {
+  mesh: SurfaceMesh;
+  view: View3d;
+}
+
 /** Everything needed to draw a plot away from the screen. Sizes are CSS pixels. */
 export interface ExportPlot {
   surface: ResolvedSurface;
@@ -21,6 +28,8 @@ export interface ExportPlot {
   simulation: Simulation;
   viewport: Viewport;
   bands: ContourBands;
+  /** Present when the plot is shown in 3D: PNG, GIF and WebM then show the 3D view. */
+  view3d?: Export3d;
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';

@@ -7,7 +7,16 @@ import { fitCanvas } from '../canvas.ts';
 import { TrajectoryLayer } from '../trajectoryLayer.ts';
 import { paintBackground, paintLegend, type ExportPlot } from './plotPainter.ts';
 
-export class PlotRasterizer {
+/** What draws an exported plot's frames: the 2D plot (below) or the 3D view (raster3d.ts). */
+export interface FrameRasterizer {
+  readonly canvas: HTMLCanvasElement;
+  /** The picture at `step`, `progress` (0..1) of the way through an animation. */
+  render(step: number, progress?: number): HTMLCanvasElement;
+  /** Frees what the picture held (a 3D view's graphics context). */
+  dispose?(): void;
+}
+
+export class PlotRasterizer implements FrameRasterizer {
   readonly canvas: HTMLCanvasElement;
   private readonly context: CanvasRenderingContext2D;
   private readonly background = document.createElement('canvas');

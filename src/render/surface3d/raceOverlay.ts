@@ -7,6 +7,7 @@
  * Where a hill hides part of a trail (core/surface3d/occlusion.ts), that part is drawn faint rather
  * than left out: the race is never lost behind the landscape, and never looks in front of it.
  */
+import { describeFate, fateOf, ViewExits } from '../../core/sim/fate.ts';
 import type { Run } from '../../core/sim/run.ts';
 import type { KnownMinimum } from '../../core/surfaces/types.ts';
 import { boxMapping, toBoxX, toBoxY, type BoxMapping } from '../../core/surface3d/box.ts';
@@ -21,6 +22,8 @@ import { heightOf } from '../../core/surface3d/heightScale.ts';
 import type { SurfaceMesh } from '../../core/surface3d/mesh.ts';
 import { isOccluded, surfaceHeightAt } from '../../core/surface3d/occlusion.ts';
 import { clearCanvas, fitCanvas } from '../canvas.ts';
+import { edgePoint } from '../clip.ts';
+import { NAMED_PARTICLES_AT_MOST, paintFateMarks, type FateMark } from '../fateMarks.ts';
 import type { Drawable, FrameState } from '../drawable.ts';
 import { runStyles, trailLook, traceMarker } from '../runStyle.ts';
 
@@ -66,6 +69,8 @@ export class RaceOverlay implements Drawable {
   private interactive = false;
   private trails = new Map<Run, ProjectedTrail[]>();
   private readonly point = new Float64Array(3);
+  private readonly edge = new Float64Array(2);
+  private readonly exits = new ViewExits();
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -132,6 +137,60 @@ export class RaceOverlay implements Drawable {
     }
     this.drawMinima(ctx);
     for (const [run, index] of runs) this.drawHeads(ctx, run, styles[index], frame.step);
+    const fates: FateMark[] = [];
+    for (const [run, index] of runs) {
+      if (run.particles > NAMED_PARTICLES_AT_MOST) continue;
+      const name = frame.scene.runs[index].label;
+      this.collectFates(fates, run, styles[index].color, name, frame.step);
+    }
+    paintFateMarks(ctx, fates, this.options.scale, [this.width, this.height], []);
+  }
+
+  /**
+   * As in 2D: a diverged particle gets a × at its last finite point, one that left the view an
+   * arrowhead on the surface's edge pointing where it went, each named ("SGD diverged at step 3").
+   */
+  private collectFates(out: FateMark[], run: Run, color: string, name: string, step: number): void {
+    const { extent } = this.mesh!;
+    const leftAt = this.exits.since(run, extent, step);
+    const k = Math.min(step, run.steps);
+    // A hair inside the edge, so the mark stands on the surface.
+    const insetX = (extent.xMax - extent.xMin) * 0.01;
+    const insetY = (extent.yMax - extent.yMin) * 0.01;
+    const centreX = (extent.xMin + extent.xMax) / 2;
+    const centreY = (extent.yMin + extent.yMax) / 2;
+    const edge = this.edge;
+    for (let p = 0; p < run.particles; p++) {
+      const fate = fateOf(run, p, step, leftAt[p]);
+      if (!fate) continue;
+      // A diverged particle's history holds its last finite point from its divergence on.
+      const x = run.positions.get(k, 2 * p);
+      const y = run.positions.get(k, 2 * p + 1);
+      const { xMin, xMax, yMin, yMax } = extent;
+      if (!edgePoint(edge, x, y, xMin + insetX, yMin + insetY, xMax - insetX, yMax - insetY)) {
+        continue;
+      }
+      const f = run.losses.get(k, p);
+      // The direction it went, on screen: from the mark a little further out from the centre.
+      this.project(
+        edge[0] + 0.05 * (edge[0] - centreX),
+        edge[1] + 0.05 * (edge[1] - centreY),
+        f,
+        false,
+      );
+      const [beyondX, beyondY] = this.point;
+      this.project(edge[0], edge[1], f, false);
+      if (this.point[2] & OUTSIDE) continue;
+      out.push({
+        diverged: fate.kind === 'diverged',
+        x: this.point[0],
+        y: this.point[1],
+        dx: beyondX - this.point[0],
+        dy: beyondY - this.point[1],
+        label: `${name} ${describeFate(fate)}`,
+        color,
+      });
+    }
   }
 
   /** [run, index in the scene] for the runs this view shows. */

@@ -7,13 +7,16 @@ import type { ExportSectionProps } from './useExportJob.ts';
 
 /** Animations wider than this are scaled down: GIFs grow fast with size. */
 const ANIMATION_MAX_WIDTH = 800;
+/** A slow orbit turns the 3D view's camera this far over the whole animation. */
+const SLOW_ORBIT_DEGREES = 90;
 
 /** The race from step 0 as an animated GIF or a WebM video. */
-export function AnimationExport({ ids, step, fileStem, job }: ExportSectionProps) {
+export function AnimationExport({ ids, step, fileStem, job, in3d }: ExportSectionProps) {
   const { controller } = useServices();
   const stepBudget = controller.simulation.stepBudget;
   const [frames, setFrames] = useState(60);
   const [fps, setFps] = useState(15);
+  const [orbit, setOrbit] = useState(false);
   const [range, setRange] = useState<'screen' | 'all'>(step > 0 ? 'screen' : 'all');
   const lastStep = range === 'screen' ? step : stepBudget;
   const webmUnsupported = webmType() === null;
@@ -23,18 +26,19 @@ export function AnimationExport({ ids, step, fileStem, job }: ExportSectionProps
     frames,
     fps,
     pixelRatio: Math.min(1, ANIMATION_MAX_WIDTH / plot.viewport.width),
+    orbitDegrees: in3d && orbit ? SLOW_ORBIT_DEGREES : 0,
   });
   const onFrame = (label: string) => (done: number, total: number) =>
     job.setProgress({ label, done, total });
   const gif = () =>
     job.run('GIF', async (plot, signal) => {
       const blob = await recordGif(plot, options(plot), onFrame('GIF'), signal);
-      download(blob, `${fileStem}-0-${lastStep}.gif`);
+      download(blob, `${fileStem}${in3d ? '-3d' : ''}-0-${lastStep}.gif`);
     });
   const webm = () =>
     job.run('WebM', async (plot, signal) => {
       const blob = await recordWebm(plot, options(plot), onFrame('WebM'), signal);
-      download(blob, `${fileStem}-0-${lastStep}.webm`);
+      download(blob, `${fileStem}${in3d ? '-3d' : ''}-0-${lastStep}.webm`);
     });
 
   return (
@@ -80,6 +84,16 @@ export function AnimationExport({ ids, step, fileStem, job }: ExportSectionProps
             }
           />
         </label>
+        {in3d && (
+          <label>
+            <input
+              type="checkbox"
+              checked={orbit}
+              onChange={(event) => setOrbit(event.currentTarget.checked)}
+            />
+            Slow orbit (the camera turns {SLOW_ORBIT_DEGREES}°)
+          </label>
+        )}
       </fieldset>
       <div className="export-buttons">
         <button type="button" onClick={gif} disabled={job.busy}>

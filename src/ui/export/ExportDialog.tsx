@@ -4,9 +4,10 @@
  * use, with everything it needs.
  */
 import { useId, useState } from 'react';
-import { useServices } from '../appContext.ts';
+import { useApp, useServices } from '../appContext.ts';
 import { ModalDialog } from '../common/ModalDialog.tsx';
 import { AnimationExport } from './AnimationExport.tsx';
+import { shows3d } from './exportPlot.ts';
 import { PictureExport } from './PictureExport.tsx';
 import { PytorchExport } from './PytorchExport.tsx';
 import { TrajectoryExport } from './TrajectoryExport.tsx';
@@ -19,12 +20,14 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
   // What is exported is what is on screen when the dialog opened (opening it pauses playback).
   const [step] = useState(() => controller.step);
   const job = useExportJob();
+  const in3d = useApp((s) => shows3d(s.scene));
   const source = controller.surface.source;
   const section: ExportSectionProps = {
     ids,
     step,
     fileStem: `descent-lab-${'id' in source ? source.id : 'custom'}`,
     job,
+    in3d,
   };
   const { progress } = job;
 
@@ -33,6 +36,8 @@ export default function ExportDialog({ onClose }: { onClose(): void }) {
       <p className="export-note">
         Everything is exported as it is on screen at step {step} (playback is paused), with every
         visible run on one plot.
+        {in3d &&
+          ' The PNG and the animations show the 3D view from its camera; the SVG, the 2D plot.'}
       </p>
       <PictureExport {...section} />
       <AnimationExport {...section} />

@@ -28,6 +28,8 @@ export interface ExportSectionProps {
   step: number;
   fileStem: string;
   job: ExportJob;
+  /** The plot is shown in 3D: pictures and animations are of the 3D view. */
+  in3d: boolean;
 }
 
 /** One export at a time for the whole dialog: its progress, its status line and its Cancel. */

@@ -14,7 +14,7 @@ export function LessonsButton() {
       className="lessons-button"
       aria-pressed={open}
       onClick={() => void lessons.toggleLessons()}
-      title="A guided tour of the five challenges of gradient descent"
+      title="A guided tour of the five challenges of gradient descent, then a real network"
     >
       Lessons
     </button>

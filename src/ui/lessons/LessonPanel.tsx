@@ -85,7 +85,10 @@ export default function LessonPanel() {
     heading.current?.focus({ preventScroll: true });
   }, [number]);
 
-  const onTopic = 'id' in surfaceRef && chapter.surfaces.includes(surfaceRef.id);
+  const networkOpen = useApp((s) => s.scene.network !== undefined);
+  const onTopic = chapter.network
+    ? networkOpen
+    : !networkOpen && 'id' in surfaceRef && chapter.surfaces.includes(surfaceRef.id);
   return (
     <aside className="lesson-panel" aria-labelledby="lesson-heading" data-testid="lesson-panel">
       <header className="lesson-header">
@@ -109,7 +112,11 @@ export default function LessonPanel() {
         <h3 id="lesson-live-heading">Right now</h3>
         {!onTopic && (
           <p className="lesson-off-topic">
-            This chapter is about another surface than {controller.surface.name}.{' '}
+            {chapter.network
+              ? 'This chapter is about a real network, in the network view.'
+              : networkOpen
+                ? 'This chapter is about a surface, not the network view.'
+                : `This chapter is about another surface than ${controller.surface.name}.`}{' '}
             <button type="button" onClick={() => void lessons.restartLesson()}>
               Back to the chapter’s scene
             </button>

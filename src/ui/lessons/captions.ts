@@ -13,6 +13,11 @@
  *           fewer values than sending every gradient), or any hyperparameter by its torch name
  * With many start points, `where` counts outcomes and `loss` gives the range; the others read the
  * first start.
+ *
+ * In the network view (a scene with `network`) the run names read the trained network run instead
+ * (networkResults.ts): where, loss (training loss), test (test loss), accuracy and testacc (shares
+ * right), inplane (the share of its path the landscape's plane holds); the scene adds parameters
+ * and architecture ("2, 16, 16, 3"). Until the runs are trained they read PENDING.
  */
 import { datasetOf } from '../../core/data/dataset.ts';
 import { DistributedGradient } from '../../core/distributed/workers.ts';
@@ -30,8 +35,10 @@ import {
   type ParticleState,
 } from '../../core/sim/particleState.ts';
 import type { Run } from '../../core/sim/run.ts';
+import { networkSpecs } from '../../core/nn/onDemand.ts';
 import type { ParamValue } from '../../core/optimizers/types.ts';
 import { formatNumber } from '../format.ts';
+import { networkFate, networkResults, percent, shownRow } from '../network/networkResults.ts';
 
 export interface Binding {
   name: string;
@@ -51,6 +58,9 @@ export interface CaptionFrame {
 
 /** Shown where a value does not exist (a run that was removed, a hyperparameter it lacks). */
 export const MISSING = '—';
+
+/** Shown where a value is still being computed (a network run in training). */
+export const PENDING = '…';
 
 const PLACEHOLDER = /\{([a-z_]+)(?:\s+(\d+))?\}/g;
 
@@ -97,6 +107,12 @@ function sceneValue(name: string, frame: CaptionFrame): string {
       return String(frame.simulation.runs[0]?.particles ?? 0);
     case 'surface':
       return frame.surface.name;
+    case 'parameters':
+      return scene.network
+        ? String(networkSpecs.get().networkParameterCount(scene.network))
+        : MISSING;
+    case 'architecture':
+      return scene.network ? networkSpecs.get().networkLayers(scene.network).join(', ') : MISSING;
     case 'batch': {
       const size = datasetOf(frame.surface.functions)?.size;
       if (size === undefined) return MISSING;
@@ -170,8 +186,39 @@ function describeOutcomes(run: Run, frame: CaptionFrame): string {
   return `— of its ${run.particles} starts: ${told.join(', ')}`;
 }
 
+const NETWORK_RUN_NAMES = ['where', 'loss', 'test', 'accuracy', 'testacc', 'inplane'];
+
+/** A network run's value (see the header), read from its trained history at the clock's step. */
+function networkRunValue(name: string, runId: string, frame: CaptionFrame): string {
+  const results = networkResults(frame.scene);
+  if (!results) return PENDING;
+  const history = results.histories.get(runId);
+  if (!history) return MISSING;
+  if (history.issue) return name === 'where' ? `cannot train: ${history.issue}` : MISSING;
+  const k = shownRow(history, frame.step);
+  switch (name) {
+    case 'where':
+      return networkFate(history, frame.step) ?? `has taken ${k} steps`;
+    case 'loss':
+      return formatNumber(history.trainLoss[k]);
+    case 'test':
+      return formatNumber(history.testLoss[k]);
+    case 'accuracy':
+      return percent(history.trainAccuracy[k]);
+    case 'testacc':
+      return percent(history.testAccuracy[k]);
+    default:
+      return percent(results.inPlane.get(runId) ?? NaN);
+  }
+}
+
 function runValue(name: string, run: Run, index: number, frame: CaptionFrame): string {
   const sceneRun = frame.scene.runs[index];
+  if (frame.scene.network) {
+    if (NETWORK_RUN_NAMES.includes(name)) return networkRunValue(name, sceneRun.id, frame);
+    // The 2D runs underneath the network view are not what a caption there talks about.
+    if (name !== 'label' && !(name in sceneRun.params)) return MISSING;
+  }
   const k = shownStep(run, frame.step);
   switch (name) {
     case 'label':

@@ -1,14 +1,41 @@
-import { describe, expect, it } from 'vitest';
-import { validateScene } from '../../core/scene/scene.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { networkSpecs } from '../../core/nn/onDemand.ts';
+import type { TrainResponse } from '../../core/nn/protocol.ts';
+import { answerTrain } from '../../core/nn/work.ts';
+import { validateScene, type Scene } from '../../core/scene/scene.ts';
 import { decodeScene, encodeScene } from '../../core/scene/url.ts';
 import { getSurface } from '../../core/surfaces/index.ts';
-import { MISSING, parseCaption, renderCaption } from './captions.ts';
+import { networkResults, publishNetworkResults } from '../network/networkResults.ts';
+import { MISSING, PENDING, parseCaption, renderCaption } from './captions.ts';
 import { chapter, CHAPTERS } from './chapters.ts';
 import { LESSON_COUNT } from './lessonActions.ts';
+import { formatNumber } from '../format.ts';
 import { lessonApp } from './lessonTesting.ts';
 
+type Trained = Extract<TrainResponse, { type: 'done' }>;
+
+/** Trains a network scene's visible runs as the network view's Worker does, and publishes them. */
+function train(scene: Scene): Trained {
+  const visible = scene.runs.filter((run) => run.visible);
+  const trained = answerTrain(
+    {
+      spec: scene.network!,
+      seed: scene.seed,
+      batchSize: scene.batchSize,
+      runs: visible.map(({ optimizer, params, schedule }) => ({ optimizer, params, schedule })),
+    },
+    () => {},
+  );
+  if (trained.type !== 'done') throw new Error('training failed');
+  publishNetworkResults(scene, trained.histories, trained.plane.explained);
+  return trained;
+}
+
+// Scenes holding a network need its checks to be validated and encoded.
+beforeAll(() => networkSpecs.load());
+
 describe('lesson chapters', () => {
-  it('there are as many chapters as the tour announces, numbered 1 … 5', () => {
+  it('there are as many chapters as the tour announces, numbered 1 … 6', () => {
     expect(CHAPTERS).toHaveLength(LESSON_COUNT);
     CHAPTERS.forEach((each, i) => expect(each.number).toBe(i + 1));
   });
@@ -23,7 +50,8 @@ describe('lesson chapters', () => {
       const decoded = decodeScene(encodeScene(scene));
       expect(decoded.notices).toEqual([]);
       expect(decoded.scene).toEqual(scene);
-      expect(each.surfaces).toContain('id' in scene.surface ? scene.surface.id : '');
+      if (each.network) expect(scene.network).toBeDefined();
+      else expect(each.surfaces).toContain('id' in scene.surface ? scene.surface.id : '');
     },
   );
 
@@ -32,6 +60,7 @@ describe('lesson chapters', () => {
     (_, each) => {
       const { lessons, controller, frame } = lessonApp();
       return lessons.openLesson(each.number).then(() => {
+        if (each.network) train(frame().scene);
         controller.seek(5);
         for (const template of each.captions) {
           for (const part of parseCaption(template)) {
@@ -47,6 +76,7 @@ describe('lesson chapters', () => {
         }
       });
     },
+    60_000,
   );
 
   it.each(
@@ -173,4 +203,73 @@ describe('chapter 5: saddle points, through the real simulation', () => {
     expect(frame().scene.surface).toEqual({ id: 'monkey_saddle' });
     expect(controller.surface.name).toBe('Monkey saddle');
   });
+});
+
+describe('chapter 6: a real network, through the real training', () => {
+  const steps = 300;
+  let full: Trained;
+  let scene: Scene;
+
+  beforeAll(async () => {
+    const { lessons, frame } = lessonApp();
+    await lessons.openLesson(6);
+    scene = frame().scene;
+    full = train(scene);
+  }, 60_000);
+
+  it('SGD stays near guessing at random on the spirals; Adam finds them', () => {
+    expect(scene.network!.dataset).toBe('spiral');
+    expect(scene.network!.steps).toBe(steps);
+    const [sgd, adam] = full.histories;
+    // Guessing one of three classes at random costs ln 3 ≈ 1.0986 (cross-entropy).
+    expect(sgd.trainLoss[steps]).toBeGreaterThan(0.9 * Math.log(3));
+    expect(sgd.trainAccuracy[steps]).toBeLessThan(0.5);
+    expect(adam.trainLoss[steps]).toBeLessThan(0.3);
+    expect(adam.trainAccuracy[steps]).toBeGreaterThan(0.9);
+    expect(adam.testAccuracy[steps]).toBeGreaterThan(0.8);
+    expect(sgd.divergedAt).toBe(-1);
+    expect(adam.divergedAt).toBe(-1);
+  });
+
+  it('its captions read the trained runs at the clock’s step, and wait while they train', async () => {
+    const { lessons, controller, frame } = lessonApp();
+    await lessons.openLesson(6);
+    publishNetworkResults({ ...frame().scene, seed: 2 }, full.histories, full.plane.explained);
+    expect(networkResults(frame().scene)).toBeNull();
+    expect(renderCaption('{loss 2}', frame())).toBe(PENDING);
+    train(frame().scene);
+    controller.seek(steps);
+    expect(renderCaption(CHAPTERS[5].captions[0], frame())).toBe(
+      'A network of widths [2, 16, 16, 3]: 371 parameters, so its loss lives in 371 dimensions.',
+    );
+    const adam = full.histories[1];
+    expect(renderCaption(CHAPTERS[5].captions[2], frame())).toBe(
+      `Adam (lr 0.01) has taken ${steps} steps: training loss ${formatNumber(adam.trainLoss[steps])}, ` +
+        `${Math.round(100 * adam.trainAccuracy[steps])} % of the training points right, ` +
+        `${Math.round(100 * adam.testAccuracy[steps])} % of the held-out ones.`,
+    );
+    // The 2D runs simulated underneath the view are not what the caption talks about.
+    expect(renderCaption('{grad 1}', frame())).toBe(MISSING);
+  });
+
+  it('try "momentum 0.9": SGD now finds the spirals too', () => {
+    const changed = chapter(6).tries[0].apply(scene);
+    expect(changed.runs[0].params.momentum).toBe(0.9);
+    const [sgd] = train(changed).histories;
+    expect(sgd.trainLoss[steps] * 4).toBeLessThan(full.histories[0].trainLoss[steps]);
+    expect(sgd.trainAccuracy[steps]).toBeGreaterThan(0.85);
+  }, 60_000);
+
+  it('try "batches of 16": both runs get less far in the same steps, and their losses shake', () => {
+    const changed = chapter(6).tries[1].apply(scene);
+    expect(changed.batchSize).toBe(16);
+    const small = train(changed).histories;
+    /** How many steps raised the training loss (over all points). */
+    const rises = (loss: Float64Array) => loss.filter((v, k) => k > 0 && v > loss[k - 1]).length;
+    small.forEach((history, r) => {
+      expect(history.trainLoss[steps]).toBeGreaterThan(full.histories[r].trainLoss[steps]);
+      expect(rises(history.trainLoss)).toBeGreaterThan(steps / 5);
+      expect(rises(full.histories[r].trainLoss)).toBeLessThan(steps / 20);
+    });
+  }, 60_000);
 });

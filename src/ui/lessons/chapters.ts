@@ -1,5 +1,5 @@
 /**
- * The guided tour: the article's five challenges, each a full scene, a few sentences in plain
+ * The guided tour: the article's five challenges, then a real network, each a full scene, a few sentences in plain
  * English, live captions (templates, see captions.ts: every number in them is read from the scene
  * and the simulation) and one or two "try this" changes to the scene.
  *
@@ -13,6 +13,8 @@ import { defaultScene, runFromPreset, type Scene, type SceneRun } from '../../co
 import type { ParamValue } from '../../core/optimizers/types.ts';
 import { findOptimizer } from '../../core/optimizers/registry.ts';
 import { resolveSchedule } from '../../core/schedules/validate.ts';
+import { networkScene } from '../../core/nn/networkScene.ts';
+import { defaultNetworkSpec } from '../../core/nn/spec.ts';
 
 export interface TryThis {
   /** The button's text: what will change. */
@@ -36,8 +38,12 @@ export interface Chapter {
   /** Live sentences (templates). */
   captions: string[];
   tries: TryThis[];
-  /** Surfaces the prose talks about; on any other the panel offers to restart the chapter. */
+  /**
+   * Surfaces the prose talks about; on any other the panel offers to restart the chapter. Empty
+   * for a chapter about the network view (`network`), which is on topic whenever that is open.
+   */
   surfaces: string[];
+  network?: true;
   scene(): Scene;
 }
 
@@ -110,6 +116,25 @@ function withStepDecayTwin(scene: Scene): Scene {
 
 const WEIRD_BEAST_START: Point = [3.2, -2];
 
+/**
+ * Chapter 6's scene: SGD and Adam train the default net on three interleaved spirals, which it
+ * must bend hard to separate; the lrs are the network view's.
+ */
+function realNetworkScene(): Scene {
+  const scene = networkScene(defaultScene(), { ...defaultNetworkSpec(), dataset: 'spiral' });
+  return {
+    ...scene,
+    runs: [
+      { preset: 'sgd', params: { lr: 0.5 } },
+      { preset: 'adam', params: { lr: 0.01 } },
+    ].map(lessonRun),
+    speed: 30,
+  };
+}
+
+/** Minibatch size of chapter 6's second try: a twentieth of the spirals' training points. */
+const REAL_BATCH = 16;
+
 export const CHAPTERS: readonly Chapter[] = [
   {
     number: 1,
@@ -153,6 +178,7 @@ export const CHAPTERS: readonly Chapter[] = [
   {
     number: 2,
     challenge: 'Slow convergence',
+    shortChallenge: 'Slow progress',
     title: 'Crawling across a plateau',
     text: [
       'Far from its centre this bowl flattens into an almost level plain. There the gradient is tiny, so every step of plain gradient descent is tiny too: it crawls, and a faster computer does not help.',
@@ -326,6 +352,38 @@ export const CHAPTERS: readonly Chapter[] = [
         ],
         { steps: 300, speed: 40 },
       ),
+  },
+  {
+    number: 6,
+    challenge: 'Real networks',
+    title: 'The real thing',
+    text: [
+      'Every surface so far was a formula of two numbers. A real network has many more: here a small one, with two hidden layers, learns to tell three interleaved spirals apart, and each of its weights and biases is one coordinate of its loss.',
+      'That loss has as many dimensions as the net has parameters, so no picture can show it whole. The plot is a slice: the plane through the two directions along which the runs’ weights moved most (the principal components of their paths). Each path is drawn at its shadow on that plane, and what looks like a valley there may rise in a direction the slice does not show.',
+      'Plain SGD takes one learning rate for every weight. On the spirals it barely gets going: its loss stays near that of guessing a class at random. Adam scales each weight’s step by the size of its own recent gradients, as on the ravine of chapter 3, and finds the spirals.',
+      'The tricks of the 2D surfaces carry over. Momentum lets SGD gather speed where its gradients agree. And real training rarely looks at all the data in each step: a small random batch is far cheaper, but noisier.',
+    ],
+    captions: [
+      'A network of widths [{architecture}]: {parameters} parameters, so its loss lives in {parameters} dimensions.',
+      '{label 1} (lr {lr 1}, momentum {momentum 1}) {where 1}: training loss {loss 1}, {accuracy 1} of the training points right, {testacc 1} of the held-out ones.',
+      '{label 2} (lr {lr 2}) {where 2}: training loss {loss 2}, {accuracy 2} of the training points right, {testacc 2} of the held-out ones.',
+      'The plane holds {inplane 1} of the variance of {label 1}’s path and {inplane 2} of {label 2}’s.',
+    ],
+    tries: [
+      {
+        label: 'Give SGD momentum 0.9',
+        note: 'With momentum SGD builds up speed along the directions where its gradients keep agreeing: in the same number of steps it now finds the spirals too.',
+        apply: (scene) => setParam(scene, 0, 'momentum', 0.9),
+      },
+      {
+        label: `Train on batches of ${REAL_BATCH} samples`,
+        note: 'Each step now estimates the gradient from a few samples: many times cheaper, but noisy. In the same number of steps both runs get less far, and their losses in the chart shake.',
+        apply: (scene) => ({ ...scene, batchSize: REAL_BATCH }),
+      },
+    ],
+    surfaces: [],
+    network: true,
+    scene: realNetworkScene,
   },
 ];
 

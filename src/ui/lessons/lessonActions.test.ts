@@ -29,7 +29,7 @@ describe('lesson actions', () => {
     expect(lessonFromSearch('?lesson=two')).toEqual({ kind: 'invalid', text: 'two' });
   });
 
-  it('openLesson loads the chapter scene, plays, and writes lesson=N; next/previous stay in 1 … 5', async () => {
+  it('openLesson loads the chapter scene, plays, and writes lesson=N; next/previous stay in 1 … 6', async () => {
     const { store, lessons, target } = lessonApp();
     store.getState().pause();
     await lessons.openLesson(3);
@@ -37,15 +37,13 @@ describe('lesson actions', () => {
     expect(store.getState().playing).toBe(true);
     expect(lessons.tour.getState()).toMatchObject({ open: true, chapter: 3 });
     expect(target.location.search).toBe('?lesson=3');
-    await lessons.nextLesson();
-    await lessons.nextLesson();
-    await lessons.nextLesson();
-    expect(lessons.tour.getState().chapter).toBe(5);
+    for (let n = 0; n < 4; n++) await lessons.nextLesson();
+    expect(lessons.tour.getState().chapter).toBe(6);
     await lessons.previousLesson();
-    expect(store.getState().scene).toEqual(chapter(4).scene());
+    expect(store.getState().scene).toEqual(chapter(5).scene());
     await lessons.openLesson(0);
     await lessons.openLesson(2.5);
-    expect(lessons.tour.getState().chapter).toBe(4);
+    expect(lessons.tour.getState().chapter).toBe(5);
     lessons.closeLessons();
     expect(lessons.tour.getState().open).toBe(false);
     expect(target.location.search).toBe('');
@@ -76,7 +74,7 @@ describe('lesson actions', () => {
     await lessons.openFromLocation();
     expect(lessons.tour.getState().open).toBe(false);
     expect(store.getState().notices).toEqual([
-      'lesson "7": there is no such chapter; the tour has chapters 1 to 5',
+      'lesson "7": there is no such chapter; the tour has chapters 1 to 6',
     ]);
   });
 
@@ -84,7 +82,7 @@ describe('lesson actions', () => {
     const { store, lessons } = lessonApp(`?lesson=${'9'.repeat(5000)}%0A`);
     await lessons.openFromLocation();
     expect(store.getState().notices).toEqual([
-      `lesson "${'9'.repeat(39)}"… (5,001 characters): there is no such chapter; the tour has chapters 1 to 5`,
+      `lesson "${'9'.repeat(39)}"… (5,001 characters): there is no such chapter; the tour has chapters 1 to 6`,
     ]);
   });
 

@@ -11,12 +11,14 @@
  */
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { loadMissing } from '../../core/onDemand.ts';
+import { partsToValidate, type Scene } from '../../core/scene/scene.ts';
 import { SCENE_KEYS } from '../../core/scene/url.ts';
 import { show as shortEcho } from '../../core/scene/show.ts';
 import type { AppStore } from '../../state/store.ts';
 import { useServices } from '../appContext.ts';
 
-export const LESSON_COUNT = 5;
+export const LESSON_COUNT = 6;
 export const LESSON_QUERY_KEY = 'lesson';
 
 export interface TourState {
@@ -85,6 +87,8 @@ function readable(text: string): string {
 }
 
 const loadChapters = () => import('./chapters.ts');
+/** The parts of the core a chapter's scene needs beyond the first screen's (the network's). */
+const loadPartsOf = (scene: Scene) => loadMissing(partsToValidate(scene)) ?? Promise.resolve();
 const bound = new WeakMap<AppStore, LessonActions>();
 
 /** The tour bound to one app store (created on first call, the same object afterwards). */
@@ -108,10 +112,11 @@ export function lessonActions(app: AppStore, target: Window = window): LessonAct
     tour.setState({ open: true, chapter, tried: null });
     writeUrl(chapter);
     if (!loadScene) return;
-    const chapters = await loadChapters();
+    const scene = (await loadChapters()).chapter(chapter).scene();
+    await loadPartsOf(scene);
     if (request !== latest) return;
     const state = app.getState();
-    await state.loadScene(chapters.chapter(chapter).scene());
+    await state.loadScene(scene);
     state.play();
   };
 
@@ -127,8 +132,11 @@ export function lessonActions(app: AppStore, target: Window = window): LessonAct
       const chapters = await loadChapters();
       const change = chapters.chapter(chapter).tries[index];
       if (!change || request !== latest) return;
+      const scene = change.apply(app.getState().scene);
+      await loadPartsOf(scene);
+      if (request !== latest) return;
       const state = app.getState();
-      state.loadScene(change.apply(state.scene), state.notices);
+      state.loadScene(scene, state.notices);
       state.play();
       tour.setState({ tried: index });
     },

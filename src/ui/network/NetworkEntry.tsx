@@ -23,9 +23,8 @@ export function useNetworkScene() {
     await actions.loadScene(networkScene(store.getState().scene));
   };
   const close = async () => {
-    const { network: _closed, ...rest } = store.getState().scene;
-    void _closed;
-    await actions.loadScene(rest);
+    const { sceneWithoutNetwork } = await import('../../core/nn/networkScene.ts');
+    await actions.loadScene(sceneWithoutNetwork(store.getState().scene));
   };
   return { isOpen, open, close };
 }

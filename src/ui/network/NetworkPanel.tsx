@@ -8,12 +8,12 @@ import type { Scene } from '../../core/scene/scene.ts';
 import type { TrainResponse } from '../../core/nn/protocol.ts';
 import {
   NETWORK_LIMITS,
+  NEWTON_MAX_PARAMETERS,
   networkLayers,
   networkParameterCount,
   type NetworkSpec,
   type PlaneKind,
 } from '../../core/nn/spec.ts';
-import { NEWTON_MAX_PARAMETERS } from '../../core/nn/train.ts';
 import { NetworkClient } from '../../playback/networkClient.ts';
 import {
   dataExtent,
@@ -25,7 +25,11 @@ import {
 import { runStyles } from '../../render/runStyle.ts';
 import { useActions, useApp, useServices } from '../appContext.ts';
 import { countRender } from '../renderCount.ts';
+import { networkRunStatus, percent, publishNetworkResults, shownRow } from './networkResults.ts';
+import { setNetworkRunStatus } from './runCardStatus.ts';
 import './network.css';
+
+setNetworkRunStatus(networkRunStatus);
 
 type TrainDone = Extract<TrainResponse, { type: 'done' }>;
 
@@ -47,9 +51,9 @@ const CHART = { width: 420, height: 120 };
 const GRID_SIDES = [21, 41, 61];
 
 /** A number for a table cell: 3 significant digits, "—" where there is none. */
-function cell(value: number, percent = false): string {
-  if (!Number.isFinite(value)) return '—';
-  return percent ? `${(100 * value).toFixed(0)} %` : value.toPrecision(3);
+function cell(value: number, asPercent = false): string {
+  if (asPercent) return percent(value);
+  return Number.isFinite(value) ? value.toPrecision(3) : '—';
 }
 
 /**
@@ -118,6 +122,11 @@ function ExperimentView({
         (progress) => setPhase({ kind: 'training', progress }),
         signal,
       );
+      publishNetworkResults(
+        { network: spec, seed, runs, batchSize },
+        trained.histories,
+        trained.plane.explained,
+      );
       setResult({ trained, bands: null });
       setPhase({ kind: 'landscape', progress: 0 });
       const values = await client.grid(
@@ -136,7 +145,7 @@ function ExperimentView({
       setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     });
     return () => controllerOfRun.abort();
-  }, [client, spec, seed, configs, batchSize, contourScale]);
+  }, [client, spec, seed, runs, configs, batchSize, contourScale]);
 
   const cancel = () => {
     abort.current?.abort();
@@ -227,7 +236,7 @@ function ExperimentView({
         drawChart(step);
         if (stepText.current) stepText.current.textContent = String(step);
         histories.forEach((h, r) => {
-          const k = h.divergedAt >= 0 ? Math.min(step, h.divergedAt - 1) : step;
+          const k = shownRow(h, step);
           write(r * 4, cell(h.trainLoss[k]));
           write(r * 4 + 1, cell(h.testLoss[k]));
           write(r * 4 + 2, cell(h.trainAccuracy[k], true));

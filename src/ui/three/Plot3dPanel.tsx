@@ -8,7 +8,6 @@
  * the camera lives here and the frame loop redraws; the scene (and the URL) get it when it ends.
  */
 import { useEffect, useRef, useState } from 'react';
-import { DEFAULT_LEVEL_COUNT } from '../../core/contours/request.ts';
 import type { Point } from '../../core/geometry.ts';
 import type { ResolvedSurface } from '../../core/scene/resolve.ts';
 import { DEFAULT_VIEW3D, LIMITS, type ContourScale, type View3d } from '../../core/scene/scene.ts';
@@ -23,14 +22,13 @@ import {
   zoomed,
   type Camera,
 } from '../../core/surface3d/camera.ts';
-import { MESH_CELLS } from '../../core/surface3d/compute.ts';
+import { meshRequestFor } from '../../core/surface3d/compute.ts';
 import { pickSurface } from '../../core/surface3d/pick.ts';
 import { sharedMeshClient } from '../../playback/meshClient.ts';
 import { RaceOverlay } from '../../render/surface3d/raceOverlay.ts';
 import { SurfaceRenderer } from '../../render/surface3d/surfaceRenderer.ts';
 import { PRESENTATION_DRAW_SCALE } from '../../state/presentation.ts';
 import { useActions, useApp, useServices } from '../appContext.ts';
-import { download } from '../export/exportPlot.ts';
 import { usePresentation } from '../presentation/usePresentation.ts';
 import { countRender } from '../renderCount.ts';
 import './plot3d.css';
@@ -74,6 +72,7 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
   const overlay = useRef<RaceOverlay | null>(null);
   const camera = useRef<Camera>(view3d.camera);
   const [status, setStatus] = useState<string | null>('Building the 3D surface…');
+  const [contextLost, setContextLost] = useState(false);
   const failure = useRef<HTMLParagraphElement>(null);
 
   // Surface and race layers live as long as their canvases; they draw when the frame loop asks.
@@ -81,7 +80,10 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
     let created: SurfaceRenderer;
     const options = { camera: camera.current, exaggeration: DEFAULT_VIEW3D.exaggeration };
     try {
-      created = new SurfaceRenderer(canvas.current!, options);
+      created = new SurfaceRenderer(canvas.current!, options, {
+        needsFrame: () => controller.invalidate(),
+        contextLost: setContextLost,
+      });
     } catch (error) {
       // Written straight to the page: the effect must not set state (it would render twice).
       const reason = error instanceof Error ? error.message : String(error);
@@ -122,14 +124,7 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
   useEffect(() => {
     let current = true;
     const channel = `plot3d-${runId ?? 'all'}`;
-    const request = {
-      surface: surface.source,
-      extent,
-      cells: MESH_CELLS,
-      contours,
-      heights,
-      levelCount: DEFAULT_LEVEL_COUNT,
-    };
+    const request = meshRequestFor(surface.source, extent, contours, heights);
     void sharedMeshClient()
       .request(request, channel)
       .then((outcome) => {
@@ -247,22 +242,6 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
     moveCamera(orbited(camera.current, ...turn), true);
   };
 
-  /** The surface and the race, as on screen, in one PNG. */
-  const savePicture = () => {
-    const [surfaceLayer, raceLayer] = [canvas.current, raceCanvas.current];
-    if (!surfaceLayer || !raceLayer) return;
-    const picture = document.createElement('canvas');
-    picture.width = surfaceLayer.width;
-    picture.height = surfaceLayer.height;
-    const ctx = picture.getContext('2d')!;
-    ctx.drawImage(surfaceLayer, 0, 0);
-    ctx.drawImage(raceLayer, 0, 0, picture.width, picture.height);
-    picture.toBlob((blob) => {
-      if (blob)
-        download(blob, `${surface.name.replace(/\W+/g, '-')}-3d-step${controller.step}.png`);
-    }, 'image/png');
-  };
-
   const [liftLow, liftHigh] = LIMITS.exaggeration;
   return (
     <div className="plot-panel plot3d" style={{ width, height }} data-testid="plot-panel">
@@ -333,9 +312,6 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
             }}
           />
         </label>
-        <button type="button" onClick={savePicture}>
-          Save PNG
-        </button>
       </div>
       {status && (
         <p className="plot3d-status" role="status">
@@ -343,6 +319,11 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
         </p>
       )}
       <p ref={failure} className="plot3d-status" role="alert" hidden />
+      {contextLost && (
+        <p className="plot3d-status" role="status">
+          The 3D view lost its graphics context; it comes back when the browser restores it.
+        </p>
+      )}
       {title && <div className="panel-title">{title}</div>}
     </div>
   );

@@ -107,10 +107,7 @@ export class DescentLab {
   async inkedPixels(testId: string): Promise<number> {
     return this.page.getByTestId(testId).evaluate((element) => {
       const canvas = element as HTMLCanvasElement;
-      // Read through a copy: the contour and trail canvases show bitmaps (no 2D context to read).
-      const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d')!;
-      copy.drawImage(canvas, 0, 0);
-      const data = copy.getImageData(0, 0, canvas.width, canvas.height).data;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let inked = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
       return inked;
@@ -142,7 +139,7 @@ export class DescentLab {
       .nth(index)
       .evaluate((element) => {
         const canvas = element as HTMLCanvasElement;
-        // Read through a copy: the contour and trail canvases show bitmaps (no 2D context to read).
+        // Read through a copy: the contour canvas shows a bitmap (it has no 2D context to read).
         const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d')!;
         copy.drawImage(canvas, 0, 0);
         const data = copy.getImageData(0, 0, canvas.width, canvas.height).data;

@@ -1,5 +1,5 @@
 /**
- * A plot-sized picture that changes seldom (the contours; the trails between flushes), drawn on an OffscreenCanvas and shown
+ * A plot-sized picture that changes seldom (the contours), drawn on an OffscreenCanvas and shown
  * through an ImageBitmapRenderingContext only when `present()` is called.
  *
  * Why: the browser hands every visible 2D canvas to the compositor again on every frame it commits,

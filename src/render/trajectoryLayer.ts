@@ -8,8 +8,7 @@
  * shapes on the head canvas — or, on screen, as small elements moved by the compositor
  * (headMarkers.ts), the head canvas then holding only fate marks and redrawn when they change, so a
  * frame of the default scene changes one canvas instead of two, and hidden while it holds nothing
- * (a shown 2D canvas is handed to the compositor on every frame, even unchanged). On screen the
- * trail canvas is a PresentedCanvas, handed over only when segments join it. Crowded runs (thousands of particles) are drawn as pixels: trails
+ * (a shown canvas is handed to the compositor on every frame, even unchanged). Crowded runs (thousands of particles) are drawn as pixels: trails
  * rasterised into a buffer, heads stamped as dots over a copy of it, the frame put on the head canvas
  * in one call — one canvas upload per frame instead of two, and no path rasterisation.
  *
@@ -19,7 +18,7 @@
  */
 import { describeFate, fateOf, ViewExits } from '../core/sim/fate.ts';
 import type { Run } from '../core/sim/run.ts';
-import { clearCanvas, fitCanvas, type Context2D } from './canvas.ts';
+import { clearCanvas, fitCanvas } from './canvas.ts';
 import { edgePoint } from './clip.ts';
 import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { spreadCoincident } from './headSpread.ts';
@@ -29,7 +28,6 @@ import { DotBuffer, opaquePixel } from './dotBuffer.ts';
 import { HeadMarkers, type MarkerLook } from './headMarkers.ts';
 import { PathBounds, RecentTrails } from './recentTrails.ts';
 import { PixelTrails } from './pixelTrails.ts';
-import { PresentedCanvas } from './presentedCanvas.ts';
 import { hexValue, runStyles, trailLook, traceMarker, type RunStyle } from './runStyle.ts';
 import type { Drawable, FrameState } from './drawable.ts';
 import type { Viewport } from './viewport.ts';
@@ -97,18 +95,13 @@ export interface TrajectoryLayerOptions {
 
 export class TrajectoryLayer implements Drawable {
   private viewport: Viewport | null = null;
-  private trailsCtx: Context2D | null = null;
-  /** On screen, the trail canvas's picture, shown when trails are added to it; null in exports. */
-  private readonly trailPicture: PresentedCanvas | null;
-  /** Whether the trail canvas changed in this draw (it is then presented). */
-  private trailsChanged = false;
-  /**
-   * Whether the recent canvas still holds segments that the trail canvas now shows too: it is
-   * redrawn from the flushed step on the next draw.
-   */
-  private recentStale = false;
+  private trailsCtx: CanvasRenderingContext2D | null = null;
   /** Whether the head canvas is shown (on screen it is hidden while empty). */
   private headsShown = true;
+  /** Whether anything was stroked on the trail canvas since it was cleared (pixel mode: never). */
+  private trailsInked = false;
+  /** Whether the trail canvas is shown (on screen it is hidden while empty). */
+  private trailsShown = true;
   /** One-particle runs' head points and where their markers show, reused frame to frame. */
   private spread: HeadSpread = { points: new Float64Array(0), shown: new Float64Array(0) };
   /** The look of the marker being placed, one object rewritten per run. */
@@ -153,15 +146,12 @@ export class TrajectoryLayer implements Drawable {
   ) {
     this.markers = markerBox && new HeadMarkers(markerBox);
     this.recent = markerBox && new RecentTrails(markerBox);
-    this.trailPicture = markerBox && new PresentedCanvas(trails);
   }
 
   setViewport(viewport: Viewport, pixelRatio: number): void {
     this.viewport = viewport;
     this.pixelRatio = pixelRatio;
-    this.trailsCtx = this.trailPicture
-      ? this.trailPicture.fit(viewport.width, viewport.height, pixelRatio)
-      : fitCanvas(this.trails, viewport.width, viewport.height, pixelRatio);
+    this.trailsCtx = fitCanvas(this.trails, viewport.width, viewport.height, pixelRatio);
     this.fitHeads(this.drawnAsPixels);
     this.markers?.setPixelRatio(pixelRatio);
     this.drawnStep = -1;
@@ -206,10 +196,9 @@ export class TrajectoryLayer implements Drawable {
     if (asPixels !== this.drawnAsPixels) this.fitHeads(asPixels);
     if (!incremental) {
       clearCanvas(trailsCtx);
-      this.trailsChanged = true;
+      this.trailsInked = false;
       this.pixelTrails.clear();
       this.recent?.clear();
-      this.recentStale = false;
       this.recentBounds.reset();
       this.drawnStep = 0;
       this.flushedStep = 0;
@@ -221,7 +210,7 @@ export class TrajectoryLayer implements Drawable {
       this.strokeNewSegments(trailsCtx, runs, styles, frame);
       this.drawnStep = frame.step;
     }
-    if (this.trailsChanged) this.presentTrails();
+    if (this.markers) this.showTrails(this.trailsInked);
     this.drawnRuns = simulationRuns.slice();
     this.drawnVisibility = visibility;
     this.drawnAsPixels = asPixels;
@@ -274,22 +263,6 @@ export class TrajectoryLayer implements Drawable {
   }
 
   /**
-   * Shows the trail canvas as drawn now. Its picture arrives a task later: until then the recent
-   * canvas keeps the segments just moved onto it, so none blinks out; then they are dropped from
-   * the recent canvas at once when it holds nothing newer, or at the next draw.
-   */
-  private presentTrails(): void {
-    this.trailsChanged = false;
-    const picture = this.trailPicture;
-    if (!picture) return;
-    void picture.present().then((shown) => {
-      if (!shown) return;
-      if (this.drawnStep <= this.flushedStep) this.recent?.clear();
-      else this.recentStale = true;
-    });
-  }
-
-  /**
    * Shows or hides the head canvas: a hidden canvas costs the compositor nothing, a shown one is
    * handed over on every frame even when empty.
    */
@@ -297,6 +270,13 @@ export class TrajectoryLayer implements Drawable {
     if (shown === this.headsShown) return;
     this.headsShown = shown;
     this.heads.hidden = !shown;
+  }
+
+  /** The same for the trail canvas, empty until the first segments join it, and in pixel mode. */
+  private showTrails(shown: boolean): void {
+    if (shown === this.trailsShown) return;
+    this.trailsShown = shown;
+    this.trails.hidden = !shown;
   }
 
   /**
@@ -362,7 +342,7 @@ export class TrajectoryLayer implements Drawable {
    * moved onto the trail canvas every few steps, when their box grows large, or when playback stops.
    */
   private strokeNewSegments(
-    trailsCtx: Context2D,
+    trailsCtx: CanvasRenderingContext2D,
     runs: [Run, number][],
     styles: readonly RunStyle[],
     frame: FrameState,
@@ -385,15 +365,12 @@ export class TrajectoryLayer implements Drawable {
       to - this.flushedStep < RECENT_STEPS_AT_MOST &&
       bounds.area < RECENT_AREA_AT_MOST * viewport.width * viewport.height;
     if (!keep) {
-      if (to > this.flushedStep) this.trailsChanged = true;
+      if (to > this.flushedStep) this.trailsInked = true;
       this.strokeTrails(trailsCtx, runs, styles, this.flushedStep, to);
       this.flushedStep = to;
+      this.recent?.clear();
       bounds.reset();
       return;
-    }
-    if (this.recentStale) {
-      this.recent!.clear();
-      this.recentStale = false;
     }
     if (bounds.empty) return;
     // Room for the widest halo and its round caps.
@@ -404,7 +381,7 @@ export class TrajectoryLayer implements Drawable {
 
   /** Strokes the trails from step `from` to `to`, clipped to the view; returns the step drawn up to. */
   private strokeTrails(
-    ctx: Context2D,
+    ctx: CanvasRenderingContext2D,
     runs: [Run, number][],
     styles: readonly RunStyle[],
     from: number,

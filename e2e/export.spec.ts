@@ -6,6 +6,7 @@ import { pytorchScript } from '../src/core/export/pytorch.ts';
 import { CSV_COLUMNS } from '../src/core/export/trajectories.ts';
 import { getSurface } from '../src/core/surfaces/index.ts';
 import { DescentLab } from './descentLab.ts';
+import { decodePicture } from './decodedPicture.ts';
 
 const SCENE = '/?v=1&s=rosenbrock&runs=adam!lr_0.02,momentum!lr_0.0002&start=-1.5~2&steps=200';
 
@@ -69,21 +70,7 @@ test.describe('export', () => {
       Math.round(2 * box.height),
     ]);
     // The browser decodes it, and it is not blank.
-    // Decoded from bytes, not from a data: URL, which the app's img-src 'self' refuses.
-    const decoded = await page.evaluate(async (base64) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(image, 0, 0);
-      const data = ctx.getImageData(0, 0, image.width, image.height).data;
-      const colours = new Set<number>();
-      for (let p = 0; p < data.length; p += 4 * 97)
-        colours.add((data[p] << 16) | (data[p + 1] << 8) | data[p + 2]);
-      return { width: image.width, colours: colours.size };
-    }, png.bytes.toString('base64'));
+    const decoded = await decodePicture(page, png.bytes, { stride: 97 });
     expect(decoded.width).toBe(Math.round(2 * box.width));
     expect(decoded.colours).toBeGreaterThan(20);
 

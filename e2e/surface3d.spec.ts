@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { GifReader } from 'omggif';
 import { expect, test } from './fixtures.ts';
 import { DescentLab, waitForFrames } from './descentLab.ts';
+import { decodePicture } from './decodedPicture.ts';
 import { BOX_HEIGHT, cameraFrame, rayThrough } from '../src/core/surface3d/camera.ts';
 import { computeMesh, MESH_CELLS } from '../src/core/surface3d/compute.ts';
 import { pickSurface } from '../src/core/surface3d/pick.ts';
@@ -227,33 +228,10 @@ test.describe('the 3D view exported', () => {
     const box = (await page.getByTestId(CANVAS).boundingBox())!;
     const png = await downloadFrom(page, 'PNG of the 3D view (2×)');
     expect(png.name).toBe('descent-lab-himmelblau-3d-step80.png');
-    // Decoded by the browser from bytes (the app's img-src 'self' refuses data: URLs).
-    const shown = await page.evaluate(async (base64) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(image, 0, 0);
-      const data = ctx.getImageData(0, 0, image.width, image.height).data;
-      const colours = new Set<number>();
-      for (let p = 0; p < data.length; p += 4)
-        colours.add((data[p] << 16) | (data[p + 1] << 8) | data[p + 2]);
-      // The legend's ink (#1d2330, its run names and step) in the top-right corner.
-      let ink = 0;
-      for (let y = 0; y < 120; y++) {
-        for (let x = image.width - 300; x < image.width; x++) {
-          const p = 4 * (y * image.width + x);
-          if (
-            Math.abs(data[p] - 0x1d) + Math.abs(data[p + 1] - 0x23) + Math.abs(data[p + 2] - 0x30) <
-            60
-          )
-            ink++;
-        }
-      }
-      return { width: image.width, height: image.height, colours: colours.size, ink };
-    }, png.bytes.toString('base64'));
+    // The legend's ink (#1d2330, its run names and step) in the top-right corner.
+    const shown = await decodePicture(page, png.bytes, {
+      ink: { rgb: [0x1d, 0x23, 0x30], width: 300, height: 120 },
+    });
     expect([shown.width, shown.height]).toEqual([
       Math.round(2 * box.width),
       Math.round(2 * box.height),

@@ -6,6 +6,7 @@
  * starts with its own format version, so the format can change without breaking old links.
  */
 import type { OptimizerDefinition } from '../optimizers/types.ts';
+import { show } from '../scene/show.ts';
 import { DATASET_KINDS, DATASETS, type DatasetKind } from './datasets.ts';
 import { ACTIVATIONS, parameterCount, type Activation } from './network.ts';
 
@@ -112,15 +113,13 @@ export function checkNetwork(value: unknown, notices: string[]): NetworkSpec | u
   const spec = { ...fallback };
   if (input.version !== undefined) {
     notices.push(
-      `network: link format ${JSON.stringify(input.version)} is unknown; used the default experiment`,
+      `network: link format ${show(input.version)} is unknown; used the default experiment`,
     );
     return spec;
   }
   const note = (field: keyof NetworkSpec, got: unknown, used: unknown) => {
     if (got !== undefined && JSON.stringify(got) !== JSON.stringify(used)) {
-      notices.push(
-        `network.${field}: ${JSON.stringify(got)} is not allowed; used ${JSON.stringify(used)}`,
-      );
+      notices.push(`network.${field}: ${show(got)} is not allowed; used ${show(used)}`);
     }
   };
   if (DATASET_KINDS.includes(input.dataset as DatasetKind))

@@ -55,18 +55,15 @@ export function PlotArea() {
   let panels: React.ReactNode = null;
   if (width > 0 && height > 0) {
     if (layout === 'overlay') {
-      panels =
-        Panel === PlotPanel ? (
-          <PlotPanel
-            surface={surface}
-            width={width}
-            height={height}
-            runId={null}
-            labelObstacles={legendBox}
-          />
-        ) : (
-          <Panel surface={surface} width={width} height={height} runId={null} />
-        );
+      panels = (
+        <Panel
+          surface={surface}
+          width={width}
+          height={height}
+          runId={null}
+          labelObstacles={legendBox}
+        />
+      );
     } else {
       const cols = gridColumns(runs.length, width, height);
       const rows = Math.ceil(runs.length / cols);

@@ -24,6 +24,7 @@ import { isOccluded, surfaceHeightAt } from '../../core/surface3d/occlusion.ts';
 import { clearCanvas, fitCanvas } from '../canvas.ts';
 import { edgePoint } from '../clip.ts';
 import { NAMED_PARTICLES_AT_MOST, paintFateMarks, type FateMark } from '../fateMarks.ts';
+import type { Rect } from '../labelPlacement.ts';
 import type { Drawable, FrameState } from '../drawable.ts';
 import { runStyles, trailLook, traceMarker } from '../runStyle.ts';
 
@@ -63,6 +64,8 @@ export class RaceOverlay implements Drawable {
   private mesh: SurfaceMesh | null = null;
   private box: BoxMapping | null = null;
   private minima: readonly KnownMinimum[] = [];
+  /** Boxes fate labels keep clear of (the legend), in CSS px. */
+  private labelObstacles: readonly Rect[] = [];
   private matrix: Float32Array = new Float32Array(16);
   private eye: Vec3 = [0, 0, 0];
   private top = BOX_HEIGHT;
@@ -82,6 +85,11 @@ export class RaceOverlay implements Drawable {
     this.height = Math.max(1, cssHeight);
     this.ctx = fitCanvas(this.canvas, this.width, this.height, pixelRatio);
     this.reproject();
+  }
+
+  /** Boxes the fate labels keep clear of, as the 2D plot's (the legend). */
+  setLabelObstacles(obstacles: readonly Rect[]): void {
+    this.labelObstacles = obstacles;
   }
 
   setOptions(options: RaceOverlayOptions): void {
@@ -143,7 +151,7 @@ export class RaceOverlay implements Drawable {
       const name = frame.scene.runs[index].label;
       this.collectFates(fates, run, styles[index].color, name, frame.step);
     }
-    paintFateMarks(ctx, fates, this.options.scale, [this.width, this.height], []);
+    paintFateMarks(ctx, fates, this.options.scale, [this.width, this.height], this.labelObstacles);
   }
 
   /**

@@ -26,6 +26,7 @@ import { meshRequestFor } from '../../core/surface3d/compute.ts';
 import { pickSurface } from '../../core/surface3d/pick.ts';
 import { sharedMeshClient } from '../../playback/meshClient.ts';
 import { RaceOverlay } from '../../render/surface3d/raceOverlay.ts';
+import type { Rect } from '../../render/labelPlacement.ts';
 import { SurfaceRenderer } from '../../render/surface3d/surfaceRenderer.ts';
 import { PRESENTATION_DRAW_SCALE } from '../../state/presentation.ts';
 import { useActions, useApp, useServices } from '../appContext.ts';
@@ -40,6 +41,8 @@ interface Plot3dPanelProps {
   /** One run's id for a side-by-side panel; null shows every visible run. */
   runId: string | null;
   title?: string;
+  /** The legend's box in the panel, which fate labels keep clear of; null when there is none. */
+  labelObstacles?: Rect | null;
 }
 
 /** Degrees of orbit per CSS pixel dragged, and per arrow key press (× 3 with Shift). */
@@ -58,7 +61,14 @@ function rounded(value: number, span: number): number {
   return Number(value.toFixed(Math.min(12, decimals)));
 }
 
-export default function Plot3dPanel({ surface, width, height, runId, title }: Plot3dPanelProps) {
+export default function Plot3dPanel({
+  surface,
+  width,
+  height,
+  runId,
+  title,
+  labelObstacles = null,
+}: Plot3dPanelProps) {
   countRender('Plot3dPanel');
   const { controller, store } = useServices();
   const actions = useActions();
@@ -111,6 +121,12 @@ export default function Plot3dPanel({ surface, width, height, runId, title }: Pl
     overlay.current?.setSize(width, height, pixelRatio);
     controller.invalidate();
   }, [controller, width, height]);
+
+  // runId too: a new run id builds a new overlay, which needs the box again.
+  useEffect(() => {
+    overlay.current?.setLabelObstacles(labelObstacles ? [labelObstacles] : []);
+    controller.invalidate();
+  }, [controller, labelObstacles, runId]);
 
   useEffect(() => {
     camera.current = view3d.camera;

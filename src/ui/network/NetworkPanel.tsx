@@ -315,7 +315,8 @@ function ExperimentView({
             value={spec.noise}
             onChange={(event) => {
               const noise = Number(event.target.value);
-              if (noise >= 0 && noise <= 1) setSpec({ noise });
+              if (noise >= NETWORK_LIMITS.noise[0] && noise <= NETWORK_LIMITS.noise[1])
+                setSpec({ noise });
             }}
           />
         </label>

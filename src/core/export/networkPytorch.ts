@@ -7,9 +7,8 @@
 import type { Experiment } from '../nn/experiment.ts';
 import type { Activation } from '../nn/network.ts';
 import { sameParamValue } from '../optimizers/params.ts';
-import { findOptimizer } from '../optimizers/registry.ts';
 import type { SceneRun } from '../scene/scene.ts';
-import { NOT_IN_TORCH, pythonSchedule, pythonValue, type PyTorchScript } from './pytorch.ts';
+import { pythonSchedule, pythonValue, torchOptimizer, type PyTorchScript } from './pytorch.ts';
 
 const TORCH_ACTIVATION: Record<Activation, string> = {
   tanh: 'nn.Tanh()',
@@ -44,14 +43,9 @@ export function networkPytorchScript(
   steps: number,
   batchSize?: number,
 ): PyTorchScript {
-  const optimizer = findOptimizer(run.optimizer);
-  if (!optimizer) return { ok: false, reason: `Unknown optimizer ${run.optimizer}.` };
-  if (NOT_IN_TORCH.has(optimizer.name)) {
-    return {
-      ok: false,
-      reason: `${optimizer.label} is Descent Lab's own optimizer: torch.optim has no class for it, so there is no script to copy.`,
-    };
-  }
+  const found = torchOptimizer(run);
+  if (!found.ok) return found;
+  const { optimizer } = found;
   const { layers, train, init } = experiment;
   const { activation, loss } = train.architecture;
   const modules: string[] = [];

@@ -8,7 +8,7 @@ import { parseExpression, PRINTED_LIMITS } from '../expr/index.ts';
 import type { Point } from '../geometry.ts';
 import { sameParamValue } from '../optimizers/params.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
-import type { ParamValue, Params } from '../optimizers/types.ts';
+import type { OptimizerDefinition, ParamValue, Params } from '../optimizers/types.ts';
 import { findSchedule } from '../schedules/registry.ts';
 import { ScheduledParams } from '../schedules/scheduledParams.ts';
 import type { ScheduleConfig } from '../schedules/types.ts';
@@ -34,6 +34,21 @@ export type PyTorchScript = { ok: true; script: string } | { ok: false; reason: 
 
 /** Our own optimizers, which torch.optim does not have. */
 export const NOT_IN_TORCH = new Set(['Newton', 'PerturbedGD', 'DistributedSGD']);
+
+/** The run's optimizer when torch.optim has a class for it; else why there is no script. */
+export function torchOptimizer(
+  run: SceneRun,
+): { ok: true; optimizer: OptimizerDefinition } | { ok: false; reason: string } {
+  const optimizer = findOptimizer(run.optimizer);
+  if (!optimizer) return { ok: false, reason: `Unknown optimizer ${run.optimizer}.` };
+  if (NOT_IN_TORCH.has(optimizer.name)) {
+    return {
+      ok: false,
+      reason: `${optimizer.label} is Descent Lab's own optimizer: torch.optim has no class for it, so there is no script to copy.`,
+    };
+  }
+  return { ok: true, optimizer };
+}
 
 /**
  * A value as Python writes it: True/False, None, 'text', (a, b), and numbers in their shortest
@@ -77,14 +92,9 @@ function scheduleEnd(params: Params, schedule: ScheduleConfig, steps: number): s
 
 export function pytorchScript(input: PyTorchScriptInput): PyTorchScript {
   const { surfaceName, formula, run, start, steps, noise } = input;
-  const optimizer = findOptimizer(run.optimizer);
-  if (!optimizer) return { ok: false, reason: `Unknown optimizer ${run.optimizer}.` };
-  if (NOT_IN_TORCH.has(optimizer.name)) {
-    return {
-      ok: false,
-      reason: `${optimizer.label} is Descent Lab's own optimizer: torch.optim has no class for it, so there is no script to copy.`,
-    };
-  }
+  const found = torchOptimizer(run);
+  if (!found.ok) return found;
+  const { optimizer } = found;
   const parsed = parseExpression(formula, PRINTED_LIMITS);
   if (!parsed.ok) {
     return {

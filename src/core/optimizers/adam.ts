@@ -7,6 +7,7 @@ import {
   maximizeSpec,
   weightDecaySpec,
 } from './specs.ts';
+import { computedOnce } from './computedOnce.ts';
 import { lerp } from './torchMath.ts';
 import type { OptimizerDefinition, ParamSpec, Params, StepContext } from './types.ts';
 
@@ -47,8 +48,8 @@ export function adamStep(def: OptimizerDefinition, params: Params, ctx: StepCont
   const [beta1, beta2] = params.betas as readonly [number, number];
   const eps = params.eps as number;
   const amsgrad = params.amsgrad === true;
-  const bc2Sqrt = Math.sqrt(1 - beta2 ** ctx.t);
-  const negStepSize = -((params.lr as number) / (1 - beta1 ** ctx.t));
+  const bc2Sqrt = computedOnce(Math.sqrt(1 - beta2 ** ctx.t));
+  const negStepSize = computedOnce(-((params.lr as number) / (1 - beta1 ** ctx.t)));
   const w1 = 1 - beta1;
   const w2 = 1 - beta2;
   const { n, theta, grad, active } = ctx;

@@ -1,4 +1,5 @@
 import { betasSpec, epsSpec, lrSpec, maximizeSpec, weightDecaySpec } from './specs.ts';
+import { computedOnce } from './computedOnce.ts';
 import { lerp } from './torchMath.ts';
 import type { OptimizerDefinition, Params, StepContext } from './types.ts';
 
@@ -25,7 +26,7 @@ export const adamax: OptimizerDefinition = {
   step(params: Params, ctx: StepContext): void {
     const [beta1, beta2] = params.betas as readonly [number, number];
     const eps = params.eps as number;
-    const negClr = -((params.lr as number) / (1 - beta1 ** ctx.t));
+    const negClr = computedOnce(-((params.lr as number) / (1 - beta1 ** ctx.t)));
     const w1 = 1 - beta1;
     const { n, theta, grad, active } = ctx;
     const [expAvg, expInf] = ctx.state;

@@ -1,4 +1,5 @@
 import { lrSpec, maximizeSpec, weightDecaySpec } from './specs.ts';
+import { computedOnce } from './computedOnce.ts';
 import type { OptimizerDefinition, Params, StepContext } from './types.ts';
 
 /**
@@ -64,7 +65,9 @@ export const asgd: OptimizerDefinition = {
     const { n, theta, grad, active, t } = ctx;
     const [ax, etas, mus] = ctx.state;
     // For the next step, computed as torch does: lr / (1 + λ·lr·t)^α and 1 / max(1, t − t0).
-    const nextEta = Math.fround(lr / Math.pow(1 + lambd * lr * t, params.alpha as number));
+    const nextEta = computedOnce(
+      Math.fround(lr / Math.pow(1 + lambd * lr * t, params.alpha as number)),
+    );
     const late = t - (params.t0 as number);
     const nextMu = Math.fround(1 / (late > 1 ? late : 1));
     for (let i = 0; i < n; i++) {

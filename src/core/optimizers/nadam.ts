@@ -7,6 +7,7 @@ import {
   maximizeSpec,
   weightDecaySpec,
 } from './specs.ts';
+import { computedOnce } from './computedOnce.ts';
 import { lerp } from './torchMath.ts';
 import type { OptimizerDefinition, Params, StepContext } from './types.ts';
 
@@ -69,9 +70,9 @@ function makeNadam(torch113: boolean): OptimizerDefinition {
       const eps = params.eps as number;
       const psi = params.momentum_decay as number;
       const t = ctx.t;
-      const bc2 = 1 - beta2 ** t;
-      const mu = beta1 * (1 - 0.5 * 0.96 ** (t * psi));
-      const muNext = beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi));
+      const bc2 = computedOnce(1 - beta2 ** t);
+      const mu = computedOnce(beta1 * (1 - 0.5 * 0.96 ** (t * psi)));
+      const muNext = computedOnce(beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi)));
       const gradScale = negLr * (1 - mu);
       const avgScale = negLr * muNext;
       const w1 = 1 - beta1;

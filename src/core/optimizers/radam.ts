@@ -7,6 +7,7 @@ import {
   maximizeSpec,
   weightDecaySpec,
 } from './specs.ts';
+import { computedOnce } from './computedOnce.ts';
 import { lerp } from './torchMath.ts';
 import type { OptimizerDefinition, Params, StepContext } from './types.ts';
 
@@ -45,16 +46,18 @@ export const radam: OptimizerDefinition = {
     const [beta1, beta2] = params.betas as readonly [number, number];
     const eps = params.eps as number;
     const t = ctx.t;
-    const bc1 = 1 - beta1 ** t;
-    const beta2t = beta2 ** t;
+    const bc1 = computedOnce(1 - beta1 ** t);
+    const beta2t = computedOnce(beta2 ** t);
     const bc2 = 1 - beta2t;
     const rhoInf = 2 / (1 - beta2) - 1;
     const rhoT = rhoInf - (2 * t * beta2t) / bc2;
     const rectified = rhoT > 5;
-    const rect = rectified
-      ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
-      : 0;
-    const bc2Sqrt = Math.sqrt(bc2);
+    const rect = computedOnce(
+      rectified
+        ? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))
+        : 0,
+    );
+    const bc2Sqrt = computedOnce(Math.sqrt(bc2));
     const w1 = 1 - beta1;
     const w2 = 1 - beta2;
     const { n, theta, grad, active } = ctx;

@@ -116,6 +116,19 @@ function ExperimentView({
     const controllerOfRun = new AbortController();
     abort.current = controllerOfRun;
     const { signal } = controllerOfRun;
+    // The race starts from step 0 when the paths appear: the clock is held while the runs train,
+    // then rewound and played. It is reached through `store` (stable), not through state this
+    // effect depends on, so rewinding it cannot start another training.
+    const wasPlaying = store.getState().playing;
+    let held = true;
+    if (wasPlaying) store.getState().pause();
+    const releaseClock = (rewind: boolean) => {
+      if (!held) return;
+      held = false;
+      const state = store.getState();
+      if (rewind) state.reset();
+      if (wasPlaying || state.playing) state.play();
+    };
     (async () => {
       const trained = await client.train(
         { spec, seed, runs: configs, batchSize },
@@ -128,6 +141,7 @@ function ExperimentView({
         trained.plane.explained,
       );
       setResult({ trained, bands: null });
+      releaseClock(true);
       setPhase({ kind: 'landscape', progress: 0 });
       const values = await client.grid(
         { spec, seed, plane: trained.plane, extent: trained.extent, side: spec.grid },
@@ -141,11 +155,17 @@ function ExperimentView({
       setResult({ trained, bands });
       setPhase({ kind: 'ready' });
     })().catch((error: unknown) => {
+      releaseClock(false);
       if (error instanceof DOMException && error.name === 'AbortError') return;
       setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     });
-    return () => controllerOfRun.abort();
-  }, [client, spec, seed, runs, configs, batchSize, contourScale]);
+    // Cancelled (the catch above) or left mid-training, the clock is given back as it was; here
+    // at once, before the next experiment's effect reads it.
+    return () => {
+      controllerOfRun.abort();
+      releaseClock(false);
+    };
+  }, [client, store, spec, seed, runs, configs, batchSize, contourScale]);
 
   const cancel = () => {
     abort.current?.abort();
@@ -285,7 +305,10 @@ function ExperimentView({
           <span data-testid="network-architecture">[{layers.join(', ')}]</span> {spec.activation} ·{' '}
           <span data-testid="network-parameters">{parameters}</span> parameters ·{' '}
           {DATASETS[spec.dataset].label}: {experiment.data.train.targets.length} train /{' '}
-          {experiment.data.test.targets.length} test · step <span ref={stepText}>0</span>
+          {experiment.data.test.targets.length} test · step{' '}
+          <span ref={stepText} data-testid="network-step">
+            0
+          </span>
         </p>
         <button type="button" className="small-button" onClick={() => void network.close()}>
           Back to surfaces

@@ -179,7 +179,8 @@ test.describe('the network view', () => {
 
   test('a grid cancelled midway leaves a working page', async ({ page }) => {
     await page.goto(
-      '/?v=1&s=beale&runs=sgd!lr_0.5,adam!lr_0.01&steps=60&net=1~xor~200~0.1~0.2~16.16~tanh~pca~61~60',
+      // A grid heavy enough (61 × 61 on a [2, 32, 32, 1] net) to be still sampling at the click.
+      '/?v=1&s=beale&runs=sgd!lr_0.5,adam!lr_0.01&steps=60&net=1~xor~400~0.1~0.2~32.32~tanh~pca~61~60',
     );
     const view = new NetworkView(page);
     await expect(view.status).toContainText('Sampling the 61 × 61 landscape', { timeout: 90_000 });

@@ -56,6 +56,11 @@ function cell(value: number, asPercent = false): string {
   return Number.isFinite(value) ? value.toPrecision(3) : '—';
 }
 
+/** A progress percentage of constant width, so that the Cancel button beside it stays put. */
+function Percent({ fraction }: { fraction: number }) {
+  return <span className="network-percent">{(100 * fraction).toFixed(0)} %</span>;
+}
+
 /**
  * The network view: the runs of the scene train a small net (in a Worker), race across a 2D slice
  * of its loss (contours sampled on a grid by two Workers), and each run's decision regions, losses
@@ -421,13 +426,13 @@ function ExperimentView({
       <div className="network-status" role="status" aria-live="polite">
         {phase.kind === 'training' && (
           <>
-            Training {visibleRuns.length} runs… {(100 * phase.progress).toFixed(0)} %
+            Training {visibleRuns.length} runs… <Percent fraction={phase.progress} />
           </>
         )}
         {phase.kind === 'landscape' && (
           <>
             Sampling the {spec.grid} × {spec.grid} landscape on 2 workers…{' '}
-            {(100 * phase.progress).toFixed(0)} %
+            <Percent fraction={phase.progress} />
           </>
         )}
         {phase.kind === 'ready' && <>Landscape ready.</>}

@@ -18,6 +18,7 @@ import { NetworkClient } from '../../playback/networkClient.ts';
 import {
   dataExtent,
   drawDecisionRegions,
+  drawLossCurves,
   drawPlaneContours,
   drawPlanePaths,
   fitCanvas,
@@ -193,7 +194,9 @@ function ExperimentView({
     );
   }, [result]);
 
-  // The per-frame part: paths, decision regions, chart marker and numbers at the clock's step.
+  // At the clock's step: the paths every frame, the decision regions a few times a second, and the
+  // chart's marker and the numbers as text is (the controller's ticks, at most 10 a second while
+  // playing). The chart's loss curves are drawn once per result and copied under the marker.
   useEffect(() => {
     if (!result) return;
     const { histories, projections, extent } = result.trained;
@@ -210,41 +213,32 @@ function ExperimentView({
         target.textContent = text;
       }
     };
-    const drawChart = (step: number) => {
+    const chartBox = { ...CHART, dpr: devicePixelRatio };
+    const curves = document.createElement('canvas');
+    drawLossCurves(curves, chartBox, histories, colours);
+    const x = (k: number) => (k / spec.steps) * (CHART.width - 8) + 4;
+    const tick = (clockStep: number) => {
+      const step = Math.min(clockStep, spec.steps);
       const canvas = chartCanvas.current;
-      if (!canvas) return;
-      const context = fitCanvas(canvas, { ...CHART, dpr: devicePixelRatio });
-      context.clearRect(0, 0, CHART.width, CHART.height);
-      let max = 0;
-      for (const h of histories)
-        for (const v of h.trainLoss) if (Number.isFinite(v)) max = Math.max(max, v);
-      const x = (k: number) => (k / spec.steps) * (CHART.width - 8) + 4;
-      const y = (v: number) => CHART.height - 6 - (v / (max || 1)) * (CHART.height - 12);
+      if (canvas) {
+        const context = fitCanvas(canvas, chartBox);
+        context.clearRect(0, 0, CHART.width, CHART.height);
+        context.drawImage(curves, 0, 0, CHART.width, CHART.height);
+        context.strokeStyle = '#555';
+        context.lineWidth = 1.5;
+        context.beginPath();
+        context.moveTo(x(step), 0);
+        context.lineTo(x(step), CHART.height);
+        context.stroke();
+      }
+      if (stepText.current) stepText.current.textContent = String(step);
       histories.forEach((h, r) => {
-        for (const [series, dash] of [
-          [h.trainLoss, []],
-          [h.testLoss, [4, 3]],
-        ] as const) {
-          context.strokeStyle = colours[r];
-          context.setLineDash(dash);
-          context.lineWidth = 1.5;
-          context.beginPath();
-          let started = false;
-          series.forEach((v, k) => {
-            if (!Number.isFinite(v)) return;
-            if (started) context.lineTo(x(k), y(v));
-            else context.moveTo(x(k), y(v));
-            started = true;
-          });
-          context.stroke();
-        }
+        const k = shownRow(h, step);
+        write(r * 4, cell(h.trainLoss[k]));
+        write(r * 4 + 1, cell(h.testLoss[k]));
+        write(r * 4 + 2, cell(h.trainAccuracy[k], true));
+        write(r * 4 + 3, cell(h.testAccuracy[k], true));
       });
-      context.setLineDash([]);
-      context.strokeStyle = '#555';
-      context.beginPath();
-      context.moveTo(x(step), 0);
-      context.lineTo(x(step), CHART.height);
-      context.stroke();
     };
     const draw = (clockStep: number) => {
       const step = Math.min(clockStep, spec.steps);
@@ -258,15 +252,6 @@ function ExperimentView({
           colours,
           step,
         );
-        drawChart(step);
-        if (stepText.current) stepText.current.textContent = String(step);
-        histories.forEach((h, r) => {
-          const k = shownRow(h, step);
-          write(r * 4, cell(h.trainLoss[k]));
-          write(r * 4 + 1, cell(h.testLoss[k]));
-          write(r * 4 + 2, cell(h.trainAccuracy[k], true));
-          write(r * 4 + 3, cell(h.testAccuracy[k], true));
-        });
       }
       // Decision regions cost a forward pass per cell: a few times a second while playing.
       const now = performance.now();
@@ -288,7 +273,13 @@ function ExperimentView({
       }
     };
     draw(controller.step);
-    return controller.addDrawable({ draw: (frame) => draw(frame.step) });
+    tick(controller.step);
+    const stopDrawing = controller.addDrawable({ draw: (frame) => draw(frame.step) });
+    const stopTicks = controller.onTick((frame) => tick(frame.step));
+    return () => {
+      stopDrawing();
+      stopTicks();
+    };
   }, [result, controller, experiment, colours, spec.steps]);
 
   const setSpec = (change: Partial<NetworkSpec>) => {

@@ -3,14 +3,24 @@
  * pass/fail test). Six optimizers training a [2, 16, 16, 1] net on 400 points, full batch (per
  * step and per 300-step training), and the 41 × 41 landscape grid of that net, on one thread and
  * its larger half (about what each of the page's 2 grid Workers does), in wall and CPU time (the
- * machines here are shared: CPU time varies less with the load).
+ * machines here are shared: CPU time varies less with the load); then, in headless Chromium, the
+ * wait from the runs trained to their landscape painted (see measurePage).
  */
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
+import { serveStatic } from '../e2e/staticServer.ts';
 import { calibrationMilliseconds } from './calibration.ts';
 import { buildExperiment } from '../src/core/nn/experiment.ts';
 import { networkScene } from '../src/core/nn/networkScene.ts';
 import { answerGrid, answerTrain, prepareGrid } from '../src/core/nn/work.ts';
 import { defaultScene } from '../src/core/scene/scene.ts';
+import { encodeScene } from '../src/core/scene/url.ts';
+import { networkSpecs } from '../src/core/nn/onDemand.ts';
+import { NETWORK_MARKS } from '../src/ui/network/marks.ts';
 
 console.log(
   `calibration: ${calibrationMilliseconds()} ms (a fixed scalar loop; larger = slower machine now)`,
@@ -69,3 +79,57 @@ for (let repeat = 0; repeat < 3; repeat++) {
     `  on one thread: ${show(whole)}; the larger half (21 rows, one of 2 workers): ${show(half)}`,
   );
 }
+
+/**
+ * In the page: from the runs trained to their 41 × 41 landscape painted (User Timing marks),
+ * each load a fresh page of the scene above, with the machine's load average beside it. Needs a
+ * build (`npx vite build`, or BENCH_DIST); BENCH_PAGE_REPEATS=0 skips it.
+ */
+async function measurePage(): Promise<void> {
+  const repeats = Number(process.env.BENCH_PAGE_REPEATS ?? 5);
+  const dist = process.env.BENCH_DIST ?? 'dist';
+  if (repeats === 0) return;
+  if (!existsSync(`${dist}/index.html`)) {
+    console.log(`page: skipped, no build in ${dist} (npx vite build, or BENCH_DIST)`);
+    return;
+  }
+  const port = Number(process.env.BENCH_PORT ?? 4198);
+  const server = await serveStatic(resolve(dist), port);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_EXECUTABLE,
+    args: CHROMIUM_ARGS,
+  });
+  await networkSpecs.load();
+  const query = `?${encodeScene(scene)}`;
+  const waits: number[] = [];
+  try {
+    for (let repeat = 0; repeat < repeats; repeat++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`http://127.0.0.1:${port}/${query}`);
+      const answer = await page.waitForFunction(
+        ({ trained, landscape }) => {
+          const [t] = performance.getEntriesByName(trained);
+          const [l] = performance.getEntriesByName(landscape);
+          return t && l ? l.startTime - t.startTime : null;
+        },
+        NETWORK_MARKS,
+        { timeout: 120_000, polling: 100 },
+      );
+      const wait = (await answer.jsonValue()) as number;
+      waits.push(wait);
+      console.log(
+        `page: trained → landscape painted ${wait.toFixed(0)} ms (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  waits.sort((a, b) => a - b);
+  console.log(
+    `page: median ${waits[Math.floor(waits.length / 2)].toFixed(0)} ms, range ${waits[0].toFixed(0)}–${waits[waits.length - 1].toFixed(0)} ms over ${waits.length} loads`,
+  );
+}
+
+await measurePage();

@@ -27,6 +27,7 @@ import { runStyles } from '../../render/runStyle.ts';
 import { useActions, useApp, useServices } from '../appContext.ts';
 import { countRender } from '../renderCount.ts';
 import { networkRunStatus, percent, publishNetworkResults, shownRow } from './networkResults.ts';
+import { NETWORK_MARKS } from './marks.ts';
 import { setNetworkRunStatus } from './runCardStatus.ts';
 import './network.css';
 
@@ -141,6 +142,7 @@ function ExperimentView({
         (progress) => setPhase({ kind: 'training', progress }),
         signal,
       );
+      performance.mark(NETWORK_MARKS.trained);
       publishNetworkResults(
         { network: spec, seed, runs, batchSize },
         trained.histories,
@@ -192,6 +194,7 @@ function ExperimentView({
       { ...PLOT, dpr: devicePixelRatio },
       result?.bands ?? null,
     );
+    if (result?.bands) performance.mark(NETWORK_MARKS.landscape);
   }, [result]);
 
   // At the clock's step: the paths every frame, the decision regions a few times a second, and the

@@ -265,14 +265,30 @@ test.describe('the 3D view exported', () => {
 
 test.describe('a lost graphics context', () => {
   test('says so, and the surface is back when the browser restores it', async ({ page }) => {
+    // The renderer's GL canvas is off the page: keep the WebGL 2 context it asks for.
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
+        const context = (original as (...args: unknown[]) => RenderingContext | null).call(
+          this,
+          type,
+          ...rest,
+        );
+        if (type === 'webgl2') Object.assign(window, { lastWebgl2: context });
+        return context;
+      } as typeof original;
+    });
     const app = new DescentLab(page);
     await open3d(app, '/?s=himmelblau&view=3d');
     await app.pause();
     // The extension is asked for before the loss: a lost context hands out none.
     await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="surface3d-canvas"]')!;
-      const extension = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
-      Object.assign(window, { loseContext: extension });
+      const gl = (window as unknown as { lastWebgl2: WebGL2RenderingContext }).lastWebgl2;
+      Object.assign(window, { loseContext: gl.getExtension('WEBGL_lose_context')! });
     });
     const lose = (restore: boolean) =>
       page.evaluate((back) => {

@@ -265,14 +265,30 @@ test.describe('the 3D view exported', () => {
 
 test.describe('a lost graphics context', () => {
   test('says so, and the surface is back when the browser restores it', async ({ page }) => {
+    // The renderer's GL canvas is off the page: keep the WebGL 2 context it asks for.
+    await page.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (
+        this: HTMLCanvasElement,
+        type: string,
+        ...rest: unknown[]
+      ) {
+        const context = (original as (...args: unknown[]) => RenderingContext | null).call(
+          this,
+          type,
+          ...rest,
+        );
+        if (type === 'webgl2') Object.assign(window, { lastWebgl2: context });
+        return context;
+      } as typeof original;
+    });
     const app = new DescentLab(page);
     await open3d(app, '/?s=himmelblau&view=3d');
     await app.pause();
     // The extension is asked for before the loss: a lost context hands out none.
     await page.evaluate(() => {
-      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="surface3d-canvas"]')!;
-      const extension = canvas.getContext('webgl2')!.getExtension('WEBGL_lose_context')!;
-      Object.assign(window, { loseContext: extension });
+      const gl = (window as unknown as { lastWebgl2: WebGL2RenderingContext }).lastWebgl2;
+      Object.assign(window, { loseContext: gl.getExtension('WEBGL_lose_context')! });
     });
     const lose = (restore: boolean) =>
       page.evaluate((back) => {
@@ -334,5 +350,79 @@ test.describe('without WebGL', () => {
     await app.open('/?view=3d&s=rosenbrock');
     await expect(page.getByRole('status').filter({ hasText: 'WebGL 2' })).toBeVisible();
     await expect(page.getByTestId('contour-canvas')).toBeVisible();
+  });
+});
+
+test.describe('the network landscape in 3D', () => {
+  test.setTimeout(180_000);
+
+  /** The network view's plane is ready (its contours are drawn, in 2D or hidden behind 3D). */
+  async function landscapeReady(page: Page): Promise<void> {
+    await expect(page.getByTestId('network-contours')).toHaveAttribute('data-ready', 'true', {
+      timeout: 90_000,
+    });
+  }
+
+  async function seek(page: Page, step: number): Promise<void> {
+    await page.evaluate((target) => {
+      const lab = window.__descentLab!;
+      lab.store.getState().pause();
+      lab.controller.seek(target);
+    }, step);
+    await waitForFrames(page, 3);
+  }
+
+  test('the trained landscape as a lit surface with the paths on it; a view=3d link reproduces it', async ({
+    page,
+    context,
+  }) => {
+    const app = new DescentLab(page);
+    // SGD and Adam train a [2, 8, 1] net on the moons; the plane is sampled on a 41 × 41 grid.
+    await page.goto(
+      '/?v=1&s=beale&runs=sgd!lr_0.5,adam!lr_0.01&steps=120&net=1~moons~400~0.1~0.2~8~tanh~pca~41~120',
+    );
+    await landscapeReady(page);
+    await seek(page, 120);
+    const toggle = await view3dSwitch(app);
+    await toggle.check();
+    if (await app.button('Menu').isVisible()) await page.keyboard.press('Escape');
+    await expect(page.getByTestId(CANVAS)).toBeVisible();
+    await expect(page.getByText('Building the 3D surface…')).toBeHidden();
+    await stillPicture(page);
+    await expect(page.getByRole('region', { name: 'Real network' })).toContainText(
+      "In 3D each path lies on the plane's loss under its projected point",
+    );
+    await expect(page.getByTestId(CANVAS)).toHaveAttribute('title', /not at the run's own loss/);
+
+    const shown = await picture(page, RUN_COLORS[0]);
+    expect(shown.distinct).toBeGreaterThan(200); // lit and shaded, not one colour
+    expect(shown.drawnShare).toBeGreaterThan(0.2);
+    expect(shown.near).toBeGreaterThan(30); // SGD's vermillion path
+    await seek(page, 0);
+    const headOnly = (await picture(page, RUN_COLORS[0])).near;
+    expect(shown.near - headOnly).toBeGreaterThan(20); // the difference was the path
+    await seek(page, 120);
+    for (const [width, height] of [
+      [1280, 800],
+      [1366, 768],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await waitForFrames(page, 3);
+      await page.screenshot({ path: `test-results/network3d-${width}x${height}.png` });
+    }
+
+    const link = page.url();
+    expect(link).toContain('view=3d');
+    expect(link).toContain('net=1~moons~400~');
+    const other = await context.newPage();
+    await other.setViewportSize({ width: 1366, height: 768 });
+    await other.goto(link);
+    await landscapeReady(other);
+    await expect(other.getByTestId(CANVAS)).toBeVisible();
+    await expect(other.getByText('Building the 3D surface…')).toBeHidden();
+    await stillPicture(other);
+    await seek(other, 120);
+    // The same training, plane, grid and camera: the same picture.
+    expect(await picture(other, RUN_COLORS[0])).toEqual(await picture(page, RUN_COLORS[0]));
   });
 });

@@ -5,11 +5,12 @@
  * asking for the same surface get it built once. The Worker starts on the first request: pages that
  * never open the 3D view never start it.
  */
-import type {
-  MeshOutcome,
-  MeshRequest,
-  MeshWorkerRequest,
-  MeshWorkerResponse,
+import {
+  meshRequestKey,
+  type MeshOutcome,
+  type MeshRequest,
+  type MeshWorkerRequest,
+  type MeshWorkerResponse,
 } from '../core/surface3d/compute.ts';
 
 /** What MeshClient needs from a Worker; tests pass a fake. */
@@ -39,7 +40,7 @@ export class MeshClient {
   async request(request: MeshRequest, channel = 'default'): Promise<MeshOutcome | null> {
     const requestId = ++this.lastRequestId;
     this.latestByChannel.set(channel, requestId);
-    const key = JSON.stringify(request);
+    const key = meshRequestKey(request);
     let outcome = this.cache.get(key);
     if (!outcome) {
       outcome = this.build(request);

@@ -21,6 +21,16 @@ describe('surfaceHeightAt', () => {
     expect(height(0)).toBeCloseTo(height(-1) + (height(1) - height(-1)) / 2, 6); // Float32 vertices
     expect(height(1)).toBeGreaterThan(height(-1));
   });
+
+  it('follows the drawn triangles, not a bilinear patch, inside a square of samples', () => {
+    // 2 × 2 samples at x, y = ±1: one raised corner (x = 1, y = −1), off the split diagonal.
+    const mesh = meshOf((x, y) => (x > 0 && y < 0 ? 1 : 0), 2);
+    const box = boxMapping(square);
+    // The square's centre lies on the diagonal from (−1, −1) to (1, 1), both at height 0.
+    expect(surfaceHeightAt(mesh, box, 1, 0, 0)).toBeCloseTo(0, 6);
+    // Halfway from the centre to the raised corner: half its height (a bilinear patch: 0.5625).
+    expect(surfaceHeightAt(mesh, box, 1, 0.25, -0.25)).toBeCloseTo(0.5, 6);
+  });
 });
 
 describe('isOccluded', () => {

@@ -9,8 +9,9 @@ import { VERTEX_FLOATS, type SurfaceMesh } from './mesh.ts';
 import { boxMapping, type BoxMapping } from './box.ts';
 
 /**
- * The surface's height (box units, `top` high) at box point (x, y), bilinear between samples. `box`
- * is the mesh's boxMapping, passed in: this runs a hundred times per occlusion test.
+ * The surface's height (box units, `top` high) at box point (x, y), as drawn: linear on each of the
+ * mesh's triangles. `box` is the mesh's boxMapping, passed in: this runs a hundred times per
+ * occlusion test.
  */
 export function surfaceHeightAt(
   mesh: SurfaceMesh,
@@ -28,9 +29,15 @@ export function surfaceHeightAt(
   const fu = u - i;
   const fv = v - j;
   const h = (a: number, b: number) => vertices[(b * nx + a) * VERTEX_FLOATS + 2];
-  const low = h(i, j) * (1 - fu) + h(i + 1, j) * fu;
-  const high = h(i, j + 1) * (1 - fu) + h(i + 1, j + 1) * fu;
-  return (low * (1 - fv) + high * fv) * top;
+  // On the drawn triangles (mesh.ts splits each square along the diagonal from (i, j) to
+  // (i + 1, j + 1)), so what lies on this height lies on the picture, however coarse the grid.
+  const a = h(i, j);
+  const d = h(i + 1, j + 1);
+  const height =
+    fu >= fv
+      ? a + fu * (h(i + 1, j) - a) + fv * (d - h(i + 1, j))
+      : a + fv * (h(i, j + 1) - a) + fu * (d - h(i, j + 1));
+  return height * top;
 }
 
 /**

@@ -44,9 +44,14 @@ export class Plot3dRasterizer implements FrameRasterizer {
     this.surface = new SurfaceRenderer(this.surfaceCanvas, { camera, exaggeration });
     this.surface.setSize(width, height, pixelRatio);
     this.surface.setMesh(view3d.mesh);
-    this.race = new RaceOverlay(this.raceCanvas, { camera, exaggeration, runId: null, scale: 1 });
+    this.race = new RaceOverlay(
+      this.raceCanvas,
+      { camera, exaggeration },
+      { runId: null, scale: 1 },
+    );
     this.race.setSize(width, height, pixelRatio);
-    this.race.setMesh(view3d.mesh, plot.surface.minima);
+    this.race.setMesh(view3d.mesh);
+    this.race.setMinima(plot.surface.minima);
   }
 
   /** The view at `step`, `progress` (0..1) of the way through an animation. */
@@ -61,7 +66,7 @@ export class Plot3dRasterizer implements FrameRasterizer {
       };
       this.surface.setOptions(options);
       this.surface.drawComplete();
-      this.race.setOptions({ ...options, runId: null, scale: 1 });
+      this.race.setView(options);
     }
     simulation.advanceTo(step);
     this.race.draw({ simulation, surface, scene, step, rebuilt: step < this.lastStep });

@@ -11,13 +11,6 @@ import { describeFate, fateOf, ViewExits } from '../../core/sim/fate.ts';
 import type { Run } from '../../core/sim/run.ts';
 import type { KnownMinimum } from '../../core/surfaces/types.ts';
 import { boxMapping, toBoxX, toBoxY, type BoxMapping } from '../../core/surface3d/box.ts';
-import {
-  BOX_HEIGHT,
-  cameraFrame,
-  viewProjection,
-  type Camera,
-  type Vec3,
-} from '../../core/surface3d/camera.ts';
 import { heightOf } from '../../core/surface3d/heightScale.ts';
 import type { SurfaceMesh } from '../../core/surface3d/mesh.ts';
 import { isOccluded, surfaceHeightAt } from '../../core/surface3d/occlusion.ts';
@@ -25,21 +18,17 @@ import { clearCanvas, fitCanvas } from '../canvas.ts';
 import { edgePoint } from '../clip.ts';
 import { NAMED_PARTICLES_AT_MOST, paintFateMarks, type FateMark } from '../fateMarks.ts';
 import type { Rect } from '../labelPlacement.ts';
-import type { Drawable, FrameState } from '../drawable.ts';
+import type { FrameState } from '../drawable.ts';
 import { runStyles, trailLook, traceMarker } from '../runStyle.ts';
+import { HIDDEN_ALPHA, LIFT, ScreenProjection, type SurfaceOverlay } from './overlay.ts';
+import type { SurfaceViewOptions } from './surfaceRenderer.ts';
 
 /** Trails drawn per run at most: beyond it (random starts by the thousand) only heads are drawn. */
 export const TRAILS_PER_RUN = 20;
-/** How far above the surface trails and markers float, in box units. */
-const LIFT = 0.012;
-/** Opacity of what a hill hides. */
-const HIDDEN_ALPHA = 0.28;
 /** Trail points tested for occlusion per frame at most; later ones count as seen until a pause. */
 const OCCLUSION_TESTS_PER_FRAME = 4000;
 
 export interface RaceOverlayOptions {
-  camera: Camera;
-  exaggeration: number;
   /** Only this run (a side-by-side panel); null for all visible runs. */
   runId: string | null;
   /** Marker and trail size factor (presentation mode draws larger). */
@@ -57,18 +46,16 @@ interface ProjectedTrail {
 const OUTSIDE = 1;
 const HIDDEN = 2;
 
-export class RaceOverlay implements Drawable {
+export class RaceOverlay implements SurfaceOverlay {
   private ctx: CanvasRenderingContext2D | null = null;
   private width = 1;
   private height = 1;
+  private readonly projection = new ScreenProjection();
   private mesh: SurfaceMesh | null = null;
   private box: BoxMapping | null = null;
   private minima: readonly KnownMinimum[] = [];
   /** Boxes fate labels keep clear of (the legend), in CSS px. */
   private labelObstacles: readonly Rect[] = [];
-  private matrix: Float32Array = new Float32Array(16);
-  private eye: Vec3 = [0, 0, 0];
-  private top = BOX_HEIGHT;
   private interactive = false;
   private trails = new Map<Run, ProjectedTrail[]>();
   private readonly point = new Float64Array(3);
@@ -77,6 +64,7 @@ export class RaceOverlay implements Drawable {
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
+    private view: SurfaceViewOptions,
     private options: RaceOverlayOptions,
   ) {}
 
@@ -92,16 +80,25 @@ export class RaceOverlay implements Drawable {
     this.labelObstacles = obstacles;
   }
 
+  setView(view: SurfaceViewOptions): void {
+    this.view = view;
+    this.reproject();
+  }
+
   setOptions(options: RaceOverlayOptions): void {
     this.options = options;
     this.reproject();
   }
 
-  setMesh(mesh: SurfaceMesh, minima: readonly KnownMinimum[]): void {
+  setMesh(mesh: SurfaceMesh): void {
     this.mesh = mesh;
     this.box = boxMapping(mesh.extent);
-    this.minima = minima;
     this.reproject();
+  }
+
+  /** The surface's known minima, marked as in 2D. */
+  setMinima(minima: readonly KnownMinimum[]): void {
+    this.minima = minima;
   }
 
   /** While the camera moves, hills are not tested (it costs); they are when it stops. */
@@ -114,10 +111,7 @@ export class RaceOverlay implements Drawable {
   /** Forgets every projected point: camera, size or surface changed. */
   private reproject(): void {
     this.trails.clear();
-    this.top = BOX_HEIGHT * this.options.exaggeration;
-    const frame = cameraFrame(this.options.camera, this.top);
-    this.eye = frame.eye;
-    this.matrix = viewProjection(frame, this.width / this.height);
+    this.projection.update(this.view, this.width, this.height);
   }
 
   draw(frame: FrameState): void {
@@ -225,17 +219,12 @@ export class RaceOverlay implements Drawable {
     const inside = Math.abs(bx) <= box.halfX && Math.abs(by) <= box.halfY;
     // Never below the drawn mesh: in a valley narrower than its samples (Rosenbrock's floor) the
     // mesh passes above the exact f, and a trail at f would run underground.
-    const ground = inside ? surfaceHeightAt(this.mesh!, box, this.top, bx, by) : 0;
-    const bz = Math.max(heightOf(this.mesh!.heightScale!, f) * this.top, ground) + LIFT;
-    const m = this.matrix;
-    const cx = m[0] * bx + m[4] * by + m[8] * bz + m[12];
-    const cy = m[1] * bx + m[5] * by + m[9] * bz + m[13];
-    const cw = m[3] * bx + m[7] * by + m[11] * bz + m[15];
-    const outside = !inside || !(cw > 0);
-    this.point[0] = ((cx / cw + 1) / 2) * this.width;
-    this.point[1] = ((1 - cy / cw) / 2) * this.height;
+    const { top, eye } = this.projection;
+    const ground = inside ? surfaceHeightAt(this.mesh!, box, top, bx, by) : 0;
+    const bz = Math.max(heightOf(this.mesh!.heightScale!, f) * top, ground) + LIFT;
+    const outside = !this.projection.toScreen(bx, by, bz, this.point) || !inside;
     let flags = outside ? OUTSIDE : 0;
-    if (!outside && test && isOccluded(this.mesh!, this.top, this.eye, [bx, by, bz])) {
+    if (!outside && test && isOccluded(this.mesh!, top, eye, [bx, by, bz])) {
       flags |= HIDDEN;
     }
     this.point[2] = flags;

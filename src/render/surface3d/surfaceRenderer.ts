@@ -5,9 +5,16 @@
  * commands with `Function`, which the app's Content-Security-Policy (no eval) forbids.
  *
  * A Drawable of the one frame loop, but it draws only when the picture changed (camera, mesh, size):
- * with software GL every WebGL frame costs tens of milliseconds (shading, then the compositor reading
- * the canvas back), so the race is drawn over it on a 2D canvas (raceOverlay.ts) and a playing race
- * costs no GL frame at all.
+ * with software GL every WebGL frame costs tens of milliseconds, so the race is drawn over it on a
+ * 2D canvas (raceOverlay.ts) and a playing race costs no GL frame at all.
+ *
+ * The GL canvas is never on the page. With software compositing (these machines: no GPU), a WebGL
+ * canvas on the page is read back by the compositor at the end of every frame that drew on it, and
+ * that read waits, on the main thread, until software GL has finished the frame: a 100–600 ms task
+ * per orbit frame (bench:3d). Instead each picture is drawn into a framebuffer, copied into a pixel
+ * buffer with a fence, and the frames after that only poll the fence; once it is signalled the
+ * pixels (ready by then) go onto the page's 2D canvas. The main thread never waits for GL; a moving
+ * picture is shown a frame or two late, and no new one is started until the last is shown.
  */
 import {
   BOX_HEIGHT,
@@ -89,10 +96,16 @@ class RenderTarget {
   }
 }
 
-/** Copies `from`'s colour (its samples resolved) onto the canvas, both `width` × `height`. */
-function blit(gl: WebGL2RenderingContext, from: RenderTarget, width: number, height: number): void {
+/** Copies `from`'s colour (its samples resolved) into `to`, both `width` × `height`. */
+function blit(
+  gl: WebGL2RenderingContext,
+  from: RenderTarget,
+  to: RenderTarget,
+  width: number,
+  height: number,
+): void {
   gl.bindFramebuffer(gl.READ_FRAMEBUFFER, from.framebuffer);
-  gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
+  gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, to.framebuffer);
   gl.blitFramebuffer(
     0,
     0,
@@ -106,6 +119,7 @@ function blit(gl: WebGL2RenderingContext, from: RenderTarget, width: number, hei
     gl.NEAREST,
   );
   gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
+  gl.bindFramebuffer(gl.DRAW_FRAMEBUFFER, null);
 }
 
 interface Program {
@@ -168,6 +182,11 @@ interface GlResources {
   colourTexture: WebGLTexture;
   /** The still picture, multisampled, built over several frames. */
   still: RenderTarget;
+  /** The picture to read back: a moving one drawn here, a still one resolved into it. */
+  picture: RenderTarget;
+  /** Where the picture's pixels go on the GPU side, to be read when its fence says they are there. */
+  pixelBuffer: WebGLBuffer;
+  pixelBufferBytes: number;
 }
 
 function createResources(gl: WebGL2RenderingContext): GlResources {
@@ -200,13 +219,37 @@ function createResources(gl: WebGL2RenderingContext): GlResources {
     coarseIndexBuffer: gl.createBuffer(),
     colourTexture: gl.createTexture(),
     still: new RenderTarget(gl, samples),
+    picture: new RenderTarget(gl),
+    pixelBuffer: gl.createBuffer(),
+    pixelBufferBytes: 0,
   };
+}
+
+type PictureKind = 'still' | 'moving' | 'drawing';
+
+/** A picture on its way from the GPU: its pixels are in the pixel buffer once `sync` is signalled. */
+interface Readback {
+  sync: WebGLSync;
+  width: number;
+  height: number;
+  kind: PictureKind;
+  /** The renderer's `version` when it was drawn: an older one is shown but is not "still". */
+  version: number;
 }
 
 const NO_EVENTS: SurfaceRendererEvents = { needsFrame: () => {}, contextLost: () => {} };
 
 export class SurfaceRenderer implements Drawable {
   private readonly gl: WebGL2RenderingContext;
+  /** Where GL draws, off the page (see the file's comment). */
+  private readonly glCanvas = document.createElement('canvas');
+  /** The page's canvas, showing the pictures read back. */
+  private readonly shown: CanvasRenderingContext2D;
+  private readback: Readback | null = null;
+  /** Counts changes of camera, mesh or size, so a picture read back late knows if it is current. */
+  private version = 0;
+  private rows = new Uint8Array(0);
+  private image: ImageData | null = null;
   private gpu: GlResources | null;
   private mesh: SurfaceMesh | null = null;
   private coarseIndexCount = 0;
@@ -215,7 +258,7 @@ export class SurfaceRenderer implements Drawable {
   /** The full picture's size in pixels (a moving picture shrinks the canvas below it). */
   private width = 1;
   private height = 1;
-  /** The canvas shows the current camera, mesh and size (the drawing buffer is preserved). */
+  /** The current camera, mesh and size are drawn (shown, or on their way back from the GPU). */
   private drawn = false;
   /** Rows of the full mesh drawn into the still target so far. */
   private stillRows = 0;
@@ -228,20 +271,24 @@ export class SurfaceRenderer implements Drawable {
     private options: SurfaceViewOptions,
     private readonly events: SurfaceRendererEvents = NO_EVENTS,
   ) {
-    // No antialias on the canvas: the still picture is multisampled offscreen, and a moving one
-    // need not be. preserveDrawingBuffer: frames are drawn only when the picture changes, and the
-    // tests read the picture afterwards.
-    const gl = canvas.getContext('webgl2', { antialias: false, preserveDrawingBuffer: true });
+    // Every picture is drawn into framebuffers (the still one multisampled), never onto the GL
+    // canvas itself: it needs no antialiasing and no buffers of its own beyond a pixel.
+    const gl = this.glCanvas.getContext('webgl2', { antialias: false, depth: false });
     if (!gl) throw new Error('WebGL 2 is not available');
+    const shown = canvas.getContext('2d');
+    if (!shown) throw new Error('Canvas 2D is not available');
     this.gl = gl;
-    canvas.addEventListener('webglcontextlost', this.onContextLost);
-    canvas.addEventListener('webglcontextrestored', this.onContextRestored);
+    this.shown = shown;
+    this.glCanvas.width = 1;
+    this.glCanvas.height = 1;
+    this.glCanvas.addEventListener('webglcontextlost', this.onContextLost);
+    this.glCanvas.addEventListener('webglcontextrestored', this.onContextRestored);
     this.gpu = createResources(gl);
   }
 
   dispose(): void {
-    this.canvas.removeEventListener('webglcontextlost', this.onContextLost);
-    this.canvas.removeEventListener('webglcontextrestored', this.onContextRestored);
+    this.glCanvas.removeEventListener('webglcontextlost', this.onContextLost);
+    this.glCanvas.removeEventListener('webglcontextrestored', this.onContextRestored);
     // Frees the GPU memory at once instead of when the canvas is collected.
     this.gl.getExtension('WEBGL_lose_context')?.loseContext();
   }
@@ -283,17 +330,20 @@ export class SurfaceRenderer implements Drawable {
     this.changed();
   }
 
-  /** The frame loop's call: draws only when camera, mesh or size changed since the last picture. */
+  /**
+   * The frame loop's call: shows a picture whose pixels have come back, and draws a new one when
+   * camera, mesh or size changed since the last (not while one is still on its way).
+   */
   draw(): void {
     const { gl, gpu, mesh } = this;
-    if (this.drawn || !gpu || gl.isContextLost()) return;
+    if (!gpu || gl.isContextLost()) return;
+    if (this.readback && !this.collect(gpu, false)) return;
+    if (this.drawn) return;
     if (!mesh?.heightScale) {
       this.drawn = true;
       this.fitCanvas(this.width, this.height);
-      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-      gl.viewport(0, 0, this.width, this.height);
-      gl.clearColor(...BACKGROUND);
-      gl.clear(gl.COLOR_BUFFER_BIT);
+      this.shown.fillStyle = `rgb(${BACKGROUND.slice(0, 3).map((c) => Math.round(c * 255))})`;
+      this.shown.fillRect(0, 0, this.width, this.height);
       this.mark('still');
       return;
     }
@@ -301,17 +351,75 @@ export class SurfaceRenderer implements Drawable {
     else this.drawStill(gpu, mesh, STILL_TRIANGLES_PER_FRAME);
   }
 
-  /** Draws the whole still picture now, however long it takes (exports). */
+  /** Draws the whole still picture now and shows it, however long it takes (exports). */
   drawComplete(): void {
     const { gpu, mesh } = this;
     if (!gpu || !mesh?.heightScale || this.gl.isContextLost()) return this.draw();
+    if (this.readback) this.collect(gpu, true);
     this.drawStill(gpu, mesh, Infinity);
+    if (this.readback) this.collect(gpu, true);
   }
 
   private changed(): void {
     this.drawn = false;
     this.stillRows = 0;
+    this.version++;
     this.mark('drawing');
+  }
+
+  /**
+   * Copies the picture target's pixels into the pixel buffer and fences them; `collect` shows them
+   * when the fence is signalled, so no call here or there waits for the GPU.
+   */
+  private readBack(gpu: GlResources, width: number, height: number, kind: PictureKind): void {
+    const { gl } = this;
+    const bytes = width * height * 4;
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, gpu.picture.framebuffer);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, gpu.pixelBuffer);
+    if (gpu.pixelBufferBytes < bytes) {
+      gl.bufferData(gl.PIXEL_PACK_BUFFER, bytes, gl.STREAM_READ);
+      gpu.pixelBufferBytes = bytes;
+    }
+    gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, 0);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
+    const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0)!;
+    gl.flush();
+    this.readback = { sync, width, height, kind, version: this.version };
+    this.events.needsFrame();
+  }
+
+  /**
+   * Shows the picture on its way back once its fence is signalled (at once with `wait`, which may
+   * block: exports only). False when it is not there yet: another frame is asked for.
+   */
+  private collect(gpu: GlResources, wait: boolean): boolean {
+    const { gl } = this;
+    const { sync, width, height, kind, version } = this.readback!;
+    if (!wait && gl.getSyncParameter(sync, gl.SYNC_STATUS) !== gl.SIGNALED) {
+      this.events.needsFrame();
+      return false;
+    }
+    gl.deleteSync(sync);
+    this.readback = null;
+    const bytes = width * height * 4;
+    if (this.rows.length !== bytes) this.rows = new Uint8Array(bytes);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, gpu.pixelBuffer);
+    gl.getBufferSubData(gl.PIXEL_PACK_BUFFER, 0, this.rows, 0, bytes);
+    gl.bindBuffer(gl.PIXEL_PACK_BUFFER, null);
+    if (this.image?.width !== width || this.image.height !== height) {
+      this.image = new ImageData(width, height);
+    }
+    // GL's rows run bottom-up, the canvas's top-down.
+    const rowBytes = width * 4;
+    for (let y = 0; y < height; y++) {
+      const from = (height - 1 - y) * rowBytes;
+      this.image.data.set(this.rows.subarray(from, from + rowBytes), y * rowBytes);
+    }
+    this.fitCanvas(width, height);
+    this.shown.putImageData(this.image, 0, 0);
+    this.mark(version === this.version ? kind : 'drawing');
+    return true;
   }
 
   /**
@@ -319,7 +427,7 @@ export class SurfaceRenderer implements Drawable {
    * current camera is up, "moving" for a gesture's coarse one, "drawing" while it is being made.
    * Tests (and exports) wait for "still" instead of counting frames.
    */
-  private mark(picture: 'still' | 'moving' | 'drawing'): void {
+  private mark(picture: PictureKind): void {
     if (this.canvas.dataset.picture !== picture) this.canvas.dataset.picture = picture;
   }
 
@@ -356,21 +464,21 @@ export class SurfaceRenderer implements Drawable {
   }
 
   /**
-   * The moving picture is drawn on the canvas shrunk to INTERACTIVE_RESOLUTION (CSS stretches it):
-   * the compositor then reads back and uploads a quarter of the pixels, and nothing is scaled up.
+   * The moving picture is drawn at INTERACTIVE_RESOLUTION and shown on the canvas shrunk to it (CSS
+   * stretches it): a quarter of the pixels to shade, read back and put on the page.
    */
   private drawMoving(gpu: GlResources, mesh: SurfaceMesh): void {
     const { gl } = this;
     this.drawn = true;
     const width = Math.max(1, Math.round(this.width * INTERACTIVE_RESOLUTION));
     const height = Math.max(1, Math.round(this.height * INTERACTIVE_RESOLUTION));
-    this.fitCanvas(width, height);
-    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
-    gl.viewport(0, 0, width, height);
+    gpu.picture.fit(width, height);
+    gpu.picture.use();
     gl.clearColor(...BACKGROUND);
     gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
     this.drawTriangles(gpu, mesh, gpu.coarseIndexBuffer, 0, this.coarseIndexCount);
-    this.mark('moving');
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+    this.readBack(gpu, width, height, 'moving');
   }
 
   /**
@@ -410,10 +518,9 @@ export class SurfaceRenderer implements Drawable {
       return;
     }
     this.drawn = true;
-    // The canvas takes its full size back only now: resizing clears it.
-    this.fitCanvas(width, height);
-    blit(gl, gpu.still, width, height);
-    this.mark('still');
+    gpu.picture.fit(width, height);
+    blit(gl, gpu.still, gpu.picture, width, height);
+    this.readBack(gpu, width, height, 'still');
   }
 
   /** `count` indices from `first` of `indexBuffer`, with the current camera. */
@@ -451,6 +558,7 @@ export class SurfaceRenderer implements Drawable {
     event.preventDefault();
     this.gpu = null;
     this.bandDone = null;
+    this.readback = null;
     this.events.contextLost(true);
   };
 

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useNetworkScene } from './NetworkEntry.tsx';
 import { computeContourBands, type ContourBands } from '../../core/contours/bands.ts';
+import { DEFAULT_LEVEL_COUNT } from '../../core/contours/request.ts';
 import { DATASET_KINDS, DATASETS, type DatasetKind } from '../../core/nn/datasets.ts';
 import { buildExperiment, type RunConfig } from '../../core/nn/experiment.ts';
 import { ACTIVATIONS, type Activation } from '../../core/nn/network.ts';
@@ -24,6 +25,8 @@ import {
   fitCanvas,
 } from '../../render/network/draw.ts';
 import { runStyles } from '../../render/runStyle.ts';
+import { webgl2Problem } from '../../render/webglSupport.ts';
+import type { SampledLandscape } from '../three/NetworkPlot3d.tsx';
 import { useActions, useApp, useServices } from '../appContext.ts';
 import { countRender } from '../renderCount.ts';
 import { networkRunStatus, percent, publishNetworkResults, shownRow } from './networkResults.ts';
@@ -31,6 +34,13 @@ import { setNetworkRunStatus } from './runCardStatus.ts';
 import './network.css';
 
 setNetworkRunStatus(networkRunStatus);
+
+/** The landscape in 3D, with the WebGL renderer, downloads the first time 3D is opened. */
+const NetworkPlot3d = lazy(() => import('../three/NetworkPlot3d.tsx'));
+
+/** Where the 3D view draws the paths, said under the figure and on the canvas's tooltip. */
+const LIFTED_PATHS_NOTE =
+  "In 3D each path lies on the plane's loss under its projected point (interpolated between the grid's samples), not at the run's own loss: the run's weights are off the plane, where the loss differs.";
 
 type TrainDone = Extract<TrainResponse, { type: 'done' }>;
 
@@ -44,9 +54,12 @@ type Phase =
 interface Result {
   trained: TrainDone;
   bands: ContourBands | null;
+  /** The sampled grid the contours come from, which the 3D view makes its surface of. */
+  landscape: SampledLandscape | null;
 }
 
 const PLOT = { width: 420, height: 360 };
+const NO_PATHS: Float64Array[] = [];
 const DECISION = 132;
 const CHART = { width: 420, height: 120 };
 const GRID_SIDES = [21, 41, 61];
@@ -146,7 +159,7 @@ function ExperimentView({
         trained.histories,
         trained.plane.explained,
       );
-      setResult({ trained, bands: null });
+      setResult({ trained, bands: null, landscape: null });
       releaseClock(true);
       setPhase({ kind: 'landscape', progress: 0 });
       const values = await client.grid(
@@ -156,9 +169,10 @@ function ExperimentView({
       );
       const bands = computeContourBands(
         { values, nx: spec.grid, ny: spec.grid, extent: trained.extent },
-        { levels: 20, scale: contourScale },
+        { levels: DEFAULT_LEVEL_COUNT, scale: contourScale },
       );
-      setResult({ trained, bands });
+      const landscape = { values, side: spec.grid, extent: trained.extent };
+      setResult({ trained, bands, landscape });
       setPhase({ kind: 'ready' });
     })().catch((error: unknown) => {
       releaseClock(false);
@@ -288,6 +302,10 @@ function ExperimentView({
     void actions.loadScene({ ...scene, network: next, steps: next.steps });
   };
   const network = useNetworkScene();
+  const in3d = useApp((s) => s.scene.view3d !== undefined);
+  // A 3D link opened where WebGL 2 is missing shows the 2D plane and says why.
+  const problem3d = in3d ? webgl2Problem() : null;
+  const show3d = in3d && !problem3d;
 
   const layers = networkLayers(spec);
   const parameters = networkParameterCount(spec);
@@ -445,7 +463,19 @@ function ExperimentView({
       </div>
       <div className="network-body">
         <figure className="network-plane">
-          <div className="network-plot">
+          {show3d && (
+            <Suspense fallback={<p className="plot3d-loading">Loading the 3D view…</p>}>
+              <NetworkPlot3d
+                {...PLOT}
+                landscape={result?.landscape ?? null}
+                paths={result?.trained.projections ?? NO_PATHS}
+                colours={colours}
+                pathsNote={LIFTED_PATHS_NOTE}
+              />
+            </Suspense>
+          )}
+          {/* Kept (hidden) in 3D: it is drawn as the experiment goes, ready to come back. */}
+          <div className="network-plot" hidden={show3d}>
             <canvas
               ref={contourCanvas}
               data-testid="network-contours"
@@ -469,6 +499,8 @@ function ExperimentView({
             This is a 2D slice of a {parameters}-dimensional loss: it shows the loss exactly on this
             plane, but a path that leaves the plane is drawn at its shadow, and valleys, barriers or
             sharpness in the other {parameters - 2} directions are invisible.
+            {show3d && ` ${LIFTED_PATHS_NOTE}`}
+            {problem3d && ` ${problem3d}`}
           </figcaption>
           <canvas
             ref={chartCanvas}

@@ -44,9 +44,9 @@ async function start({ scene, notices }: ValidatedScene): Promise<void> {
   // never shows first (and nothing done to it is lost when the chapter arrives).
   if (!embedOptions) await lessonActions(store).openFromLocation();
   // The contours over the static frame before the long first render; not where the page's own
-  // keys (a lesson, presenting) lay the page out differently from that frame.
+  // keys (a lesson, presenting) or notices lay the page out differently from that frame.
   const pageKeys = [...new URLSearchParams(window.location.search).keys()];
-  if (!pageKeys.some((key) => PAGE_KEYS.includes(key))) {
+  if (!pageKeys.some((key) => PAGE_KEYS.includes(key)) && store.getState().notices.length === 0) {
     await paintFirstContours(
       store.getState().scene,
       document.querySelector('.app-shell .plot-area'),

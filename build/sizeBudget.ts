@@ -13,8 +13,11 @@ import { pathToFileURL } from 'node:url';
  * Gzip bytes of the initial JavaScript at most (kB as Vite prints them: 1,000 bytes): today's size
  * with a little room, so growth fails; well under issue #16's 100 kB. It was 137.9 kB until the
  * components moved from react-dom (≈58 kB of it) to Preact's compatibility layer: 79.4 kB since.
+ * The first contours, painted before the app mounts (playback/firstContours.ts: contour levels,
+ * cell bands), added 1.5 kB: loaded as a chunk of its own instead, they came ~200 ms later under
+ * load (two more requests and tasks before the first picture).
  */
-export const INITIAL_JAVASCRIPT_BUDGET_BYTES = 82_000;
+export const INITIAL_JAVASCRIPT_BUDGET_BYTES = 83_000;
 
 /** The JavaScript files an index.html loads up front: module scripts and modulepreload links. */
 export function initialScripts(html: string): string[] {

@@ -125,7 +125,10 @@ export class DescentLab {
         '[data-testid="head-canvas"], [data-testid="head-marker"]:not([hidden])',
       );
       for (const canvas of canvases) {
-        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        // Read through a copy: a marker shows a bitmap (it has no 2D context to read).
+        const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d')!;
+        copy.drawImage(canvas, 0, 0);
+        const data = copy.getImageData(0, 0, canvas.width, canvas.height).data;
         for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
       }
       return inked;

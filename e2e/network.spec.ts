@@ -136,9 +136,51 @@ test.describe('the network view', () => {
     ).toBeEnabled();
   });
 
+  test("chapter 6's race starts from step 0 when the runs have trained, and plays on", async ({
+    page,
+  }) => {
+    // Frame by frame, watch for the paths' first pixels and note the step shown with them.
+    await page.addInitScript(() => {
+      const watch = () => {
+        const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=network-paths]');
+        const pixels = canvas?.width
+          ? canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+          : [];
+        for (let i = 3; i < pixels.length; i += 4) {
+          if (pixels[i] !== 0) {
+            const step = document.querySelector('[data-testid=network-step]')?.textContent;
+            document.documentElement.dataset.stepWhenPathsAppeared = step ?? '';
+            return;
+          }
+        }
+        requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    await page.goto('/?lesson=6');
+    const view = new NetworkView(page);
+    await expect(view.status).toContainText('Training', { timeout: 30_000 });
+    const root = page.locator('html');
+    await expect(root).toHaveAttribute('data-step-when-paths-appeared', /^\d+$/, {
+      timeout: 120_000,
+    });
+    const appeared = Number(await root.getAttribute('data-step-when-paths-appeared'));
+    // Training takes seconds, long enough for a free-running clock to reach the end (300). Held,
+    // the race is on its first frames: a frame advances at most 0.1 s of play, and the watcher
+    // may look one frame late.
+    const speed = await page.evaluate(() => window.__descentLab!.store.getState().scene.speed);
+    expect(appeared).toBeLessThanOrEqual(Math.ceil(0.2 * speed));
+    // …and the race is playing.
+    await expect
+      .poll(async () => Number(await page.getByTestId('network-step').textContent()))
+      .toBeGreaterThan(appeared);
+    await view.waitForLandscape();
+  });
+
   test('a grid cancelled midway leaves a working page', async ({ page }) => {
     await page.goto(
-      '/?v=1&s=beale&runs=sgd!lr_0.5,adam!lr_0.01&steps=60&net=1~xor~200~0.1~0.2~16.16~tanh~pca~61~60',
+      // A grid heavy enough (61 × 61 on a [2, 32, 32, 1] net) to be still sampling at the click.
+      '/?v=1&s=beale&runs=sgd!lr_0.5,adam!lr_0.01&steps=60&net=1~xor~400~0.1~0.2~32.32~tanh~pca~61~60',
     );
     const view = new NetworkView(page);
     await expect(view.status).toContainText('Sampling the 61 × 61 landscape', { timeout: 90_000 });

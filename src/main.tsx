@@ -2,6 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { EMBED_KEYS, isEmbedQuery, parseEmbedOptions } from './core/embed/options.ts';
 import type { ValidatedScene } from './core/scene/scene.ts';
+import { paintFirstContours } from './playback/firstContours.ts';
 import { SimulationController } from './playback/simulationController.ts';
 import { PRESENT_QUERY_KEY } from './state/presentation.ts';
 import { createAppStore } from './state/store.ts';
@@ -42,6 +43,15 @@ async function start({ scene, notices }: ValidatedScene): Promise<void> {
   // `lesson=N` opens the tour on its chapter's scene before the first render, so the default scene
   // never shows first (and nothing done to it is lost when the chapter arrives).
   if (!embedOptions) await lessonActions(store).openFromLocation();
+  // The contours over the static frame before the long first render; not where the page's own
+  // keys (a lesson, presenting) or notices lay the page out differently from that frame.
+  const pageKeys = [...new URLSearchParams(window.location.search).keys()];
+  if (!pageKeys.some((key) => PAGE_KEYS.includes(key)) && store.getState().notices.length === 0) {
+    await paintFirstContours(
+      store.getState().scene,
+      document.querySelector('.app-shell .plot-area'),
+    );
+  }
   const controller = new SimulationController(store);
   window.__descentLab = { store, controller, renderCount, renderCounts };
 

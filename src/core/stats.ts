@@ -1,4 +1,4 @@
-/** Order statistics for charts and the lab: one quantile, one median. */
+/** Order statistics for charts, the lab and contour levels: one quantile, one median, selection. */
 
 /** The q-quantile of ascending `sorted` (linear interpolation, R's type 7); +∞ entries are allowed. */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
@@ -31,7 +31,7 @@ export function median(values: Float64Array): number {
 }
 
 /** Puts the k-th smallest value at index k, smaller ones before it, and returns it. */
-function select(values: Float64Array, k: number): number {
+export function select(values: Float64Array, k: number): number {
   let lo = 0;
   let hi = values.length - 1;
   while (hi > lo) {

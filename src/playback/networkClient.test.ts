@@ -36,28 +36,76 @@ function client() {
   return { network, trainers, grids };
 }
 
-const TRAIN = {} as TrainRequest;
-const GRID = { side: 4 } as Omit<GridRequest, 'rows'>;
+const TRAIN = { spec: { grid: 4 }, seed: 7 } as TrainRequest;
+const GRID = { side: 4 } as Omit<GridRequest, 'type' | 'rows'>;
+
+/** The requests for rows a worker has received and not answered yet, oldest first. */
+function pending(worker: FakeWorker, answered: number): GridRequest[] {
+  return (worker.received as (GridRequest | { type: 'prepare' })[])
+    .filter((message): message is GridRequest => message.type === 'rows')
+    .slice(answered);
+}
+
+/** Answers a worker's oldest open request with its first row's number in every cell. */
+function answerOldest(worker: FakeWorker, answered: number, side: number): void {
+  const { rows } = pending(worker, answered)[0];
+  const values = new Float64Array((rows[1] - rows[0]) * side).fill(rows[0]);
+  worker.answer({ type: 'done', rows, values });
+}
 
 describe('NetworkClient', () => {
-  it('starts the grid workers while the runs train, and the grid uses them', async () => {
+  it('starts and prepares the grid workers while the runs train, and the grid uses them', async () => {
     const { network, trainers, grids } = client();
     const signal = new AbortController().signal;
     const trained = network.train(TRAIN, () => {}, signal);
     expect(grids).toHaveLength(2);
-    expect(grids.every((worker) => worker.received.length === 0)).toBe(true);
+    for (const worker of grids) {
+      expect(worker.received).toEqual([{ type: 'prepare', spec: TRAIN.spec, seed: 7 }]);
+    }
     trainers[0].answer({ type: 'done' });
     await trained;
-    const values = network.grid(GRID, () => {}, signal);
+    const progress: number[] = [];
+    const values = network.grid(GRID, (fraction) => progress.push(fraction), signal);
     expect(grids).toHaveLength(2);
-    // Each answers its rows of the 4 × 4 grid with its first row's number.
-    for (const worker of grids) {
-      const { rows } = worker.received[0] as GridRequest;
-      worker.answer({ type: 'done', rows, values: new Float64Array(8).fill(rows[0]) });
-    }
+    // One row per request here; each worker has two, the second queued.
+    expect(grids.map((worker) => pending(worker, 0).map((r) => r.rows))).toEqual([
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      [
+        [2, 3],
+        [3, 4],
+      ],
+    ]);
+    for (const answered of [0, 1]) for (const worker of grids) answerOldest(worker, answered, 4);
     const all = await values;
-    expect(Array.from(all)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(Array.from(all)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
+    expect(progress).toEqual([0.25, 0.5, 0.75, 1]);
     expect(grids.every((worker) => worker.terminated)).toBe(true);
+  });
+
+  it('gives the next rows to the worker that answers, so a slower one does less', async () => {
+    const { network, trainers, grids } = client();
+    const signal = new AbortController().signal;
+    const trained = network.train(TRAIN, () => {}, signal);
+    trainers[0].answer({ type: 'done' });
+    await trained;
+    const side = 8;
+    const values = network.grid({ side } as typeof GRID, () => {}, signal);
+    const [fast, slow] = grids;
+    for (let answered = 0; answered < 6; answered++) answerOldest(fast, answered, side);
+    expect(pending(fast, 6)).toEqual([]);
+    expect(pending(slow, 0).map((r) => r.rows)).toEqual([
+      [2, 3],
+      [3, 4],
+    ]);
+    answerOldest(slow, 0, side);
+    answerOldest(slow, 1, side);
+    const all = await values;
+    expect(Array.from({ length: side }, (_, row) => all[row * side])).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7,
+    ]);
   });
 
   it('cancelling the training terminates the waiting grid workers too', async () => {

@@ -1,10 +1,11 @@
 /**
  * Runs a network experiment in Workers: one trains every run (then chooses the plane), then the
- * landscape grid is split by rows between `gridWorkers` Workers. Both report progress; cancelling
+ * landscape grid's rows are shared among `gridWorkers` Workers, a few rows per request. Both report progress; cancelling
  * (the AbortSignal) terminates the Workers at once, and the next request starts fresh ones, so a
  * cancelled grid leaves nothing running behind the page.
  */
 import type {
+  GridPreparation,
   GridRequest,
   GridResponse,
   TrainRequest,
@@ -56,10 +57,19 @@ function ask<Answer extends { type: string }>(
   });
 }
 
+/**
+ * Rows per grid request: about eight requests per Worker, so that a Worker given less of the
+ * machine (the page, other tabs) takes fewer of them and both finish together.
+ */
+export function gridRowsPerRequest(side: number, workers: number): number {
+  return Math.max(1, Math.ceil(side / (8 * workers)));
+}
+
 export class NetworkClient {
   /**
-   * Grid Workers started while the runs train, so that their code is loaded and compiled by the
-   * time the grid is asked for: the grid is what a person waits for once the paths are there.
+   * Grid Workers started while the runs train, so that their code is loaded, their experiment
+   * built and their loss compiled by the time the grid is asked for: the grid is what a person
+   * waits for once the paths are there.
    */
   private spares: WorkerLike[] = [];
 
@@ -71,9 +81,14 @@ export class NetworkClient {
       new Worker(new URL('../workers/networkGridWorker.ts', import.meta.url), { type: 'module' }),
   ) {}
 
-  /** Starts the grid Workers ahead of the grid; a cancelled signal terminates those not used. */
-  private warmGridWorkers(signal: AbortSignal): void {
-    while (this.spares.length < this.gridWorkers) this.spares.push(this.createGridWorker());
+  /** Starts and prepares the grid Workers; a cancelled signal terminates those not used. */
+  private warmGridWorkers({ spec, seed }: TrainRequest, signal: AbortSignal): void {
+    const preparation: GridPreparation = { type: 'prepare', spec, seed };
+    while (this.spares.length < this.gridWorkers) {
+      const worker = this.createGridWorker();
+      worker.postMessage(preparation);
+      this.spares.push(worker);
+    }
     signal.addEventListener(
       'abort',
       () => {
@@ -88,7 +103,7 @@ export class NetworkClient {
     onProgress: (fraction: number) => void,
     signal: AbortSignal,
   ): Promise<TrainDone> {
-    if (!signal.aborted) this.warmGridWorkers(signal);
+    if (!signal.aborted) this.warmGridWorkers(request, signal);
     const answer = await ask<TrainResponse>(
       this.createTrainWorker(),
       request,
@@ -102,34 +117,60 @@ export class NetworkClient {
     return answer;
   }
 
-  /** The side × side grid (row-major, row 0 at the extent's yMin), rows shared among the Workers. */
-  async grid(
-    request: Omit<GridRequest, 'rows'>,
+  /**
+   * The side × side grid (row-major, row 0 at the extent's yMin). Its rows are asked for a few at
+   * a time, each Worker given the next as it answers one, and always one more queued so that it
+   * never waits for the page between two.
+   */
+  grid(
+    request: Omit<GridRequest, 'type' | 'rows'>,
     onProgress: (fraction: number) => void,
     signal: AbortSignal,
   ): Promise<Float64Array> {
     const { side } = request;
-    const parts = Math.max(1, Math.min(this.gridWorkers, side));
-    let rowsDone = 0;
-    const answers = await Promise.all(
-      Array.from({ length: parts }, (_, k) => {
-        const rows: [number, number] = [
-          Math.floor((k * side) / parts),
-          Math.floor(((k + 1) * side) / parts),
-        ];
-        return ask<GridResponse>(
-          this.spares.pop() ?? this.createGridWorker(),
-          { ...request, rows },
-          () => onProgress(++rowsDone / side),
-          signal,
-        );
-      }),
+    const step = gridRowsPerRequest(side, this.gridWorkers);
+    const requests: GridRequest[] = [];
+    for (let from = 0; from < side; from += step) {
+      requests.push({ ...request, type: 'rows', rows: [from, Math.min(side, from + step)] });
+    }
+    const workers = Array.from(
+      { length: Math.min(this.gridWorkers, requests.length) },
+      () => this.spares.shift() ?? this.createGridWorker(),
     );
     const values = new Float64Array(side * side);
-    for (const answer of answers) {
-      if (answer.type === 'error') throw new Error(answer.message);
-      if (answer.type === 'done') values.set(answer.values, answer.rows[0] * side);
-    }
-    return values;
+    return new Promise((resolve, reject) => {
+      let sent = 0;
+      let answered = 0;
+      let rowsDone = 0;
+      let settled = false;
+      const settle = (error: Error | null) => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', stop);
+        for (const worker of workers) worker.terminate();
+        if (error) reject(error);
+        else resolve(values);
+      };
+      const stop = () => settle(cancelled());
+      if (signal.aborted) return stop();
+      signal.addEventListener('abort', stop, { once: true });
+      const sendNext = (worker: WorkerLike) => {
+        if (sent < requests.length) worker.postMessage(requests[sent++]);
+      };
+      for (const worker of workers) {
+        worker.onmessage = (event: MessageEvent<GridResponse>) => {
+          const answer = event.data;
+          if (answer.type === 'error') return settle(new Error(answer.message));
+          values.set(answer.values, answer.rows[0] * side);
+          rowsDone += answer.rows[1] - answer.rows[0];
+          onProgress(rowsDone / side);
+          if (++answered === requests.length) return settle(null);
+          sendNext(worker);
+        };
+        worker.onerror = (event) => settle(new Error(event.message || 'the network worker failed'));
+        sendNext(worker);
+        sendNext(worker);
+      }
+    });
   }
 }

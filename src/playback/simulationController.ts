@@ -12,6 +12,7 @@ import { Simulation } from '../core/sim/simulation.ts';
 import type { AppStore } from '../state/store.ts';
 import type { Drawable, FrameState } from '../render/drawable.ts';
 import { FrameLoop, StepAccumulator, type FrameScheduler } from './frameLoop.ts';
+import { HistoryMemory } from './historyMemory.ts';
 
 export type { Drawable, FrameState };
 
@@ -44,13 +45,18 @@ export class SimulationController {
   constructor(
     private readonly store: AppStore,
     scheduler?: FrameScheduler,
+    private readonly historyMemory = new HistoryMemory(),
   ) {
     const { scene } = store.getState();
     this.surface = this.resolve(scene);
     this.simulation = this.build(scene);
+    historyMemory.plan(this.simulation.bytesPerStep, scene.speed);
     this.loop = new FrameLoop(this.frame, scheduler);
     this.unsubscribe = store.subscribe((state, previous) => {
-      if (state.scene !== previous.scene) this.sceneChanged(state.scene, previous.scene);
+      if (state.scene !== previous.scene) {
+        this.sceneChanged(state.scene, previous.scene);
+        historyMemory.plan(this.simulation.bytesPerStep, state.scene.speed);
+      }
       if (state.resetCount !== previous.resetCount) this.seek(0);
       if (state.playing && !previous.playing) {
         if (this.cursor >= this.simulation.stepBudget) this.seek(0);
@@ -64,6 +70,7 @@ export class SimulationController {
   dispose(): void {
     this.unsubscribe();
     this.loop.dispose();
+    this.historyMemory.dispose();
     this.drawables.clear();
     this.tickListeners.clear();
     this.hoverListeners.clear();

@@ -31,25 +31,44 @@ export const METRIC_LABELS: Record<ChartMetric, string> = {
   lr: 'learning rate each step uses',
 };
 
-/** The metric of one particle at one step; NaN where it has diverged. */
-function particleMetric(
+/**
+ * The metric of every particle at one step into `out`, skipping diverged particles; returns how
+ * many were written. Reads whole rows of the history (one lookup a step, not one per particle).
+ */
+function stepMetrics(
   run: Run,
   metric: ChartMetric,
   step: number,
-  p: number,
   minima: readonly KnownMinimum[],
+  out: Float64Array,
 ): number {
   // The lr is the schedule's whatever the particle does: no × for it.
-  if (metric === 'lr') return run.rates.get(step, 0);
-  const diverged = run.divergedAt[p];
-  if (diverged >= 0 && step >= diverged) return NaN;
-  if (metric === 'loss') return run.losses.get(step, p);
-  if (metric === 'gradNorm') return run.gradNorms.get(step, p);
-  const x = run.positions.get(step, 2 * p);
-  const y = run.positions.get(step, 2 * p + 1);
-  let best = Infinity;
-  for (const { point } of minima) best = Math.min(best, Math.hypot(x - point[0], y - point[1]));
-  return best;
+  if (metric === 'lr') {
+    out[0] = run.rates.get(step, 0);
+    return 1;
+  }
+  const row =
+    metric === 'loss'
+      ? run.losses.stepValues(step)
+      : metric === 'gradNorm'
+        ? run.gradNorms.stepValues(step)
+        : run.positions.stepValues(step);
+  const divergedAt = run.divergedAt;
+  let count = 0;
+  for (let p = 0; p < run.particles; p++) {
+    const diverged = divergedAt[p];
+    if (diverged >= 0 && step >= diverged) continue;
+    let value: number;
+    if (metric !== 'distance') value = row[p];
+    else {
+      value = Infinity;
+      for (const { point } of minima) {
+        value = Math.min(value, Math.hypot(row[2 * p] - point[0], row[2 * p + 1] - point[1]));
+      }
+    }
+    if (Number.isFinite(value)) out[count++] = value;
+  }
+  return count;
 }
 
 /**
@@ -77,11 +96,7 @@ class SeriesCache {
         grown.set(this.values);
         this.values = grown;
       }
-      let count = 0;
-      for (let p = 0; p < run.particles; p++) {
-        const v = particleMetric(run, metric, this.length, p, minima);
-        if (Number.isFinite(v)) this.scratch[count++] = v;
-      }
+      const count = stepMetrics(run, metric, this.length, minima, this.scratch);
       this.values[this.length++] = count > 0 ? median(this.scratch.subarray(0, count)) : NaN;
     }
   }

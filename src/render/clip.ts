@@ -45,7 +45,12 @@ export function clipSegment(
   for (let pass = 0; pass < 4 && (code0 | code1) !== 0; pass++) {
     if ((code0 & code1) !== 0) return false;
     const outside = code0 !== 0 ? code0 : code1;
-    const [ax, ay, bx, by] = code0 !== 0 ? [x1, y1, x0, y0] : [x0, y0, x1, y1];
+    // a: the end that stays, b: the one moved onto the edge (no array: this runs per segment).
+    const movesStart = code0 !== 0;
+    const ax = movesStart ? x1 : x0;
+    const ay = movesStart ? y1 : y0;
+    const bx = movesStart ? x0 : x1;
+    const by = movesStart ? y0 : y1;
     let x: number;
     let y: number;
     if (outside & (LEFT | RIGHT)) {

@@ -44,6 +44,37 @@ export const CONTOUR_MARKS = {
 
 let firstPainted = false;
 
+/** Sets CONTOUR_MARKS.first, once per page, when the first contours of any kind are on screen. */
+export function markFirstContours(): void {
+  if (firstPainted) return;
+  firstPainted = true;
+  performance.mark(CONTOUR_MARKS.first);
+}
+
+/** A picture painted before any layer existed, waiting for the layer that shows its request. */
+let handedOver: { key: string; pixelRatio: number; bitmap: ImageBitmap } | null = null;
+
+/**
+ * Offers the first layer that shows `request` at `pixelRatio` a picture of it, e.g. the one painted
+ * over index.html's static frame, so it shows the picture in its first frame (see
+ * playback/firstContours.ts); the full contours replace it when the Worker has them.
+ */
+export function handOverPicture(
+  request: ContourRequest,
+  pixelRatio: number,
+  bitmap: ImageBitmap,
+): void {
+  handedOver?.bitmap.close();
+  handedOver = { key: contourCacheKey(request), pixelRatio, bitmap };
+}
+
+function takeHandedOver(key: string, pixelRatio: number): ImageBitmap | undefined {
+  const offered = handedOver;
+  if (!offered || offered.key !== key || offered.pixelRatio !== pixelRatio) return undefined;
+  handedOver = null;
+  return offered.bitmap;
+}
+
 let nextPanelId = 0;
 
 export class ContourLayer {
@@ -88,10 +119,7 @@ export class ContourLayer {
       );
       const shown = await this.picture.present();
       if (!shown || this.disposed || this.shownKey !== key) return false;
-      if (!firstPainted) {
-        firstPainted = true;
-        performance.mark(CONTOUR_MARKS.first);
-      }
+      markFirstContours();
       this.onPaint(bands);
       return true;
     };
@@ -102,12 +130,23 @@ export class ContourLayer {
       return;
     }
     // A coarse picture first (a few ms in the Worker), then the full one; both off the main
-    // thread, so d3-contour never runs here and dragging the view never blocks a frame.
+    // thread, so d3-contour never runs here and dragging the view never blocks a frame. A picture
+    // handed over is finer than the coarse one.
     let fullPainted = false;
-    void this.source.request(previewRequest(request), `${this.channel}-preview`).then((result) => {
-      if (this.disposed || this.shownKey !== key || fullPainted || result.status !== 'done') return;
-      void paint(result.bands).then((shown) => shown && performance.mark(CONTOUR_MARKS.preview));
-    });
+    const handed = takeHandedOver(key, pixelRatio);
+    if (handed) this.picture.showBitmap(handed);
+    else {
+      void this.source
+        .request(previewRequest(request), `${this.channel}-preview`)
+        .then((result) => {
+          if (this.disposed || this.shownKey !== key || fullPainted || result.status !== 'done') {
+            return;
+          }
+          void paint(result.bands).then(
+            (shown) => shown && performance.mark(CONTOUR_MARKS.preview),
+          );
+        });
+    }
     void this.source.request(request, this.channel).then((result) => {
       if (this.disposed || this.shownKey !== key || result.status !== 'done') return;
       fullPainted = true;

@@ -29,17 +29,33 @@ export class DotBuffer {
     else this.pixels.fill(0);
   }
 
-  /** A `size` × `size` square centred on backing-store pixel (x, y), in colour `abgr`. */
-  dot(x: number, y: number, size: number, abgr: number): void {
+  /**
+   * A `size` × `size` square in colour `abgr` centred on each of `count` points of `positions`
+   * (x0, y0, x1, y1, … in data units), mapped to backing-store pixels as ((x − left)·scale,
+   * (top − y)·scale). One call per batch: a call per dot boxed its two coordinates whenever the
+   * browser did not inline it, 24,000 numbers of garbage a frame at 12,000 particles.
+   */
+  dots(
+    positions: Float64Array,
+    count: number,
+    left: number,
+    top: number,
+    scale: number,
+    size: number,
+    abgr: number,
+  ): void {
     const { width, height, pixels } = this;
-    const x0 = Math.round(x - size / 2);
-    const y0 = Math.round(y - size / 2);
-    if (!(x0 > -size && x0 < width && y0 > -size && y0 < height)) return;
-    const x1 = Math.min(width, x0 + size);
-    const y1 = Math.min(height, y0 + size);
-    const left = Math.max(0, x0);
-    for (let row = Math.max(0, y0) * width; row < y1 * width; row += width) {
-      for (let px = row + left; px < row + x1; px++) pixels[px] = abgr;
+    const half = size / 2;
+    for (let p = 0; p < 2 * count; p += 2) {
+      const x0 = Math.round((positions[p] - left) * scale - half);
+      const y0 = Math.round((top - positions[p + 1]) * scale - half);
+      if (!(x0 > -size && x0 < width && y0 > -size && y0 < height)) continue;
+      const x1 = Math.min(width, x0 + size);
+      const y1 = Math.min(height, y0 + size);
+      const from = Math.max(0, x0);
+      for (let row = Math.max(0, y0) * width; row < y1 * width; row += width) {
+        for (let px = row + from; px < row + x1; px++) pixels[px] = abgr;
+      }
     }
   }
 

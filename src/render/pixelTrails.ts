@@ -61,6 +61,14 @@ export class PixelTrails {
         y1 >= low &&
         y1 <= highY;
       if (!inside) {
+        // Both ends beyond the same edge: nothing to draw, and no call. Runs that left the view
+        // send thousands of these a frame, and each call boxed its eight coordinates.
+        const beyondOneEdge =
+          (x0 < low && x1 < low) ||
+          (x0 > highX && x1 > highX) ||
+          (y0 < low && y1 < low) ||
+          (y0 > highY && y1 > highY);
+        if (beyondOneEdge) continue;
         if (!clipSegment(clipped, x0, y0, x1, y1, low, low, highX, highY)) continue;
         x0 = clipped[0];
         y0 = clipped[1];

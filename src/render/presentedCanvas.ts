@@ -48,6 +48,22 @@ export class PresentedCanvas {
   }
 
   /**
+   * Shows a picture painted elsewhere, at once (e.g. before the app mounted, so no frame goes
+   * without it). The bitmap is used up; the drawing surface keeps its older content.
+   */
+  showBitmap(bitmap: ImageBitmap): void {
+    this.presents++;
+    if (this.element.width !== bitmap.width) this.element.width = bitmap.width;
+    if (this.element.height !== bitmap.height) this.element.height = bitmap.height;
+    if (this.renderer) {
+      this.renderer.transferFromImageBitmap(bitmap);
+      return;
+    }
+    this.element.getContext('2d')?.drawImage(bitmap, 0, 0);
+    bitmap.close();
+  }
+
+  /**
    * Shows what is drawn now; resolves once it is on the canvas (a task later, or at once), with
    * false if a newer present replaced it first.
    */

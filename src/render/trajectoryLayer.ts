@@ -477,14 +477,7 @@ export class TrajectoryLayer implements Drawable {
     for (const [run, index] of runs) {
       const colour = opaquePixel(styles[index].color);
       const positions = run.positions.stepValues(Math.min(step, run.steps));
-      for (let p = 0; p < 2 * run.particles; p += 2) {
-        this.dots.dot(
-          (positions[p] - left) * scale,
-          (top - positions[p + 1]) * scale,
-          size,
-          colour,
-        );
-      }
+      this.dots.dots(positions, run.particles, left, top, scale, size, colour);
     }
     this.dots.end(ctx);
   }

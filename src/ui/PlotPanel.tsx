@@ -1,5 +1,5 @@
 import { sharedContourClient } from '../playback/contourClient.ts';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Point } from '../core/geometry.ts';
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
 import { AXIS_LAYOUT, axisTicks } from '../render/axisTicks.ts';
@@ -80,7 +80,8 @@ export function PlotPanel({
   // Layers are created once per mounted canvas and fed new sizes and options as they change.
   // Painted pictures are rare (a new surface or view), so this state never changes per frame.
   const [undefinedShown, setUndefinedShown] = useState(false);
-  useEffect(() => {
+  // Layout effects: a picture painted before the app mounted is taken over before the first frame.
+  useLayoutEffect(() => {
     const layer = new ContourLayer(contourCanvas.current!, sharedContourClient(), (bands) =>
       setUndefinedShown(hasUndefinedRegion(bands)),
     );
@@ -106,12 +107,13 @@ export function PlotPanel({
     trajectoryLayer.current!.setOptions({ runId, scale: drawScale });
     controller.invalidate(true);
   }, [controller, runId, drawScale]);
+  useLayoutEffect(() => {
+    contourLayer.current!.show(surface, viewport, window.devicePixelRatio || 1, contourScale);
+  }, [surface, viewport, contourScale]);
   useEffect(() => {
-    const pixelRatio = window.devicePixelRatio || 1;
-    contourLayer.current!.show(surface, viewport, pixelRatio, contourScale);
-    trajectoryLayer.current!.setViewport(viewport, pixelRatio);
+    trajectoryLayer.current!.setViewport(viewport, window.devicePixelRatio || 1);
     controller.invalidate(true);
-  }, [controller, surface, viewport, contourScale]);
+  }, [controller, viewport]);
 
   // The crosshair follows the pointer in every panel at once.
   useEffect(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeContourBands, type ContourBands } from './bands.ts';
+import { insideLevel, ringsOf } from './contourTesting.ts';
 import {
   RASTRIGIN_VIEW,
   ROSENBROCK_VIEW,
@@ -9,32 +10,6 @@ import {
   rosenbrock,
   sampleCellCentres,
 } from './testGrids.ts';
-
-/** The rings of one level as arrays of [x, y]. */
-function ringsOf(bands: ContourBands, level: number): [number, number][][] {
-  const rings: [number, number][][] = [];
-  for (let r = bands.levelRingStarts[level]; r < bands.levelRingStarts[level + 1]; r++) {
-    const ring: [number, number][] = [];
-    for (let p = bands.ringStarts[r]; p < bands.ringStarts[r + 1]; p++) {
-      ring.push([bands.points[2 * p], bands.points[2 * p + 1]]);
-    }
-    rings.push(ring);
-  }
-  return rings;
-}
-
-/** Even-odd point-in-region test against all of a level's rings. */
-function insideLevel(bands: ContourBands, level: number, [x, y]: [number, number]): boolean {
-  let inside = false;
-  for (const ring of ringsOf(bands, level)) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
-}
 
 function onBorder([x, y]: [number, number], { extent }: ContourBands): boolean {
   return x === extent.xMin || x === extent.xMax || y === extent.yMin || y === extent.yMax;

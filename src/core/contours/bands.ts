@@ -2,10 +2,8 @@ import { contours } from 'd3-contour';
 import type { Extent } from '../geometry.ts';
 import { bandFillColours, levelLineColours } from './colours.ts';
 import {
-  chooseThresholdScale,
-  computeThresholds,
+  contourLevels,
   finiteOrAbove,
-  summariseValues,
   type ResolvedThresholdScale,
   type ThresholdScale,
 } from './thresholds.ts';
@@ -59,10 +57,7 @@ export function computeContourBands(grid: ContourGrid, options: ContourOptions):
   if (values.length !== nx * ny) {
     throw new Error(`grid has ${values.length} values, expected ${nx} × ${ny}`);
   }
-  const summary = summariseValues(values);
-  const scale: ResolvedThresholdScale =
-    options.scale !== 'auto' ? options.scale : summary ? chooseThresholdScale(summary) : 'linear';
-  const levels = summary ? computeThresholds(summary, options.levels, scale) : new Float64Array(0);
+  const { summary, scale, levels } = contourLevels(values, options.levels, options.scale);
   const fillColours = bandFillColours(levels.length);
 
   const contourValues = summary?.hasNonFinite

@@ -1,4 +1,4 @@
-import { quickselect } from 'd3-array';
+import { select } from '../stats.ts';
 
 /** How contour levels are spaced: as the user asked, or `auto` to let the surface decide. */
 export type ThresholdScale = 'linear' | 'log' | 'auto';
@@ -67,9 +67,7 @@ export function summariseValues(values: ArrayLike<number>): ValueSummary | undef
 
 /** The p-quantile (nearest rank below) by selection, O(n): sorting a 400×400 grid costs ~15 ms. */
 export function quantileInPlace(values: Float64Array, p: number): number {
-  const rank = Math.floor(p * (values.length - 1));
-  quickselect(values, rank);
-  return values[rank];
+  return select(values, Math.floor(p * (values.length - 1)));
 }
 
 export function chooseThresholdScale(summary: ValueSummary): ResolvedThresholdScale {
@@ -112,4 +110,20 @@ export function computeThresholds(
   const logStep = Math.log(range / low) / count;
   for (let k = 0; k < count; k++) levels[k] = summary.min + low * Math.exp(logStep * k);
   return levels;
+}
+
+/** A grid's levels under `scale` (`auto` resolved by the grid): the rule every contour picture uses. */
+export function contourLevels(
+  values: ArrayLike<number>,
+  count: number,
+  scale: ThresholdScale,
+): { summary: ValueSummary | undefined; scale: ResolvedThresholdScale; levels: Float64Array } {
+  const summary = summariseValues(values);
+  const resolved: ResolvedThresholdScale =
+    scale !== 'auto' ? scale : summary ? chooseThresholdScale(summary) : 'linear';
+  return {
+    summary,
+    scale: resolved,
+    levels: summary ? computeThresholds(summary, count, resolved) : new Float64Array(0),
+  };
 }

@@ -293,18 +293,8 @@ export function landscapeRows(
   extent: Extent,
   side: number,
   rows: readonly [number, number],
-  onRow?: (row: number) => boolean,
 ): Float64Array {
   const alpha = cellCentres(extent.xMin, extent.xMax, side);
   const beta = cellCentres(extent.yMin, extent.yMax, side);
-  return sampleLandscape(
-    experiment.train,
-    plane.origin,
-    plane.d1,
-    plane.d2,
-    alpha,
-    beta,
-    rows,
-    onRow,
-  );
+  return sampleLandscape(experiment.train, plane.origin, plane.d1, plane.d2, alpha, beta, rows);
 }

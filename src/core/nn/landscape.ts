@@ -78,8 +78,7 @@ export function dot(a: Float64Array, b: Float64Array): number {
 
 /**
  * The loss on rows i of β and columns j of α: grid[i·nα + j] = L(θ + α_j·δ + β_i·η). `rows` limits
- * the work to some rows of β (a Worker's share); `onRow` reports progress and may return false to
- * stop early.
+ * the work to some rows of β (a Worker's request).
  */
 export function sampleLandscape(
   network: Network,
@@ -89,7 +88,6 @@ export function sampleLandscape(
   alpha: Float64Array,
   beta: Float64Array,
   rows: readonly [number, number] = [0, beta.length],
-  onRow?: (row: number) => boolean,
 ): Float64Array {
   const columns = alpha.length;
   const grid = new Float64Array((rows[1] - rows[0]) * columns);
@@ -101,7 +99,6 @@ export function sampleLandscape(
       for (let p = 0; p < point.length; p++) point[p] = theta[p] + a * delta[p] + b * eta[p];
       grid[(i - rows[0]) * columns + j] = network.loss(point);
     }
-    if (onRow && !onRow(i)) break;
   }
   return grid;
 }

@@ -56,18 +56,58 @@ export function layerSlices(layers: readonly number[]): LayerSlice[] {
   return slices;
 }
 
-/** Applies the activation in place to `values[0 … n)`. */
+/**
+ * Applies the activation in place to `values[0 … n)`. The choice is made once per layer, outside
+ * the loop, so each loop is a plain pass over the array.
+ */
 function activate(activation: Activation, values: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) {
-    const z = values[i];
-    values[i] =
-      activation === 'tanh'
-        ? Math.tanh(z)
-        : activation === 'relu'
-          ? z > 0
-            ? z
-            : 0
-          : 1 / (1 + Math.exp(-z));
+  if (activation === 'tanh') {
+    for (let i = 0; i < n; i++) values[i] = Math.tanh(values[i]);
+  } else if (activation === 'relu') {
+    for (let i = 0; i < n; i++) values[i] = values[i] > 0 ? values[i] : 0;
+  } else {
+    for (let i = 0; i < n; i++) values[i] = 1 / (1 + Math.exp(-values[i]));
+  }
+}
+
+/**
+ * output[o] = Σ_i input[i]·W[o, i] + b[o] for o < fanOut, each sum taken over i in order from 0 (as
+ * a plain loop would, so the numbers are the same), four outputs at a time: their four sums are
+ * independent, so the processor overlaps them instead of waiting on one chain of additions.
+ */
+function linear(
+  theta: Float64Array,
+  { fanIn, fanOut, weight, bias }: LayerSlice,
+  input: Float64Array,
+  output: Float64Array,
+): void {
+  let o = 0;
+  for (; o + 4 <= fanOut; o += 4) {
+    const row0 = weight + o * fanIn;
+    const row1 = row0 + fanIn;
+    const row2 = row1 + fanIn;
+    const row3 = row2 + fanIn;
+    let sum0 = 0;
+    let sum1 = 0;
+    let sum2 = 0;
+    let sum3 = 0;
+    for (let i = 0; i < fanIn; i++) {
+      const x = input[i];
+      sum0 += x * theta[row0 + i];
+      sum1 += x * theta[row1 + i];
+      sum2 += x * theta[row2 + i];
+      sum3 += x * theta[row3 + i];
+    }
+    output[o] = sum0 + theta[bias + o];
+    output[o + 1] = sum1 + theta[bias + o + 1];
+    output[o + 2] = sum2 + theta[bias + o + 2];
+    output[o + 3] = sum3 + theta[bias + o + 3];
+  }
+  for (; o < fanOut; o++) {
+    const row = weight + o * fanIn;
+    let sum = 0;
+    for (let i = 0; i < fanIn; i++) sum += input[i] * theta[row + i];
+    output[o] = sum + theta[bias + o];
   }
 }
 
@@ -151,16 +191,8 @@ export class Network {
     activations[0][1] = y;
     const last = slices.length - 1;
     for (let l = 0; l <= last; l++) {
-      const { fanIn, fanOut, weight, bias } = slices[l];
-      const input = activations[l];
-      const output = activations[l + 1];
-      for (let o = 0; o < fanOut; o++) {
-        let sum = 0;
-        const row = weight + o * fanIn;
-        for (let i = 0; i < fanIn; i++) sum += input[i] * theta[row + i];
-        output[o] = sum + theta[bias + o];
-      }
-      if (l < last) activate(activation, output, fanOut);
+      linear(theta, slices[l], activations[l], activations[l + 1]);
+      if (l < last) activate(activation, activations[l + 1], slices[l].fanOut);
     }
     return activations[last + 1];
   }

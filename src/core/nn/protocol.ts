@@ -1,7 +1,8 @@
 /**
  * Messages between the page and the network Workers: one trains every run and chooses the plane,
- * others sample rows of the landscape grid. Progress comes as messages; cancelling terminates a
- * Worker (a grid row cannot be interrupted), and the next request starts a fresh one.
+ * others sample rows of the landscape grid, a few rows per request. Progress comes as messages
+ * (training) or with each answered request (grid); cancelling terminates a Worker (a grid row cannot
+ * be interrupted), and the next request starts a fresh one.
  */
 import type { Extent } from '../geometry.ts';
 import type { Plane, RunConfig, RunHistory } from './experiment.ts';
@@ -27,7 +28,19 @@ export type TrainResponse =
     }
   | { type: 'error'; message: string };
 
+/**
+ * Sent to a grid Worker while the runs train: build the experiment and compile its loss, so that
+ * the first rows asked for later start at full speed.
+ */
+export interface GridPreparation {
+  type: 'prepare';
+  spec: NetworkSpec;
+  seed: number;
+}
+
+/** Rows [from, to) of the side × side grid. A Worker answers its requests in order. */
 export interface GridRequest {
+  type: 'rows';
   spec: NetworkSpec;
   seed: number;
   plane: Pick<Plane, 'origin' | 'd1' | 'd2'>;
@@ -37,6 +50,5 @@ export interface GridRequest {
 }
 
 export type GridResponse =
-  | { type: 'progress'; row: number }
   | { type: 'done'; rows: [number, number]; values: Float64Array }
   | { type: 'error'; message: string };

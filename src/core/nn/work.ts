@@ -1,16 +1,24 @@
 /**
  * What the network Workers compute, callable from Node too (tests, benchmarks): a training
- * request's full answer, and a grid request's rows.
+ * request's full answer, and a grid request's rows (after an optional preparation).
  */
 import {
   buildExperiment,
+  type Experiment,
   choosePlane,
   landscapeRows,
   planeExtent,
   projectPath,
   trainRun,
 } from './experiment.ts';
-import type { GridRequest, GridResponse, TrainRequest, TrainResponse } from './protocol.ts';
+import type {
+  GridPreparation,
+  GridRequest,
+  GridResponse,
+  TrainRequest,
+  TrainResponse,
+} from './protocol.ts';
+import type { NetworkSpec } from './spec.ts';
 
 export function answerTrain(
   request: TrainRequest,
@@ -36,18 +44,35 @@ export function answerTrain(
   };
 }
 
-export function answerGrid(request: GridRequest, progress: (row: number) => void): GridResponse {
-  const experiment = buildExperiment(request.spec, request.seed);
+/** The experiment of the last grid request: a Worker is asked for its rows a few at a time. */
+let lastExperiment: { spec: NetworkSpec; seed: number; experiment: Experiment } | null = null;
+
+function gridExperiment(spec: NetworkSpec, seed: number): Experiment {
+  if (
+    lastExperiment?.seed !== seed ||
+    JSON.stringify(lastExperiment.spec) !== JSON.stringify(spec)
+  ) {
+    lastExperiment = { spec, seed, experiment: buildExperiment(spec, seed) };
+  }
+  return lastExperiment.experiment;
+}
+
+/** Losses evaluated to warm a grid Worker up: enough for the engine to optimise the forward pass. */
+const WARM_UP_LOSSES = 40;
+
+export function prepareGrid({ spec, seed }: GridPreparation): void {
+  const experiment = gridExperiment(spec, seed);
+  for (let k = 0; k < WARM_UP_LOSSES; k++) experiment.train.loss(experiment.init);
+}
+
+export function answerGrid(request: GridRequest): GridResponse {
+  const experiment = gridExperiment(request.spec, request.seed);
   const values = landscapeRows(
     experiment,
     request.plane,
     request.extent,
     request.side,
     request.rows,
-    (row) => {
-      progress(row);
-      return true;
-    },
   );
   return { type: 'done', rows: request.rows, values };
 }

@@ -1,10 +1,11 @@
+import { HISTORY_CHUNK_BYTES, historyChunks } from './historyChunks.ts';
+
 /**
  * Per-step records of many particles, stored in fixed-size chunks so a long run grows without ever
- * copying what it already holds (a doubling array would briefly need twice the memory).
+ * copying what it already holds (a doubling array would briefly need twice the memory). Chunks come
+ * from the reserve of already-touched memory when it has one (historyChunks.ts says why).
  * Layout: step-major, `width` numbers per step (e.g. x0, y0, x1, y1, … for positions).
  */
-/** Target chunk size: big enough to make allocation rare, small enough to waste little. */
-const CHUNK_BYTES = 256 * 1024;
 
 export class StepHistory {
   private readonly chunks: Float64Array[] = [];
@@ -12,7 +13,7 @@ export class StepHistory {
   private stepCount = 0;
 
   constructor(readonly width: number) {
-    this.chunkSteps = Math.max(1, Math.floor(CHUNK_BYTES / (8 * Math.max(1, width))));
+    this.chunkSteps = Math.max(1, Math.floor(HISTORY_CHUNK_BYTES / (8 * Math.max(1, width))));
   }
 
   get steps(): number {
@@ -22,11 +23,16 @@ export class StepHistory {
   /** Appends one step's values (length `width`). */
   push(values: Float64Array): void {
     const chunkIndex = Math.floor(this.stepCount / this.chunkSteps);
-    if (chunkIndex === this.chunks.length) {
-      this.chunks.push(new Float64Array(this.chunkSteps * this.width));
-    }
+    if (chunkIndex === this.chunks.length) this.chunks.push(this.newChunk());
     this.chunks[chunkIndex].set(values, (this.stepCount % this.chunkSteps) * this.width);
     this.stepCount++;
+  }
+
+  /** A touched buffer from the reserve holds zeros, as a fresh one does. */
+  private newChunk(): Float64Array {
+    const length = this.chunkSteps * this.width;
+    const reserved = 8 * length <= HISTORY_CHUNK_BYTES ? historyChunks.take() : undefined;
+    return reserved ? new Float64Array(reserved, 0, length) : new Float64Array(length);
   }
 
   /** Value `column` of step `step` (both must be in range). */

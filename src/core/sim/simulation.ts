@@ -49,6 +49,8 @@ export function stepsWithinBudget(
 export class Simulation {
   readonly runs: Run[];
   readonly stepBudget: number;
+  /** Bytes every step adds to the runs' histories (and their gradient sources' records). */
+  readonly bytesPerStep: number;
 
   constructor(private readonly setup: SimulationSetup) {
     this.runs = setup.runs.map((config) => this.createRun(config));
@@ -60,6 +62,7 @@ export class Simulation {
     const bytesPerParticleStep =
       HISTORY_BYTES_PER_PARTICLE_STEP + sourceBytes / Math.max(1, setup.runs.length);
     this.stepBudget = stepsWithinBudget(particles, setup.steps, bytesPerParticleStep);
+    this.bytesPerStep = particles * bytesPerParticleStep;
   }
 
   /** Steps every run has computed. */

@@ -92,10 +92,54 @@ export function drawPlanePaths(
   }
 }
 
+/**
+ * Each run's train (solid) and test (dashed) loss per step, from step 0 at the left to the last
+ * at the right, on a scale from 0 to the largest finite train loss.
+ */
+export function drawLossCurves(
+  canvas: HTMLCanvasElement,
+  box: CanvasBox,
+  histories: readonly { trainLoss: Float64Array; testLoss: Float64Array }[],
+  colours: readonly string[],
+): void {
+  const context = fitCanvas(canvas, box);
+  context.clearRect(0, 0, box.width, box.height);
+  let max = 0;
+  for (const h of histories)
+    for (const v of h.trainLoss) if (Number.isFinite(v)) max = Math.max(max, v);
+  const steps = Math.max(1, (histories[0]?.trainLoss.length ?? 2) - 1);
+  const x = (k: number) => (k / steps) * (box.width - 8) + 4;
+  const y = (v: number) => box.height - 6 - (v / (max || 1)) * (box.height - 12);
+  histories.forEach((h, r) => {
+    for (const [series, dash] of [
+      [h.trainLoss, []],
+      [h.testLoss, [4, 3]],
+    ] as const) {
+      context.strokeStyle = colours[r];
+      context.setLineDash(dash);
+      context.lineWidth = 1.5;
+      context.beginPath();
+      let started = false;
+      series.forEach((v, k) => {
+        if (!Number.isFinite(v)) return;
+        if (started) context.lineTo(x(k), y(v));
+        else context.moveTo(x(k), y(v));
+        started = true;
+      });
+      context.stroke();
+    }
+  });
+  context.setLineDash([]);
+}
+
 /** Class colours for decision regions (light) and samples (strong), colour-blind-safe pairs. */
 const CLASS_FILL = ['#cfe3f5', '#f8dcc0', '#d5efd9'];
 const CLASS_POINT = ['#0072b2', '#d55e00', '#009e73'];
 
+/** CLASS_FILL as RGB bytes, for writing the cells as pixels. */
+const CLASS_FILL_RGB = CLASS_FILL.map((hex) =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)),
+);
 /** The data's extent with a margin, shared by every run's decision canvas. */
 export function dataExtent(inputs: Float64Array): Extent {
   let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -112,30 +156,18 @@ export function dataExtent(inputs: Float64Array): Extent {
 /** Cells per side of a decision canvas: enough to see the boundary's shape, cheap per update. */
 const DECISION_CELLS = 36;
 
-/**
- * The class the net predicts over the data's extent (a coarse grid of cells), then the samples
- * coloured by their true class (regression targets: all one colour).
- */
-export function drawDecisionRegions(
-  canvas: HTMLCanvasElement,
-  box: CanvasBox,
-  network: Network,
-  theta: Float64Array,
-  extent: Extent,
-): void {
-  const context = fitCanvas(canvas, box);
-  const { width, height } = box;
-  const cellW = width / DECISION_CELLS;
-  const cellH = height / DECISION_CELLS;
-  for (let j = 0; j < DECISION_CELLS; j++) {
-    const y = extent.yMax - ((j + 0.5) / DECISION_CELLS) * (extent.yMax - extent.yMin);
-    for (let i = 0; i < DECISION_CELLS; i++) {
-      const x = extent.xMin + ((i + 0.5) / DECISION_CELLS) * (extent.xMax - extent.xMin);
-      const predicted = network.predict(theta, x, y);
-      context.fillStyle = CLASS_FILL[predicted] ?? CLASS_FILL[0];
-      context.fillRect(i * cellW, j * cellH, cellW + 0.5, cellH + 0.5);
-    }
-  }
+/** A DECISION_CELLS² canvas the cells are written to as pixels, then scaled up (shared). */
+let cellScratch: { canvas: HTMLCanvasElement; image: ImageData } | null = null;
+
+/** The samples as dots on a transparent layer, drawn once per network, extent and box. */
+const sampleLayers = new WeakMap<Network, { key: string; layer: HTMLCanvasElement }>();
+
+function samplesLayer(network: Network, extent: Extent, box: CanvasBox): HTMLCanvasElement {
+  const key = JSON.stringify([extent, box]);
+  const cached = sampleLayers.get(network);
+  if (cached?.key === key) return cached.layer;
+  const layer = document.createElement('canvas');
+  const context = fitCanvas(layer, box);
   const { inputs, targets } = network.samples;
   const toPixel = planeToPixel(extent, box);
   for (let s = 0; s < targets.length; s++) {
@@ -145,4 +177,48 @@ export function drawDecisionRegions(
     context.arc(toPixel.x(inputs[2 * s]), toPixel.y(inputs[2 * s + 1]), 1.8, 0, 2 * Math.PI);
     context.fill();
   }
+  sampleLayers.set(network, { key, layer });
+  return layer;
+}
+
+/**
+ * The class the net predicts over the data's extent (a coarse grid of cells), then the samples
+ * coloured by their true class (regression targets: all one colour). The cells are pixels of a
+ * small image scaled up and the samples a layer drawn once: a few copies per update instead of
+ * thousands of shapes, as this runs several times a second while the race plays.
+ */
+export function drawDecisionRegions(
+  canvas: HTMLCanvasElement,
+  box: CanvasBox,
+  network: Network,
+  theta: Float64Array,
+  extent: Extent,
+): void {
+  if (!cellScratch) {
+    const scratch = document.createElement('canvas');
+    scratch.width = DECISION_CELLS;
+    scratch.height = DECISION_CELLS;
+    cellScratch = {
+      canvas: scratch,
+      image: scratch.getContext('2d')!.createImageData(DECISION_CELLS, DECISION_CELLS),
+    };
+  }
+  const { data } = cellScratch.image;
+  for (let j = 0; j < DECISION_CELLS; j++) {
+    const y = extent.yMax - ((j + 0.5) / DECISION_CELLS) * (extent.yMax - extent.yMin);
+    for (let i = 0; i < DECISION_CELLS; i++) {
+      const x = extent.xMin + ((i + 0.5) / DECISION_CELLS) * (extent.xMax - extent.xMin);
+      const [r, g, b] = CLASS_FILL_RGB[network.predict(theta, x, y)] ?? CLASS_FILL_RGB[0];
+      const pixel = 4 * (j * DECISION_CELLS + i);
+      data[pixel] = r;
+      data[pixel + 1] = g;
+      data[pixel + 2] = b;
+      data[pixel + 3] = 255;
+    }
+  }
+  cellScratch.canvas.getContext('2d')!.putImageData(cellScratch.image, 0, 0);
+  const context = fitCanvas(canvas, box);
+  context.imageSmoothingEnabled = false;
+  context.drawImage(cellScratch.canvas, 0, 0, box.width, box.height);
+  context.drawImage(samplesLayer(network, extent, box), 0, 0, box.width, box.height);
 }

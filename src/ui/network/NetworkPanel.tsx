@@ -19,6 +19,7 @@ import { NetworkClient } from '../../playback/networkClient.ts';
 import {
   dataExtent,
   drawDecisionRegions,
+  drawLossCurves,
   drawPlaneContours,
   drawPlanePaths,
   fitCanvas,
@@ -67,6 +68,11 @@ const GRID_SIDES = [21, 41, 61];
 function cell(value: number, asPercent = false): string {
   if (asPercent) return percent(value);
   return Number.isFinite(value) ? value.toPrecision(3) : '—';
+}
+
+/** A progress percentage of constant width, so that the Cancel button beside it stays put. */
+function Percent({ fraction }: { fraction: number }) {
+  return <span className="network-percent">{(100 * fraction).toFixed(0)} %</span>;
 }
 
 /**
@@ -129,6 +135,19 @@ function ExperimentView({
     const controllerOfRun = new AbortController();
     abort.current = controllerOfRun;
     const { signal } = controllerOfRun;
+    // The race starts from step 0 when the paths appear: the clock is held while the runs train,
+    // then rewound and played. It is reached through `store` (stable), not through state this
+    // effect depends on, so rewinding it cannot start another training.
+    const wasPlaying = store.getState().playing;
+    let held = true;
+    if (wasPlaying) store.getState().pause();
+    const releaseClock = (rewind: boolean) => {
+      if (!held) return;
+      held = false;
+      const state = store.getState();
+      if (rewind) state.reset();
+      if (wasPlaying || state.playing) state.play();
+    };
     (async () => {
       const trained = await client.train(
         { spec, seed, runs: configs, batchSize },
@@ -141,6 +160,7 @@ function ExperimentView({
         trained.plane.explained,
       );
       setResult({ trained, bands: null, landscape: null });
+      releaseClock(true);
       setPhase({ kind: 'landscape', progress: 0 });
       const values = await client.grid(
         { spec, seed, plane: trained.plane, extent: trained.extent, side: spec.grid },
@@ -155,11 +175,17 @@ function ExperimentView({
       setResult({ trained, bands, landscape });
       setPhase({ kind: 'ready' });
     })().catch((error: unknown) => {
+      releaseClock(false);
       if (error instanceof DOMException && error.name === 'AbortError') return;
       setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     });
-    return () => controllerOfRun.abort();
-  }, [client, spec, seed, runs, configs, batchSize, contourScale]);
+    // Cancelled (the catch above) or left mid-training, the clock is given back as it was; here
+    // at once, before the next experiment's effect reads it.
+    return () => {
+      controllerOfRun.abort();
+      releaseClock(false);
+    };
+  }, [client, store, spec, seed, runs, configs, batchSize, contourScale]);
 
   const cancel = () => {
     abort.current?.abort();
@@ -182,7 +208,9 @@ function ExperimentView({
     );
   }, [result]);
 
-  // The per-frame part: paths, decision regions, chart marker and numbers at the clock's step.
+  // At the clock's step: the paths every frame, the decision regions a few times a second, and the
+  // chart's marker and the numbers as text is (the controller's ticks, at most 10 a second while
+  // playing). The chart's loss curves are drawn once per result and copied under the marker.
   useEffect(() => {
     if (!result) return;
     const { histories, projections, extent } = result.trained;
@@ -199,41 +227,32 @@ function ExperimentView({
         target.textContent = text;
       }
     };
-    const drawChart = (step: number) => {
+    const chartBox = { ...CHART, dpr: devicePixelRatio };
+    const curves = document.createElement('canvas');
+    drawLossCurves(curves, chartBox, histories, colours);
+    const x = (k: number) => (k / spec.steps) * (CHART.width - 8) + 4;
+    const tick = (clockStep: number) => {
+      const step = Math.min(clockStep, spec.steps);
       const canvas = chartCanvas.current;
-      if (!canvas) return;
-      const context = fitCanvas(canvas, { ...CHART, dpr: devicePixelRatio });
-      context.clearRect(0, 0, CHART.width, CHART.height);
-      let max = 0;
-      for (const h of histories)
-        for (const v of h.trainLoss) if (Number.isFinite(v)) max = Math.max(max, v);
-      const x = (k: number) => (k / spec.steps) * (CHART.width - 8) + 4;
-      const y = (v: number) => CHART.height - 6 - (v / (max || 1)) * (CHART.height - 12);
+      if (canvas) {
+        const context = fitCanvas(canvas, chartBox);
+        context.clearRect(0, 0, CHART.width, CHART.height);
+        context.drawImage(curves, 0, 0, CHART.width, CHART.height);
+        context.strokeStyle = '#555';
+        context.lineWidth = 1.5;
+        context.beginPath();
+        context.moveTo(x(step), 0);
+        context.lineTo(x(step), CHART.height);
+        context.stroke();
+      }
+      if (stepText.current) stepText.current.textContent = String(step);
       histories.forEach((h, r) => {
-        for (const [series, dash] of [
-          [h.trainLoss, []],
-          [h.testLoss, [4, 3]],
-        ] as const) {
-          context.strokeStyle = colours[r];
-          context.setLineDash(dash);
-          context.lineWidth = 1.5;
-          context.beginPath();
-          let started = false;
-          series.forEach((v, k) => {
-            if (!Number.isFinite(v)) return;
-            if (started) context.lineTo(x(k), y(v));
-            else context.moveTo(x(k), y(v));
-            started = true;
-          });
-          context.stroke();
-        }
+        const k = shownRow(h, step);
+        write(r * 4, cell(h.trainLoss[k]));
+        write(r * 4 + 1, cell(h.testLoss[k]));
+        write(r * 4 + 2, cell(h.trainAccuracy[k], true));
+        write(r * 4 + 3, cell(h.testAccuracy[k], true));
       });
-      context.setLineDash([]);
-      context.strokeStyle = '#555';
-      context.beginPath();
-      context.moveTo(x(step), 0);
-      context.lineTo(x(step), CHART.height);
-      context.stroke();
     };
     const draw = (clockStep: number) => {
       const step = Math.min(clockStep, spec.steps);
@@ -247,15 +266,6 @@ function ExperimentView({
           colours,
           step,
         );
-        drawChart(step);
-        if (stepText.current) stepText.current.textContent = String(step);
-        histories.forEach((h, r) => {
-          const k = shownRow(h, step);
-          write(r * 4, cell(h.trainLoss[k]));
-          write(r * 4 + 1, cell(h.testLoss[k]));
-          write(r * 4 + 2, cell(h.trainAccuracy[k], true));
-          write(r * 4 + 3, cell(h.testAccuracy[k], true));
-        });
       }
       // Decision regions cost a forward pass per cell: a few times a second while playing.
       const now = performance.now();
@@ -277,7 +287,13 @@ function ExperimentView({
       }
     };
     draw(controller.step);
-    return controller.addDrawable({ draw: (frame) => draw(frame.step) });
+    tick(controller.step);
+    const stopDrawing = controller.addDrawable({ draw: (frame) => draw(frame.step) });
+    const stopTicks = controller.onTick((frame) => tick(frame.step));
+    return () => {
+      stopDrawing();
+      stopTicks();
+    };
   }, [result, controller, experiment, colours, spec.steps]);
 
   const setSpec = (change: Partial<NetworkSpec>) => {
@@ -303,7 +319,10 @@ function ExperimentView({
           <span data-testid="network-architecture">[{layers.join(', ')}]</span> {spec.activation} ·{' '}
           <span data-testid="network-parameters">{parameters}</span> parameters ·{' '}
           {DATASETS[spec.dataset].label}: {experiment.data.train.targets.length} train /{' '}
-          {experiment.data.test.targets.length} test · step <span ref={stepText}>0</span>
+          {experiment.data.test.targets.length} test · step{' '}
+          <span ref={stepText} data-testid="network-step">
+            0
+          </span>
         </p>
         <button type="button" className="small-button" onClick={() => void network.close()}>
           Back to surfaces
@@ -416,13 +435,13 @@ function ExperimentView({
       <div className="network-status" role="status" aria-live="polite">
         {phase.kind === 'training' && (
           <>
-            Training {visibleRuns.length} runs… {(100 * phase.progress).toFixed(0)} %
+            Training {visibleRuns.length} runs… <Percent fraction={phase.progress} />
           </>
         )}
         {phase.kind === 'landscape' && (
           <>
             Sampling the {spec.grid} × {spec.grid} landscape on 2 workers…{' '}
-            {(100 * phase.progress).toFixed(0)} %
+            <Percent fraction={phase.progress} />
           </>
         )}
         {phase.kind === 'ready' && <>Landscape ready.</>}

@@ -1,0 +1,88 @@
+/**
+ * The first contours, before the app has mounted. Evaluating the app's bundle and rendering it take
+ * the main thread for a few hundred ms (more on a slow laptop), and the contour Worker cannot even
+ * start meanwhile; so the first picture is computed here, on the main thread, straight after the
+ * store exists, and painted over index.html's static frame. It is the full picture's grid and levels
+ * coloured per cell (no ring stitching: ~10 ms for a built-in surface), then the plot's ContourLayer
+ * takes it over in its first frame and the Worker, started here too, replaces it with the full
+ * contours.
+ */
+import { cellBands, DEFAULT_BAND_FILL_COLOURS } from '../core/contours/cellBands.ts';
+import {
+  DEFAULT_LEVEL_COUNT,
+  gridSizeForCanvas,
+  type ContourRequest,
+} from '../core/contours/request.ts';
+import { contourLevels } from '../core/contours/thresholds.ts';
+import { sampleGrid } from '../core/grid.ts';
+import type { Scene } from '../core/scene/scene.ts';
+import { getSurface } from '../core/surfaces/index.ts';
+import { handOverPicture, markFirstContours } from '../render/contourLayer.ts';
+import { drawCellBands } from '../render/contours/cellPicture.ts';
+import { Viewport } from '../render/viewport.ts';
+import { sharedContourClient } from './contourClient.ts';
+
+/** Longest wait for the picture's frame, where frames do not come (a tab opened in the background). */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Paints the scene's contours into the static frame's plot box (`shell`, index.html's `.plot-area`)
+ * when the app will show them there at the same size: one overlay plot of a built-in surface.
+ * Resolves once that picture has been painted (at once when there is none), so the app's first,
+ * long render does not hold it back.
+ */
+export function paintFirstContours(scene: Scene, shell: HTMLElement | null): Promise<void> {
+  const picture = shell ? firstPicture(scene, shell) : null;
+  if (!picture || typeof OffscreenCanvas !== 'function') return Promise.resolve();
+  const { request, canvas, pixelRatio } = picture;
+  markFirstContours();
+  // The full contours, started now: the Worker loads while the app renders.
+  void sharedContourClient().request(request, 'first-contours');
+  void createImageBitmap(canvas).then((bitmap) => handOverPicture(request, pixelRatio, bitmap));
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, FRAME_WAIT_MS);
+  });
+}
+
+function firstPicture(scene: Scene, shell: HTMLElement) {
+  const surface = 'id' in scene.surface ? getSurface(scene.surface.id) : undefined;
+  const panel = shell.querySelector('.plot-panel');
+  if (!surface || !panel || scene.layout !== 'overlay' || scene.view3d || scene.network) {
+    return null;
+  }
+  // As PlotArea measures its box.
+  const width = Math.floor(shell.clientWidth);
+  const height = Math.floor(shell.clientHeight);
+  if (width === 0 || height === 0) return null;
+  const viewport = new Viewport(scene.view ?? surface.view, width, height);
+  const request: ContourRequest = {
+    surface: { id: surface.id },
+    extent: viewport.extent,
+    ...gridSizeForCanvas(width, height),
+    scale: scene.contours,
+  };
+  const values = sampleGrid(surface, request.extent, request.width, request.height);
+  const { levels } = contourLevels(values, DEFAULT_LEVEL_COUNT, request.scale);
+  // The colours are written out for the default level count only.
+  if (levels.length !== DEFAULT_LEVEL_COUNT) return null;
+  const pixelRatio = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.className = 'layer';
+  canvas.width = Math.max(1, Math.round(width * pixelRatio));
+  canvas.height = Math.max(1, Math.round(height * pixelRatio));
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.scale(pixelRatio, pixelRatio);
+  drawCellBands(
+    context,
+    cellBands(values, levels),
+    request.width,
+    request.height,
+    DEFAULT_BAND_FILL_COLOURS,
+    width,
+    height,
+  );
+  panel.append(canvas);
+  return { request, canvas, pixelRatio };
+}

@@ -403,11 +403,12 @@ test.describe('the network landscape in 3D', () => {
     expect(shown.near - headOnly).toBeGreaterThan(20); // the difference was the path
     await seek(page, 120);
     for (const [width, height] of [
+      [390, 844],
       [1280, 800],
       [1366, 768],
     ]) {
       await page.setViewportSize({ width, height });
-      await waitForFrames(page, 3);
+      await stillPicture(page);
       await page.screenshot({ path: `test-results/network3d-${width}x${height}.png` });
     }
 

@@ -469,7 +469,6 @@ function ExperimentView({
           {show3d && (
             <Suspense fallback={<p className="plot3d-loading">Loading the 3D view…</p>}>
               <NetworkPlot3d
-                {...PLOT}
                 landscape={result?.landscape ?? null}
                 paths={result?.trained.projections ?? NO_PATHS}
                 colours={colours}

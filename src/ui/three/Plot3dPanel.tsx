@@ -55,18 +55,26 @@ export default function Plot3dPanel({
     () => meshRequestFor(surface.source, extent, contours, heights),
     [surface, extent, contours, heights],
   );
+  // The race's options reach the layer whichever runs first, its creation (the view's effect) or
+  // this one.
+  const latest = useRef({ scale: drawScale, minima: surface.minima, labelObstacles });
   const createOverlay = useCallback(
-    (canvas: HTMLCanvasElement, view: SurfaceViewOptions) =>
-      (race.current = new RaceOverlay(canvas, view, { runId, scale: 1 })),
+    (canvas: HTMLCanvasElement, view: SurfaceViewOptions) => {
+      const { scale, minima, labelObstacles: obstacles } = latest.current;
+      const created = new RaceOverlay(canvas, view, { runId, scale });
+      created.setMinima(minima);
+      created.setLabelObstacles(obstacles ? [obstacles] : []);
+      return (race.current = created);
+    },
     [runId],
   );
-  // After the view's effects (a child's run first): the race layer exists by now.
   useEffect(() => {
+    latest.current = { scale: drawScale, minima: surface.minima, labelObstacles };
     race.current?.setOptions({ runId, scale: drawScale });
     race.current?.setMinima(surface.minima);
     race.current?.setLabelObstacles(labelObstacles ? [labelObstacles] : []);
     controller.invalidate();
-  }, [controller, createOverlay, runId, drawScale, surface, labelObstacles]);
+  }, [controller, runId, drawScale, surface, labelObstacles]);
 
   const onPick = (hit: Point) => {
     actions.setStart([

@@ -222,6 +222,8 @@ function ExperimentView({
     let lastStep = -1;
     let lastDecision = -Infinity;
     let decisionStep = -1;
+    /** Runs whose decision regions are not yet drawn at `decisionStep`, drawn one per frame. */
+    let staleRegions: number[] = [];
     const written: string[] = [];
     const write = (index: number, text: string) => {
       const target = metricCells.current[index];
@@ -270,24 +272,28 @@ function ExperimentView({
           step,
         );
       }
-      // Decision regions cost a forward pass per cell: a few times a second while playing.
+      // Decision regions cost a forward pass per cell: a few times a second while playing, one run
+      // per frame. All six at once, when the trained runs first arrive (the forward pass not yet
+      // compiled on this thread), were a 150–215 ms task and a burst of dropped frames.
       const now = performance.now();
-      if (step !== decisionStep && now - lastDecision > 150) {
+      if (staleRegions.length === 0 && step !== decisionStep && now - lastDecision > 150) {
         decisionStep = step;
         lastDecision = now;
-        histories.forEach((h, r) => {
-          const canvas = decisionCanvases.current[r];
-          if (!canvas) return;
-          const theta = h.path.subarray(step * n, (step + 1) * n);
-          drawDecisionRegions(
-            canvas,
-            { width: DECISION, height: DECISION, dpr: devicePixelRatio },
-            experiment.train,
-            theta,
-            region,
-          );
-        });
+        staleRegions = histories.map((_, r) => r);
       }
+      const r = staleRegions.shift();
+      const canvas = r === undefined ? null : decisionCanvases.current[r];
+      if (r !== undefined && canvas) {
+        drawDecisionRegions(
+          canvas,
+          { width: DECISION, height: DECISION, dpr: devicePixelRatio },
+          experiment.train,
+          histories[r].path.subarray(decisionStep * n, (decisionStep + 1) * n),
+          region,
+        );
+      }
+      // A paused clock draws no more frames by itself: ask for one per run still to draw.
+      if (staleRegions.length > 0) controller.invalidate();
     };
     draw(controller.step);
     tick(controller.step);

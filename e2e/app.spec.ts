@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.ts';
 import { DescentLab, waitForFrames } from './descentLab.ts';
+import { MAX_FRAME_SECONDS } from '../src/playback/frameLoop.ts';
 
 test.describe('the race on first open', () => {
   test('opens already playing, with contours and six optimizers, and no console errors', async ({
@@ -120,8 +121,8 @@ test.describe('playback', () => {
     await app.button('Play').click();
     await expect.poll(() => app.step()).toBeGreaterThan(0);
     // Steps against the page's own clock, frame by frame: the timestamps requestAnimationFrame
-    // hands the frame loop, each gap counting at most MAX_FRAME_SECONDS (0.1 s) as the loop counts
-    // it. A busy machine makes frames longer, never the count wrong.
+    // hands the frame loop, each gap counting at most MAX_FRAME_SECONDS as the loop counts it. A
+    // busy machine makes frames longer, never the count wrong.
     const frames = await page.evaluate(async () => {
       const { controller } = window.__descentLab!;
       const samples: { now: number; step: number }[] = [];
@@ -135,7 +136,7 @@ test.describe('playback', () => {
     const seconds = (from: number, to: number) => {
       let sum = 0;
       for (let k = from; k <= to; k++)
-        sum += Math.min(0.1, (frames[k].now - frames[k - 1].now) / 1000);
+        sum += Math.min(MAX_FRAME_SECONDS, (frames[k].now - frames[k - 1].now) / 1000);
       return sum;
     };
     // Our callback runs before or after the loop's in each frame: the steps between the first

@@ -12,6 +12,42 @@ export const LIFT = 0.012;
 /** Opacity of what a hill hides. */
 export const HIDDEN_ALPHA = 0.28;
 
+/** A path's points on screen: CSS px x, y per step, and flags (OUTSIDE, HIDDEN) per step. */
+export interface ScreenPath {
+  xs: Float32Array;
+  ys: Float32Array;
+  flags: Uint8Array;
+}
+
+/** A step that cannot be drawn: off the surface, not finite, or behind the eye. */
+export const OUTSIDE = 1;
+/** A step behind a hill, drawn faint. */
+export const HIDDEN = 2;
+
+/**
+ * Adds to the context's current path the segments of `path` up to step `last` that are (or, with
+ * `hidden` false, are not) behind a hill, skipping those with an end that cannot be drawn. The
+ * caller begins and strokes the path, so several paths can share one stroke.
+ */
+export function traceSegments(
+  ctx: CanvasRenderingContext2D,
+  path: ScreenPath,
+  last: number,
+  hidden: boolean,
+): void {
+  let open = false;
+  for (let s = 1; s <= last; s++) {
+    const flags = path.flags[s - 1] | path.flags[s];
+    if (flags & OUTSIDE || Boolean(flags & HIDDEN) !== hidden) {
+      open = false;
+      continue;
+    }
+    if (!open) ctx.moveTo(path.xs[s - 1], path.ys[s - 1]);
+    ctx.lineTo(path.xs[s], path.ys[s]);
+    open = true;
+  }
+}
+
 /** A layer over the 3D surface; the 3D view hands it what the surface renderer gets. */
 export interface SurfaceOverlay extends Drawable {
   setSize(cssWidth: number, cssHeight: number, pixelRatio: number): void;

@@ -13,18 +13,17 @@ import type { SurfaceMesh } from '../../core/surface3d/mesh.ts';
 import { isOccluded, surfaceHeightAt } from '../../core/surface3d/occlusion.ts';
 import { clearCanvas, fitCanvas } from '../canvas.ts';
 import type { FrameState } from '../drawable.ts';
-import { HIDDEN_ALPHA, LIFT, ScreenProjection, type SurfaceOverlay } from './overlay.ts';
+import {
+  HIDDEN,
+  HIDDEN_ALPHA,
+  LIFT,
+  OUTSIDE,
+  ScreenProjection,
+  traceSegments,
+  type ScreenPath,
+  type SurfaceOverlay,
+} from './overlay.ts';
 import type { SurfaceViewOptions } from './surfaceRenderer.ts';
-
-/** A path's points on screen: CSS px per step, and flags (1: not drawable, 2: behind a hill). */
-interface ScreenPath {
-  xs: Float32Array;
-  ys: Float32Array;
-  flags: Uint8Array;
-}
-
-const OUTSIDE = 1;
-const HIDDEN = 2;
 
 export class PlanePathOverlay implements SurfaceOverlay {
   private ctx: CanvasRenderingContext2D | null = null;
@@ -95,7 +94,8 @@ export class PlanePathOverlay implements SurfaceOverlay {
           ['rgba(255, 255, 255, 0.85)', 4],
           [this.colours[r], 2],
         ] as const) {
-          strokeSteps(ctx, path, last, hidden);
+          ctx.beginPath();
+          traceSegments(ctx, path, last, hidden);
           ctx.strokeStyle = colour;
           ctx.lineWidth = width;
           ctx.stroke();
@@ -154,27 +154,6 @@ export class PlanePathOverlay implements SurfaceOverlay {
       if (!this.interactive && isOccluded(mesh, top, eye, [bx, by, bz])) out.flags[s] = HIDDEN;
     }
     return out;
-  }
-}
-
-/** One path of the segments up to `last` that are (or are not) behind a hill. */
-function strokeSteps(
-  ctx: CanvasRenderingContext2D,
-  path: ScreenPath,
-  last: number,
-  hidden: boolean,
-): void {
-  ctx.beginPath();
-  let open = false;
-  for (let s = 1; s <= last; s++) {
-    const flags = path.flags[s - 1] | path.flags[s];
-    if (flags & OUTSIDE || Boolean(flags & HIDDEN) !== hidden) {
-      open = false;
-      continue;
-    }
-    if (!open) ctx.moveTo(path.xs[s - 1], path.ys[s - 1]);
-    ctx.lineTo(path.xs[s], path.ys[s]);
-    open = true;
   }
 }
 

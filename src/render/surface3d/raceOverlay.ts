@@ -20,7 +20,16 @@ import { NAMED_PARTICLES_AT_MOST, paintFateMarks, type FateMark } from '../fateM
 import type { Rect } from '../labelPlacement.ts';
 import type { FrameState } from '../drawable.ts';
 import { runStyles, trailLook, traceMarker } from '../runStyle.ts';
-import { HIDDEN_ALPHA, LIFT, ScreenProjection, type SurfaceOverlay } from './overlay.ts';
+import {
+  HIDDEN,
+  HIDDEN_ALPHA,
+  LIFT,
+  OUTSIDE,
+  ScreenProjection,
+  traceSegments,
+  type ScreenPath,
+  type SurfaceOverlay,
+} from './overlay.ts';
 import type { SurfaceViewOptions } from './surfaceRenderer.ts';
 
 /** Trails drawn per run at most: beyond it (random starts by the thousand) only heads are drawn. */
@@ -35,16 +44,10 @@ export interface RaceOverlayOptions {
   scale: number;
 }
 
-/** One particle's trail on screen: CSS px x, y per step, and flags (1: outside the view, 2: hidden). */
-interface ProjectedTrail {
-  xs: Float32Array;
-  ys: Float32Array;
-  flags: Uint8Array;
+/** One particle's trail on screen, projected up to step count − 1. */
+interface ProjectedTrail extends ScreenPath {
   count: number;
 }
-
-const OUTSIDE = 1;
-const HIDDEN = 2;
 
 export class RaceOverlay implements SurfaceOverlay {
   private ctx: CanvasRenderingContext2D | null = null;
@@ -285,21 +288,7 @@ export class RaceOverlay implements SurfaceOverlay {
     const trails = this.trails.get(run);
     if (!trails) return;
     ctx.beginPath();
-    for (const trail of trails) {
-      let open = false;
-      for (let s = 1; s < trail.count; s++) {
-        const a = trail.flags[s - 1];
-        const b = trail.flags[s];
-        const draw = !((a | b) & OUTSIDE) && ((a | b) & HIDDEN ? hidden : !hidden);
-        if (!draw) {
-          open = false;
-          continue;
-        }
-        if (!open) ctx.moveTo(trail.xs[s - 1], trail.ys[s - 1]);
-        ctx.lineTo(trail.xs[s], trail.ys[s]);
-        open = true;
-      }
-    }
+    for (const trail of trails) traceSegments(ctx, trail, trail.count - 1, hidden);
     ctx.globalAlpha = alpha;
     ctx.strokeStyle = colour;
     ctx.lineWidth = width * this.options.scale;

@@ -95,7 +95,9 @@ try {
     console.log(`  events (self CPU ms): ${events.join(' · ')}`);
     if (scripts.length > 0) console.log(`  scripts: ${[...new Set(scripts)].join(', ')}`);
     console.log(`  JS self (sampled ms): ${top(js, 8)}`);
-    console.log(`  JS callers (sampled ms, inclusive): ${top(within, 14)}`);
+    console.log(
+      `  JS callers (sampled ms, inclusive): ${top(within, Number(process.env.CALLERS ?? 14))}`,
+    );
   }
 } finally {
   await browser.close();

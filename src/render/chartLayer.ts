@@ -219,7 +219,7 @@ export class ChartLayer implements Drawable {
   draw(frame: FrameState): void {
     if (!this.ctx) return;
     this.paint(this.ctx, frame);
-    void this.picture.present();
+    this.picture.presentWhole();
   }
 
   private paint(ctx: Context2D, frame: FrameState): void {

@@ -13,7 +13,7 @@ export interface TraceEvent {
   args?: { name?: string; data?: unknown };
 }
 
-interface ProfileNode {
+export interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
@@ -60,13 +60,19 @@ export async function collectTrace(
   return events;
 }
 
-/** The events of the page's renderer main thread: the one that ran the most animation frames. */
-export function rendererMainThread(events: TraceEvent[]): TraceEvent[] {
+/** Each thread's name, by "pid:tid". */
+export function threadNamesOf(events: TraceEvent[]): Map<string, string> {
   const threadNames = new Map<string, string>();
   for (const e of events) {
     if (e.ph === 'M' && e.name === 'thread_name')
       threadNames.set(`${e.pid}:${e.tid}`, e.args!.name!);
   }
+  return threadNames;
+}
+
+/** The events of the page's renderer main thread: the one that ran the most animation frames. */
+export function rendererMainThread(events: TraceEvent[]): TraceEvent[] {
+  const threadNames = threadNamesOf(events);
   const mainKeys = [...threadNames].filter(([, n]) => n === 'CrRendererMain').map(([k]) => k);
   const busiest = mainKeys
     .map((key) => ({

@@ -7,8 +7,9 @@
  * recording, to try a variant. When the page is Descent Lab, the steps the clock advanced are
  * counted too, and CPU time is also given per step: on a loaded machine frames last longer and each
  * takes more steps, so per step compares two builds more fairly than per frame. PROFILE_CALLERS=name
- * also prints who calls the JavaScript functions of that name, by sampled self time. Numbers to
- * read, never pass/fail.
+ * also prints who calls the JavaScript functions of that name, by sampled self time;
+ * LONG_FRAME_MS=ms lists the frames that took more main-thread CPU than that, and what was in them.
+ * Numbers to read, never pass/fail.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
@@ -20,6 +21,7 @@ import {
   threadNamesOf,
   type CpuProfile,
   type ProfileNode,
+  type TraceEvent,
 } from './traceTools.ts';
 
 const [url = 'http://127.0.0.1:4312/', framesArg = '60', throttleArg = '1', setup = ''] =
@@ -46,6 +48,33 @@ function profileSelfTimes(profile: CpuProfile): Map<string, number> {
   const totals = new Map<string, number>();
   for (const { key, ms } of profileSamples(profile)) totals.set(key, (totals.get(key) ?? 0) + ms);
   return totals;
+}
+
+/**
+ * The frames whose main-thread tasks took more than `ms` of CPU (LONG_FRAME_MS=ms): a frame runs
+ * from one animation frame's start to the next's. Each with the events of most self time in it.
+ */
+function printLongFrames(main: TraceEvent[], ms: number): void {
+  const starts = main
+    .filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X')
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X');
+  console.log(`\nframes of more than ${ms} ms main-thread CPU (self CPU ms by event)`);
+  for (let i = 0; i + 1 < starts.length; i++) {
+    const [from, to] = [starts[i], starts[i + 1]];
+    const inFrame = tasks.filter((t) => t.ts >= from && t.ts < to);
+    const cpu = inFrame.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000;
+    if (cpu <= ms) continue;
+    const spans = main.filter((e) => e.ts >= from && e.ts < to);
+    const top = [...selfTimes(spans, new Map())]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([name, us]) => `${name} ${(us / 1000).toFixed(2)}`);
+    console.log(
+      `  frame ${i}: ${cpu.toFixed(2)} ms CPU, ${((to - from) / 1000).toFixed(1)} ms long: ${top.join(' · ')}`,
+    );
+  }
 }
 
 const print = (title: string, totals: Map<string, number>, frames: number, top: number) => {
@@ -134,6 +163,8 @@ try {
   print('JavaScript self time by function (sampled)', profileSelfTimes(profile), frames, 30);
   const callersOf = process.env.PROFILE_CALLERS;
   if (callersOf) print(`callers of ${callersOf}`, callerTimes(profile, callersOf), frames, 10);
+  const longFrameMs = Number(process.env.LONG_FRAME_MS);
+  if (longFrameMs > 0) printLongFrames(main, longFrameMs);
 } finally {
   await browser.close();
 }

@@ -69,7 +69,7 @@ try {
     const inside = main.filter((e) => e.ts >= task.ts && e.ts < end);
     const events = [...selfTimes(inside as TraceEvent[], new Map())]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 6)
+      .slice(0, Number(process.env.EVENTS ?? 6))
       .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`);
     const js = new Map<string, number>();
     const within = new Map<string, number>();

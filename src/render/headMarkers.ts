@@ -5,7 +5,8 @@
  * compositing) producing and committing one 896×649 canvas per frame was ≈0.6 ms of main-thread
  * time at 1× CPU, more than the default scene's six markers were worth.
  */
-import type { Context2D } from './canvas.ts';
+import { clearCanvas, type Context2D } from './canvas.ts';
+import { PresentedCanvas } from './presentedCanvas.ts';
 import { traceMarker, type MarkerShape } from './runStyle.ts';
 
 /** What a marker looks like; two markers with equal looks share nothing but are drawn the same. */
@@ -22,6 +23,7 @@ export interface MarkerLook {
 
 interface Marker {
   canvas: HTMLCanvasElement;
+  picture: PresentedCanvas;
   /** The look painted on the canvas; null: paint it. */
   look: MarkerLook | null;
   /** Half the canvas's CSS size: the marker's centre from its top-left corner. */
@@ -50,26 +52,17 @@ function halfSize({ kind, r, scale }: MarkerLook): number {
 }
 
 /**
- * Draws the look and shows it on the marker's canvas through a bitmap renderer where there is one:
- * a 2D canvas is handed to the compositor again on every frame that commits, changed or not (six
- * markers' worth of that was ≈0.2 ms per frame at 1× in headless Chromium), a bitmap once.
+ * Draws the look and shows it on the marker's canvas as a bitmap where the browser can: a 2D canvas
+ * is handed to the compositor again on every frame that commits, changed or not (six markers' worth
+ * of that was ≈0.2 ms per frame at 1× in headless Chromium), a bitmap once.
  */
-function paint(canvas: HTMLCanvasElement, look: MarkerLook, half: number, pixelRatio: number) {
-  const side = 2 * half;
-  const width = Math.round(side * pixelRatio);
-  const height = Math.round(side * pixelRatio);
-  canvas.width = width;
-  canvas.height = height;
-  canvas.style.width = `${side}px`;
-  canvas.style.height = `${side}px`;
-  const renderer =
-    typeof OffscreenCanvas === 'function' ? canvas.getContext('bitmaprenderer') : null;
-  const surface = renderer ? new OffscreenCanvas(width, height) : canvas;
-  const ctx = surface.getContext('2d') as Context2D;
-  ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-  drawLook(ctx, look, half);
-  if (renderer)
-    renderer.transferFromImageBitmap((surface as OffscreenCanvas).transferToImageBitmap());
+function paint(marker: Marker, look: MarkerLook, pixelRatio: number) {
+  const side = 2 * marker.half;
+  marker.canvas.style.width = marker.canvas.style.height = `${side}px`;
+  const ctx = marker.picture.fit(side, side, pixelRatio);
+  clearCanvas(ctx);
+  drawLook(ctx, look, marker.half);
+  marker.picture.presentWhole();
 }
 
 function drawLook(ctx: Context2D, look: MarkerLook, half: number) {
@@ -122,7 +115,7 @@ export class HeadMarkers {
     this.used++;
     if (!marker.look || !sameLook(marker.look, look)) {
       marker.half = halfSize(look);
-      paint(marker.canvas, look, marker.half, this.pixelRatio);
+      paint(marker, look, this.pixelRatio);
       marker.look = { ...look };
     }
     // Whole device pixels, so a marker's edges stay as crisp as on a canvas.
@@ -161,7 +154,15 @@ export class HeadMarkers {
     canvas.dataset.testid = 'head-marker';
     canvas.setAttribute('aria-hidden', 'true');
     this.container.append(canvas);
-    const marker: Marker = { canvas, look: null, half: 0, left: NaN, top: NaN, shown: true };
+    const marker: Marker = {
+      canvas,
+      picture: new PresentedCanvas(canvas),
+      look: null,
+      half: 0,
+      left: NaN,
+      top: NaN,
+      shown: true,
+    };
     this.markers.push(marker);
     return marker;
   }

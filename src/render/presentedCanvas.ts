@@ -1,15 +1,16 @@
 /**
- * A plot-sized picture that changes seldom (the contours), drawn on an OffscreenCanvas and shown
- * through an ImageBitmapRenderingContext only when `present()` is called.
+ * A picture that changes seldom next to the frames around it (the contours, the chart, a run's
+ * marker), drawn on an OffscreenCanvas and shown through an ImageBitmapRenderingContext only when
+ * `present()` or `presentWhole()` is called.
  *
  * Why: the browser hands every visible 2D canvas to the compositor again on every frame it commits,
  * changed or not. In headless Chromium (software compositing) that was ≈0.2 ms of main-thread time
  * per 896×649 canvas per frame at 1× CPU, while the default scene only moved six markers. A bitmap
  * renderer's picture is handed over once, when it is replaced.
  *
- * The bitmap is copied with createImageBitmap, which keeps the drawing surface: transferring it
- * instead (transferToImageBitmap) was cheaper at once but made the next drawing allocate a new
- * backing store, 26 ms on this machine. Where OffscreenCanvas or the bitmap renderer is missing,
+ * `present()` copies the bitmap with createImageBitmap, which keeps the drawing surface: for the
+ * contours, transferring it instead (transferToImageBitmap) was cheaper at once but made the next
+ * drawing allocate a new plot-sized backing store, 26 ms on this machine. Where OffscreenCanvas or the bitmap renderer is missing,
  * it draws on the canvas itself.
  */
 import { fitCanvas, type Context2D } from './canvas.ts';
@@ -66,17 +67,11 @@ export class PresentedCanvas {
   /**
    * Shows what is drawn now, at once, by handing the drawing surface over rather than copying it:
    * what is drawn next starts on an empty surface. For small pictures redrawn whole each time (the
-   * chart): a copy keeps the surface shared with the bitmap on screen, so the next drawing copied
+   * chart, a marker): a copy keeps the surface shared with the bitmap on screen, so the next drawing copied
    * it again first.
    */
   presentWhole(): void {
-    const { renderer, surface } = this;
-    if (!renderer || !surface) return;
-    this.presents++;
-    const bitmap = surface.transferToImageBitmap();
-    if (this.element.width !== bitmap.width) this.element.width = bitmap.width;
-    if (this.element.height !== bitmap.height) this.element.height = bitmap.height;
-    renderer.transferFromImageBitmap(bitmap);
+    if (this.renderer && this.surface) this.showBitmap(this.surface.transferToImageBitmap());
   }
 
   /**
@@ -84,8 +79,8 @@ export class PresentedCanvas {
    * false if a newer present replaced it first.
    */
   async present(): Promise<boolean> {
-    const { renderer, surface } = this;
-    if (!renderer || !surface) return true;
+    const surface = this.surface;
+    if (!this.renderer || !surface) return true;
     const ticket = ++this.presents;
     // Copying rasterises what was drawn (≈25 ms for the full contours on this machine, on top of
     // the ≈30 ms of drawing them): a task of its own keeps each under the 50 ms of a long task.
@@ -96,9 +91,7 @@ export class PresentedCanvas {
       bitmap.close();
       return false;
     }
-    if (this.element.width !== bitmap.width) this.element.width = bitmap.width;
-    if (this.element.height !== bitmap.height) this.element.height = bitmap.height;
-    renderer.transferFromImageBitmap(bitmap);
+    this.showBitmap(bitmap);
     return true;
   }
 }

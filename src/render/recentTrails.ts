@@ -80,11 +80,15 @@ export class RecentTrails {
     return { ctx, fresh: true };
   }
 
-  /** Empties and hides the canvas (its segments are on the trail canvas now, or gone). */
+  /**
+   * Empties the canvas (its segments are on the trail canvas now, or gone); the next `cover` places
+   * it afresh. It stays shown: hiding it here and showing it again a frame later, as the segments
+   * join the trail canvas every few steps, made those frames restyle and lay out the page and
+   * rebuild its compositor layers, while an empty canvas this size costs next to nothing.
+   */
   clear(): void {
     if (!this.box || !this.ctx) return;
     clearCanvas(this.ctx);
-    this.canvas.hidden = true;
     this.box = null;
   }
 }

@@ -14,8 +14,7 @@ import { linearScale, logScale, tickLabel, type Scale } from './scales.ts';
 import type { ChartMetric } from '../core/scene/scene.ts';
 import type { Run } from '../core/sim/run.ts';
 import type { KnownMinimum } from '../core/surfaces/types.ts';
-import { clearCanvas, type Context2D } from './canvas.ts';
-import { PresentedCanvas } from './presentedCanvas.ts';
+import { clearCanvas, fitCanvas } from './canvas.ts';
 import { runStyle } from './runStyle.ts';
 import type { Drawable, FrameState } from './drawable.ts';
 
@@ -160,7 +159,7 @@ function firstAbove(values: Float64Array, top: number): number {
 
 const MARK_RADIUS = 4;
 
-function traceEdgeMark(ctx: Context2D, diverged: boolean, x: number, y: number) {
+function traceEdgeMark(ctx: CanvasRenderingContext2D, diverged: boolean, x: number, y: number) {
   const r = MARK_RADIUS;
   if (diverged) {
     ctx.moveTo(x - r, y - r);
@@ -176,13 +175,7 @@ function traceEdgeMark(ctx: Context2D, diverged: boolean, x: number, y: number) 
 }
 
 export class ChartLayer implements Drawable {
-  private ctx: Context2D | null = null;
-  /**
-   * The chart is redrawn a few times a second while playing, but a 2D canvas on screen is handed to
-   * the compositor again on every frame that commits (the trails commit every frame): shown as a
-   * bitmap, it is handed over only when redrawn.
-   */
-  private readonly picture: PresentedCanvas;
+  private ctx: CanvasRenderingContext2D | null = null;
   private width = 0;
   private height = 0;
   private caches = new Map<Run, SeriesCache>();
@@ -194,14 +187,12 @@ export class ChartLayer implements Drawable {
   /** The y axis's labels as last drawn, bottom to top. */
   yLabels: string[] = [];
 
-  constructor(canvas: HTMLCanvasElement) {
-    this.picture = new PresentedCanvas(canvas);
-  }
+  constructor(private readonly canvas: HTMLCanvasElement) {}
 
   resize(width: number, height: number, pixelRatio: number): void {
     this.width = width;
     this.height = height;
-    this.ctx = this.picture.fit(width, height, pixelRatio);
+    this.ctx = fitCanvas(this.canvas, width, height, pixelRatio);
   }
 
   setTextScale(scale: number): void {
@@ -217,13 +208,8 @@ export class ChartLayer implements Drawable {
   }
 
   draw(frame: FrameState): void {
-    if (!this.ctx) return;
-    this.paint(this.ctx, frame);
-    this.picture.presentWhole();
-  }
-
-  private paint(ctx: Context2D, frame: FrameState): void {
-    const { width, height } = this;
+    const { ctx, width, height } = this;
+    if (!ctx) return;
     clearCanvas(ctx);
     const fontPx = AXIS_FONT_PX * this.textScale;
     // Too short for a row of step labels (a small embed's chart): the lines and y labels only.
@@ -322,7 +308,7 @@ export class ChartLayer implements Drawable {
    * finite value; stretches above the range leave through the top edge and come back through it.
    */
   private drawLine(
-    ctx: Context2D,
+    ctx: CanvasRenderingContext2D,
     values: Float64Array,
     x: Scale,
     y: Scale,
@@ -371,7 +357,7 @@ export class ChartLayer implements Drawable {
    * is left to the hover readout.
    */
   private drawEdgeMarks(
-    ctx: Context2D,
+    ctx: CanvasRenderingContext2D,
     marks: EdgeMark[],
     top: number,
     right: number,

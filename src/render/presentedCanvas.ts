@@ -1,17 +1,18 @@
 /**
- * A picture that changes seldom next to the frames around it (the contours, the chart, a run's
- * marker), drawn on an OffscreenCanvas and shown through an ImageBitmapRenderingContext only when
- * `present()` or `presentWhole()` is called.
+ * A picture that changes seldom next to the frames around it (the contours, a run's marker), drawn
+ * on an OffscreenCanvas and shown through an ImageBitmapRenderingContext only when `present()` or
+ * `presentWhole()` is called.
  *
  * Why: the browser hands every visible 2D canvas to the compositor again on every frame it commits,
  * changed or not. In headless Chromium (software compositing) that was ≈0.2 ms of main-thread time
  * per 896×649 canvas per frame at 1× CPU, while the default scene only moved six markers. A bitmap
- * renderer's picture is handed over once, when it is replaced.
+ * renderer's picture is handed over once, when it is replaced. Not for a picture redrawn a few
+ * times a second (the chart): its drawing's raster and new bitmaps cost more than that saved.
  *
  * `present()` copies the bitmap with createImageBitmap, which keeps the drawing surface: for the
  * contours, transferring it instead (transferToImageBitmap) was cheaper at once but made the next
- * drawing allocate a new plot-sized backing store, 26 ms on this machine. Where OffscreenCanvas or the bitmap renderer is missing,
- * it draws on the canvas itself.
+ * drawing allocate a new plot-sized backing store, 26 ms on this machine. Where OffscreenCanvas or
+ * the bitmap renderer is missing, it draws on the canvas itself.
  */
 import { fitCanvas, type Context2D } from './canvas.ts';
 
@@ -66,9 +67,8 @@ export class PresentedCanvas {
 
   /**
    * Shows what is drawn now, at once, by handing the drawing surface over rather than copying it:
-   * what is drawn next starts on an empty surface. For small pictures redrawn whole each time (the
-   * chart, a marker): a copy keeps the surface shared with the bitmap on screen, so the next drawing copied
-   * it again first.
+   * what is drawn next starts on an empty surface. For small pictures redrawn whole each time (a
+   * run's marker), where a copy would only add work.
    */
   presentWhole(): void {
     if (this.renderer && this.surface) this.showBitmap(this.surface.transferToImageBitmap());

@@ -60,7 +60,7 @@ export function PlotPanel({
   labelObstacles = null,
 }: PlotPanelProps) {
   countRender('PlotPanel');
-  const { controller } = useServices();
+  const { controller, store } = useServices();
   const actions = useActions();
   const view = useApp((s) => s.scene.view) ?? surface.view;
   const contourScale = useApp((s) => s.scene.contours);
@@ -93,10 +93,12 @@ export function PlotPanel({
   }, []);
   // The crowd canvas can be handed to a Worker once only: its painter lives as long as it does.
   useEffect(() => {
-    const painter = createCrowdPainter(crowdCanvas.current!);
+    const painter = createCrowdPainter(crowdCanvas.current!, (reason) =>
+      store.getState().addNotice(`Runs with many particles cannot be drawn: ${reason}`),
+    );
     crowdPainter.current = painter;
     return () => painter.dispose();
-  }, []);
+  }, [store]);
   useEffect(() => {
     const layer = new TrajectoryLayer(
       trailCanvas.current!,

@@ -10,9 +10,9 @@ import {
   LocalCrowdPainter,
   type CrowdAnswer,
   type CrowdFrame,
-  type CrowdPainter,
   type CrowdRequest,
 } from '../render/crowdPicture.ts';
+import type { DisposableCrowdPainter } from './crowdOnDemand.ts';
 
 type Recycle = (trails: Float64Array, heads: Float64Array) => void;
 
@@ -21,10 +21,6 @@ export interface CrowdWorkerLike {
   onmessage: ((event: MessageEvent<CrowdAnswer>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
-}
-
-export interface DisposableCrowdPainter extends CrowdPainter {
-  dispose(): void;
 }
 
 function createCrowdWorker(): CrowdWorkerLike {

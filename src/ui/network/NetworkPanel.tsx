@@ -246,13 +246,14 @@ function ExperimentView({
   // At the clock's step: the paths every frame, the decision regions a few times a second, and the
   // chart's marker and the numbers as text is (the controller's ticks, at most 10 a second while
   // playing). Nothing is drawn in the task that brings the trained runs (React's render of the
-  // table is there): the paths and the chart's curves come on the next frame, the decision
-  // regions one run a frame after it.
+  // table is there), and the first frames share out the rest: the paths, then the chart's
+  // curves, then the decision regions one run a frame.
   useEffect(() => {
     if (!trained) return;
     const { histories, projections, extent } = trained;
     const n = experiment.train.count;
     const region = dataExtent(experiment.data.train.inputs);
+    let firstFrame = true;
     let curvesDrawn = false;
     let lastStep = -1;
     let lastDecision = -Infinity;
@@ -297,10 +298,16 @@ function ExperimentView({
         lastStep = step;
         drawPlanePaths(pathCanvas.current, plotBox(), extent, projections, colours, step);
       }
+      // The first frame draws the paths only, the next the chart's curves, and the decision
+      // regions start after them; a paused clock draws no frames by itself, hence the requests.
+      if (firstFrame) {
+        firstFrame = false;
+        controller.invalidate();
+        return;
+      }
       if (!curvesDrawn) {
         drawLossCurves(curves, chartBox(), histories, colours);
         curvesDrawn = true;
-        // The decision regions start on the next frame; a paused clock draws none by itself.
         controller.invalidate();
         return;
       }

@@ -4,7 +4,11 @@
  * animation frames (default 60) and prints, per frame: the renderer main thread's self time by
  * trace event (script, style, layout, paint, compositing, GC…) and the JavaScript functions with the
  * most self time. An optional fourth argument is an expression evaluated in the page before
- * recording, to try a variant. Numbers to read, never pass/fail.
+ * recording, to try a variant. When the page is Descent Lab, the steps the clock advanced are
+ * counted too, and CPU time is also given per step: on a loaded machine frames last longer and each
+ * takes more steps, so per step compares two builds more fairly than per frame. PROFILE_CALLERS=name
+ * also prints who calls the JavaScript functions of that name, by sampled self time. Numbers to
+ * read, never pass/fail.
  */
 import { chromium, type CDPSession } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
@@ -88,6 +92,25 @@ function selfTimes(events: TraceEvent[], counts: Map<string, number>): Map<strin
   return totals;
 }
 
+/** Sampled self time of functions named `name`, by their caller's name. */
+function callerTimes(
+  profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] },
+  name: string,
+): Map<string, number> {
+  const parent = new Map<number, ProfileNode>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    if (byId.get(id)!.callFrame.functionName !== name) return;
+    const caller = parent.get(id)?.callFrame;
+    const key = caller ? `${caller.functionName || '(anonymous)'} :${caller.lineNumber + 1}` : '?';
+    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  return totals;
+}
+
 function profileSelfTimes(profile: {
   nodes: ProfileNode[];
   samples?: number[];
@@ -141,7 +164,15 @@ try {
         }),
       n,
     );
+  const clockStep = () =>
+    page.evaluate(
+      () =>
+        (window as unknown as { __descentLab?: { controller: { step: number } } }).__descentLab
+          ?.controller.step ?? NaN,
+    );
+  const stepBefore = await clockStep();
   const events = await collectTrace(cdp, () => waitFrames(FRAMES));
+  const steps = (await clockStep()) - stepBefore;
   const { profile } = await cdp.send('Profiler.stop');
   const threadNames = new Map<string, string>();
   for (const e of events) {
@@ -164,8 +195,21 @@ try {
   const taskCpuMs = tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
   console.log(
     `${url} at ${THROTTLE}×: ${frames} animation frames, main-thread tasks ${(taskMs / frames).toFixed(2)} ms ` +
-      `per frame (wall), ${(taskCpuMs / frames).toFixed(2)} ms (CPU)`,
+      `per frame (wall), ${(taskCpuMs / frames).toFixed(2)} ms (CPU)` +
+      (steps > 0 ? `; ${steps} steps, ${(taskCpuMs / steps).toFixed(2)} ms CPU per step` : ''),
   );
+  // Workers (CPU throttling does not reach them: DevTools throttles pages only): their busy time.
+  for (const [key, name] of threadNames) {
+    if (name !== 'DedicatedWorker thread') continue;
+    const spans = events.filter((e) => `${e.pid}:${e.tid}` === key && e.ph === 'X' && e.tdur);
+    const cpu = selfTimes(spans, new Map());
+    const ms = [...cpu.values()].reduce((sum, us) => sum + us, 0) / 1000;
+    if (ms > 0)
+      console.log(
+        `worker ${key}: ${(ms / frames).toFixed(2)} ms CPU per frame` +
+          (steps > 0 ? `, ${(ms / steps).toFixed(2)} per step` : ''),
+      );
+  }
   const counts = new Map<string, number>();
   const micro = selfTimes(main, counts);
   print(
@@ -180,6 +224,8 @@ try {
     25,
   );
   print('JavaScript self time by function (sampled)', profileSelfTimes(profile), frames, 30);
+  const callersOf = process.env.PROFILE_CALLERS;
+  if (callersOf) print(`callers of ${callersOf}`, callerTimes(profile, callersOf), frames, 10);
 } finally {
   await browser.close();
 }

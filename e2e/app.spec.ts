@@ -76,12 +76,13 @@ test.describe('playback', () => {
     await app.open('/?v=1&s=himmelblau&random=1000&steps=200');
     await app.pause();
     const timeline = page.getByRole('slider', { name: 'Timeline' });
+    const crowd = page.getByTestId('crowd-canvas');
     const inkAt = async (step: number) => {
       await timeline.fill(String(step));
       await expect(app.stepCounter).toHaveText(new RegExp(`^Step ${step} `));
-      // The canvas is drawn on the frame after the counter's text.
-      await waitForFrames(page, 1);
-      return app.inkedPixels('head-canvas');
+      // A Worker paints the crowd; the canvas says which step it shows.
+      await expect(crowd).toHaveAttribute('data-step', String(step));
+      return app.inkedPixels('crowd-canvas');
     };
     const dotsOnly = await inkAt(0);
     expect(dotsOnly).toBeGreaterThan(1000);

@@ -103,11 +103,16 @@ export class DescentLab {
     return this.page.evaluate(() => window.__descentLab!.store.getState().scene);
   }
 
-  /** How many pixels of a canvas anything was drawn on. */
+  /**
+   * How many pixels of a canvas anything was drawn on. Read through a copy: a canvas handed to a
+   * Worker (the crowd canvas) has no context of its own to read.
+   */
   async inkedPixels(testId: string): Promise<number> {
     return this.page.getByTestId(testId).evaluate((element) => {
       const canvas = element as HTMLCanvasElement;
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d')!;
+      copy.drawImage(canvas, 0, 0);
+      const data = copy.getImageData(0, 0, canvas.width, canvas.height).data;
       let inked = 0;
       for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
       return inked;

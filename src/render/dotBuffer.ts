@@ -1,4 +1,4 @@
-import { hexChannels } from './runStyle.ts';
+import type { Context2D } from './canvas.ts';
 
 /**
  * Thousands of small square dots written straight into pixels and put on the canvas in one call.
@@ -17,7 +17,7 @@ export class DotBuffer {
    * Readies a buffer the size of the context's backing store, holding a copy of `background` (same
    * size, same pixel layout) or cleared.
    */
-  begin(ctx: CanvasRenderingContext2D, background: Uint32Array | null = null): void {
+  begin(ctx: Context2D, background: Uint32Array | null = null): void {
     const { width, height } = ctx.canvas;
     if (!this.image || this.width !== width || this.height !== height) {
       this.image = ctx.createImageData(width, height);
@@ -60,13 +60,7 @@ export class DotBuffer {
   }
 
   /** Puts the dots on the canvas (replacing its pixels: call it before any other drawing). */
-  end(ctx: CanvasRenderingContext2D): void {
+  end(ctx: Context2D): void {
     if (this.image) ctx.putImageData(this.image, 0, 0);
   }
-}
-
-/** '#rrggbb' as an opaque pixel in the platform's (little-endian) RGBA byte order. */
-export function opaquePixel(hex: string): number {
-  const [r, g, b] = hexChannels(hex);
-  return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
 }

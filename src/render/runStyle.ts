@@ -140,6 +140,12 @@ export function hexChannels(hex: string): [number, number, number] {
   return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
 }
 
+/** '#rrggbb' as an opaque pixel in the platform's (little-endian) RGBA byte order. */
+export function opaquePixel(hex: string): number {
+  const [r, g, b] = hexChannels(hex);
+  return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+
 /** The path calls a marker needs: a canvas context, or anything that records paths (SVG export). */
 export type MarkerPath = Pick<
   CanvasRenderingContext2D,

@@ -8,9 +8,10 @@
  * shapes on the head canvas — or, on screen, as small elements moved by the compositor
  * (headMarkers.ts), the head canvas then holding only fate marks and redrawn when they change, so a
  * frame of the default scene changes one canvas instead of two, and hidden while it holds nothing
- * (a shown canvas is handed to the compositor on every frame, even unchanged). Crowded runs (thousands of particles) are drawn as pixels: trails
- * rasterised into a buffer, heads stamped as dots over a copy of it, the frame put on the head canvas
- * in one call — one canvas upload per frame instead of two, and no path rasterisation.
+ * (a shown canvas is handed to the compositor on every frame, even unchanged). Crowded runs
+ * (thousands of particles) are drawn as pixels (crowdPicture.ts): this layer only gathers each
+ * frame's new positions and heads; on screen a Worker rasterises and shows them on a canvas of its
+ * own, elsewhere (exports) they are painted on the head canvas here.
  *
  * Nothing outside the view reaches a canvas unclipped: a diverging run's coordinates (1e29, 1e300)
  * made Skia flood the whole plot. A run that left the view gets a marker on the edge pointing where
@@ -24,11 +25,22 @@ import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { spreadCoincident } from './headSpread.ts';
 import type { Rect } from './labelPlacement.ts';
 import { NAMED_PARTICLES_AT_MOST, paintFateMarks, type FateMark } from './fateMarks.ts';
-import { DotBuffer, opaquePixel } from './dotBuffer.ts';
+import {
+  LocalCrowdPainter,
+  type CrowdFrame,
+  type CrowdPainter,
+  type CrowdRun,
+} from './crowdPicture.ts';
 import { HeadMarkers, type MarkerLook } from './headMarkers.ts';
 import { PathBounds, RecentTrails } from './recentTrails.ts';
-import { PixelTrails } from './pixelTrails.ts';
-import { hexValue, runStyles, trailLook, traceMarker, type RunStyle } from './runStyle.ts';
+import {
+  hexValue,
+  opaquePixel,
+  runStyles,
+  trailLook,
+  traceMarker,
+  type RunStyle,
+} from './runStyle.ts';
 import type { Drawable, FrameState } from './drawable.ts';
 import type { Viewport } from './viewport.ts';
 
@@ -86,6 +98,14 @@ function fateKey(marks: readonly FateMark[]): string {
     .join('\n');
 }
 
+/** A canvas for crowded runs and what paints it (on screen, a Worker: playback/crowdClient.ts). */
+export interface CrowdTarget {
+  canvas: HTMLCanvasElement;
+  painter: CrowdPainter;
+  /** Asks for a frame: called when the painter is free again after a frame had to wait for it. */
+  redraw: () => void;
+}
+
 export interface TrajectoryLayerOptions {
   /** Only this run (a side-by-side panel); null for all visible runs. */
   runId: string | null;
@@ -119,9 +139,19 @@ export class TrajectoryLayer implements Drawable {
   private drawnVisibility = '';
   private drawnAsPixels = false;
   private pixelRatio = 1;
-  private readonly dots = new DotBuffer();
-  private readonly pixelTrails = new PixelTrails();
-  private segmentCoordinates = new Float64Array(0);
+  /** The crowded runs' canvas (the head canvas unless a CrowdTarget was given) and its painter. */
+  private readonly crowdCanvas: HTMLCanvasElement;
+  private readonly crowdPainter: CrowdPainter;
+  /** The arrays a crowd frame is gathered in; null while a painter still holds them. */
+  private crowdArrays: { trails: Float64Array; heads: Float64Array } | null = {
+    trails: new Float64Array(0),
+    heads: new Float64Array(0),
+  };
+  /** Whether the crowd's trails must start afresh with the next frame painted. */
+  private crowdClear = true;
+  /** Whether a crowd frame waited for the painter (it then asks for another when free). */
+  private crowdWaited = false;
+  private crowdShown = false;
   private readonly clipped = new Float64Array(4);
   private readonly exits = new ViewExits();
   private readonly markers: HeadMarkers | null;
@@ -136,16 +166,20 @@ export class TrajectoryLayer implements Drawable {
   /**
    * `markerBox`, an empty element over the trail canvas and under the head canvas, lets heads be
    * elements and the newest trail segments wait on a small canvas; without one (exports) heads are
-   * drawn on the head canvas and every segment on the trail canvas.
+   * drawn on the head canvas and every segment on the trail canvas. Without `crowd`, crowded runs
+   * are painted on the head canvas too.
    */
   constructor(
     private readonly trails: HTMLCanvasElement,
     private readonly heads: HTMLCanvasElement,
     private options: TrajectoryLayerOptions,
     markerBox: HTMLElement | null = null,
+    private readonly crowd: CrowdTarget | null = null,
   ) {
     this.markers = markerBox && new HeadMarkers(markerBox);
     this.recent = markerBox && new RecentTrails(markerBox);
+    this.crowdCanvas = crowd?.canvas ?? heads;
+    this.crowdPainter = crowd?.painter ?? new LocalCrowdPainter(heads);
   }
 
   setViewport(viewport: Viewport, pixelRatio: number): void {
@@ -158,12 +192,17 @@ export class TrajectoryLayer implements Drawable {
     this.drawnFates = null;
   }
 
-  /** Sizes the head canvas (and the pixel buffer) for vector or pixel drawing. */
+  /** Sizes the head canvas for vector drawing, or for pixels when it shows the crowd. */
   private fitHeads(asPixels: boolean): void {
     const viewport = this.viewport!;
-    const ratio = asPixels ? Math.min(this.pixelRatio, PIXELS_MAX_RATIO) : this.pixelRatio;
+    const pixels = asPixels && this.crowdCanvas === this.heads;
+    const ratio = pixels ? this.crowdPixelRatio : this.pixelRatio;
     this.headsCtx = fitCanvas(this.heads, viewport.width, viewport.height, ratio);
-    this.pixelTrails.resize(this.heads.width, this.heads.height);
+    this.crowdClear = true;
+  }
+
+  private get crowdPixelRatio(): number {
+    return Math.min(this.pixelRatio, PIXELS_MAX_RATIO);
   }
 
   /** Boxes on top of the plot (its legend) that fate labels must not go under. */
@@ -197,7 +236,7 @@ export class TrajectoryLayer implements Drawable {
     if (!incremental) {
       clearCanvas(trailsCtx);
       this.trailsInked = false;
-      this.pixelTrails.clear();
+      this.crowdClear = true;
       this.recent?.clear();
       this.recentBounds.reset();
       this.drawnStep = 0;
@@ -205,7 +244,7 @@ export class TrajectoryLayer implements Drawable {
     }
     const styles = runStyles(frame.scene.runs);
     if (asPixels) {
-      this.drawnStep = this.rasteriseTrails(runs, styles, this.drawnStep, frame.step);
+      this.drawnStep = this.paintCrowd(runs, styles, this.drawnStep, frame.step);
     } else {
       this.strokeNewSegments(trailsCtx, runs, styles, frame);
       this.drawnStep = frame.step;
@@ -216,11 +255,11 @@ export class TrajectoryLayer implements Drawable {
     this.drawnAsPixels = asPixels;
 
     const heads = this.headsCtx!;
+    this.showCrowd(asPixels);
     if (asPixels) {
-      this.showHeads(true);
+      if (this.crowdCanvas !== this.heads) this.showHeads(false);
       this.markers?.hide();
       this.drawnFates = null;
-      this.drawDots(heads, runs, styles, frame.step);
       return;
     }
     const fates: FateMark[] = [];
@@ -270,6 +309,17 @@ export class TrajectoryLayer implements Drawable {
     if (shown === this.headsShown) return;
     this.headsShown = shown;
     this.heads.hidden = !shown;
+  }
+
+  /** The same for the crowd's own canvas, shown in pixel mode only. */
+  private showCrowd(shown: boolean): void {
+    if (this.crowdCanvas === this.heads) {
+      if (shown) this.showHeads(true);
+      return;
+    }
+    if (shown === this.crowdShown) return;
+    this.crowdShown = shown;
+    this.crowdCanvas.hidden = !shown;
   }
 
   /** The same for the trail canvas, empty until the first segments join it, and in pixel mode. */
@@ -415,72 +465,78 @@ export class TrajectoryLayer implements Drawable {
   }
 
   /**
-   * Rasterises crowded trails from step `from` towards `to` into the pixel buffer, every step or,
-   * past the per-frame budget, every few steps; returns the step drawn up to.
+   * Hands the crowd's painter the positions from step `from` towards `to` (every step or, past the
+   * per-frame budget, every few steps) and the heads at `to`; returns the step its trails reach —
+   * `from` when the painter is still busy with an earlier frame (it asks for a frame when free).
    */
-  private rasteriseTrails(
+  private paintCrowd(
     runs: [Run, number][],
     styles: readonly RunStyle[],
     from: number,
     to: number,
   ): number {
+    const arrays = this.crowdArrays;
+    if (!arrays) {
+      this.crowdWaited = true;
+      return from;
+    }
     const particles = runs.reduce((sum, [run]) => sum + run.particles, 0);
     const stride = Math.max(1, Math.ceil((particles * (to - from)) / SEGMENTS_PER_FRAME));
     const last = from + Math.floor((to - from) / stride) * stride;
-    if (last <= from) return from;
+    const crowdRuns: CrowdRun[] = runs.map(([run, index]) => {
+      const steps = Math.floor((Math.min(last, run.steps) - from) / stride);
+      const { color } = styles[index];
+      return {
+        particles: run.particles,
+        rows: steps > 0 ? steps + 1 : 0,
+        rgb: hexValue(color),
+        opacity: trailLook(run.particles).opacity,
+        dot: opaquePixel(color),
+      };
+    });
+    const trailValues = crowdRuns.reduce((sum, run) => sum + 2 * run.particles * run.rows, 0);
+    if (arrays.trails.length < trailValues) arrays.trails = new Float64Array(trailValues);
+    if (arrays.heads.length < 2 * particles) arrays.heads = new Float64Array(2 * particles);
+    let trailsAt = 0;
+    let headsAt = 0;
+    runs.forEach(([run], i) => {
+      for (let row = 0; row < crowdRuns[i].rows; row++) {
+        const values = run.positions.stepValues(from + row * stride);
+        arrays.trails.set(values, trailsAt);
+        trailsAt += values.length;
+      }
+      const heads = run.positions.stepValues(Math.min(to, run.steps));
+      arrays.heads.set(heads, headsAt);
+      headsAt += heads.length;
+    });
     const viewport = this.viewport!;
-    const trails = this.pixelTrails;
-    const ratio = trails.width / Math.max(1, viewport.width);
-    const thickness = this.options.scale * ratio;
-    const { scale } = viewport;
-    const left = viewport.extent.xMin;
-    const top = viewport.extent.yMax;
-    for (const [run, index] of runs) {
-      const runLast = Math.min(last, run.steps);
-      if (runLast <= from) continue;
-      const segments = run.particles * Math.floor((runLast - from) / stride);
-      if (this.segmentCoordinates.length < 4 * segments) {
-        this.segmentCoordinates = new Float64Array(4 * segments);
-      }
-      const coordinates = this.segmentCoordinates;
-      let i = 0;
-      for (let k = from + stride; k <= runLast; k += stride) {
-        const before = run.positions.stepValues(k - stride);
-        const after = run.positions.stepValues(k);
-        for (let p = 0; p < 2 * run.particles; p += 2) {
-          coordinates[i++] = (before[p] - left) * scale * ratio;
-          coordinates[i++] = (top - before[p + 1]) * scale * ratio;
-          coordinates[i++] = (after[p] - left) * scale * ratio;
-          coordinates[i++] = (top - after[p + 1]) * scale * ratio;
-        }
-      }
-      const rgb = hexValue(styles[index].color);
-      trails.segments(coordinates, segments, rgb, trailLook(run.particles).opacity, thickness);
-    }
-    return last;
+    const ratio = this.crowdPixelRatio;
+    const crowdFrame: CrowdFrame = {
+      width: Math.max(1, Math.round(viewport.width * ratio)),
+      height: Math.max(1, Math.round(viewport.height * ratio)),
+      clear: this.crowdClear,
+      step: to,
+      left: viewport.extent.xMin,
+      top: viewport.extent.yMax,
+      scale: viewport.scale * ratio,
+      thickness: this.options.scale * ratio,
+      dotSize: Math.max(2, Math.round(2 * this.options.scale * ratio)),
+      runs: crowdRuns,
+      trails: arrays.trails,
+      heads: arrays.heads,
+    };
+    this.crowdArrays = null;
+    this.crowdClear = false;
+    this.crowdPainter.paint(crowdFrame, this.recycleCrowdArrays);
+    return last > from ? last : from;
   }
 
-  /** Crowded runs' heads: square dots stamped over their trails, the frame put in one call. */
-  private drawDots(
-    ctx: CanvasRenderingContext2D,
-    runs: [Run, number][],
-    styles: readonly RunStyle[],
-    step: number,
-  ): void {
-    const viewport = this.viewport!;
-    const ratio = ctx.canvas.width / Math.max(1, viewport.width);
-    const size = Math.max(2, Math.round(2 * this.options.scale * ratio));
-    this.dots.begin(ctx, this.pixelTrails.pixels);
-    const scale = viewport.scale * ratio;
-    const left = viewport.extent.xMin;
-    const top = viewport.extent.yMax;
-    for (const [run, index] of runs) {
-      const colour = opaquePixel(styles[index].color);
-      const positions = run.positions.stepValues(Math.min(step, run.steps));
-      this.dots.dots(positions, run.particles, left, top, scale, size, colour);
-    }
-    this.dots.end(ctx);
-  }
+  private readonly recycleCrowdArrays = (trails: Float64Array, heads: Float64Array): void => {
+    this.crowdArrays = { trails, heads };
+    if (!this.crowdWaited) return;
+    this.crowdWaited = false;
+    this.crowd?.redraw();
+  };
 
   /**
    * Where each one-particle run's marker is drawn (x, y pixel pairs in `shown`, NaN for other

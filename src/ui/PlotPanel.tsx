@@ -7,6 +7,7 @@ import { ContourLayer } from '../render/contourLayer.ts';
 import { hasUndefinedRegion } from '../render/contours/draw.ts';
 import type { Rect } from '../render/labelPlacement.ts';
 import { TrajectoryLayer } from '../render/trajectoryLayer.ts';
+import { createCrowdPainter, type DisposableCrowdPainter } from '../playback/crowdClient.ts';
 import { UndefinedKey } from './UndefinedKey.tsx';
 import { Viewport } from '../render/viewport.ts';
 import { PRESENTATION_DRAW_SCALE } from '../state/presentation.ts';
@@ -70,6 +71,8 @@ export function PlotPanel({
   const contourCanvas = useRef<HTMLCanvasElement>(null);
   const trailCanvas = useRef<HTMLCanvasElement>(null);
   const headCanvas = useRef<HTMLCanvasElement>(null);
+  const crowdCanvas = useRef<HTMLCanvasElement>(null);
+  const crowdPainter = useRef<DisposableCrowdPainter | null>(null);
   const markerBox = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDivElement>(null);
   const crosshairX = useRef<SVGLineElement>(null);
@@ -88,12 +91,23 @@ export function PlotPanel({
     contourLayer.current = layer;
     return () => layer.dispose();
   }, []);
+  // The crowd canvas can be handed to a Worker once only: its painter lives as long as it does.
+  useEffect(() => {
+    const painter = createCrowdPainter(crowdCanvas.current!);
+    crowdPainter.current = painter;
+    return () => painter.dispose();
+  }, []);
   useEffect(() => {
     const layer = new TrajectoryLayer(
       trailCanvas.current!,
       headCanvas.current!,
       { runId, scale: 1 },
       markerBox.current!,
+      {
+        canvas: crowdCanvas.current!,
+        painter: crowdPainter.current!,
+        redraw: () => controller.invalidate(),
+      },
     );
     trajectoryLayer.current = layer;
     return controller.addDrawable(layer);
@@ -204,6 +218,14 @@ export function PlotPanel({
       <canvas ref={trailCanvas} className="layer" aria-hidden="true" data-testid="trail-canvas" />
       {/* The trajectory layer's moving heads; React renders no children here. */}
       <div ref={markerBox} className="layer head-markers" aria-hidden="true" />
+      {/* Crowded runs' trails and dots, painted by a Worker (playback/crowdClient.ts). */}
+      <canvas
+        ref={crowdCanvas}
+        className="layer"
+        aria-hidden="true"
+        hidden
+        data-testid="crowd-canvas"
+      />
       <canvas ref={headCanvas} className="layer" aria-hidden="true" data-testid="head-canvas" />
       <InspectorOverlay viewport={viewport} runId={runId} drawScale={drawScale} />
       <div

@@ -556,45 +556,48 @@ function ExperimentView({
           />
         </figure>
         <div className="network-runs">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Run</th>
-                <th scope="col">train loss</th>
-                <th scope="col">test loss</th>
-                <th scope="col">train acc.</th>
-                <th scope="col">test acc.</th>
-                <th scope="col">in plane</th>
-                <th scope="col">off plane</th>
-              </tr>
-            </thead>
-            <tbody>
-              {visibleRuns.map((run, r) => {
-                const history = trained?.histories[r];
-                return (
-                  <tr key={run.id} data-testid="network-run">
-                    <th scope="row" style={{ color: colours[r] }}>
-                      {run.label}
-                      {history?.issue && <small> ({history.issue})</small>}
-                      {history && history.divergedAt >= 0 && (
-                        <small> diverged at {history.divergedAt}</small>
-                      )}
-                    </th>
-                    {[0, 1, 2, 3].map((k) => (
-                      <td
-                        key={k}
-                        ref={(element) => void (metricCells.current[r * 4 + k] = element)}
-                      >
-                        —
-                      </td>
-                    ))}
-                    <td>{plane ? `${(100 * plane.explained[r]).toFixed(0)} %` : '—'}</td>
-                    <td>{plane ? plane.offPlane[r].toPrecision(2) : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
+          <div className="network-table" tabIndex={0} role="group" aria-label="Each run's numbers">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Run</th>
+                  <th scope="col">train loss</th>
+                  <th scope="col">test loss</th>
+                  <th scope="col">train acc.</th>
+                  <th scope="col">test acc.</th>
+                  <th scope="col">in plane</th>
+                  <th scope="col">off plane</th>
+                </tr>
+              </thead>
+              <tbody>
+                {visibleRuns.map((run, r) => {
+                  const history = trained?.histories[r];
+                  return (
+                    <tr key={run.id} data-testid="network-run">
+                      <th scope="row" style={{ color: colours[r] }}>
+                        {run.label}
+                        {history?.issue && <small> ({history.issue})</small>}
+                        {history && history.divergedAt >= 0 && (
+                          <small> diverged at {history.divergedAt}</small>
+                        )}
+                      </th>
+                      {[0, 1, 2, 3].map((k) => (
+                        <td
+                          key={k}
+                          ref={(element) => void (metricCells.current[r * 4 + k] = element)}
+                        >
+                          —
+                        </td>
+                      ))}
+                      <td>{plane ? `${(100 * plane.explained[r]).toFixed(0)} %` : '—'}</td>
+                      <td>{plane ? plane.offPlane[r].toPrecision(2) : '—'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <div className="network-decisions">
             {visibleRuns.map((run, r) => (
               <figure key={run.id}>

@@ -4,7 +4,8 @@
  * step and per 300-step training), and the 41 × 41 landscape grid of that net, on one thread and
  * its larger half (about what each of the page's 2 grid Workers does), in wall and CPU time (the
  * machines here are shared: CPU time varies less with the load); then, in headless Chromium, the
- * wait from the runs trained to their landscape painted (see measurePage).
+ * wait from the runs trained to their landscape painted, and the frames dropped and long tasks
+ * from the load to 5 s of the race after it (see measurePage).
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -80,10 +81,61 @@ for (let repeat = 0; repeat < 3; repeat++) {
   );
 }
 
+/** What a page records from its first script on: every animation frame and long task. */
+function recordFrames(): void {
+  const record = { frames: [] as number[], longTasks: [] as { start: number; duration: number }[] };
+  Object.assign(window, { __frames: record });
+  const tick = (now: number) => {
+    record.frames.push(now);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      record.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+interface Smoothness {
+  /** Frames a 60 Hz display did not get (an interval of k periods misses k − 1). */
+  dropped: number;
+  longestFrame: number;
+  longTasks: number[];
+}
+
+/** Dropped frames and long tasks among those recorded from `from` to `to` (page ms). */
+function smoothness(
+  record: { frames: number[]; longTasks: { start: number; duration: number }[] },
+  from: number,
+  to: number,
+): Smoothness {
+  const frames = record.frames.filter((t) => t >= from && t <= to);
+  let dropped = 0;
+  let longestFrame = 0;
+  for (let i = 1; i < frames.length; i++) {
+    const interval = frames[i] - frames[i - 1];
+    dropped += Math.max(0, Math.round(interval / (1000 / 60)) - 1);
+    longestFrame = Math.max(longestFrame, interval);
+  }
+  const longTasks = record.longTasks
+    .filter((task) => task.start + task.duration >= from && task.start <= to)
+    .map((task) => task.duration);
+  return { dropped, longestFrame, longTasks };
+}
+
+const describe = ({ dropped, longestFrame, longTasks }: Smoothness) =>
+  `${dropped} dropped frames (longest ${longestFrame.toFixed(0)} ms), ${longTasks.length} long tasks` +
+  (longTasks.length ? ` (${longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : '');
+
+/** How long the race is watched after the landscape is painted. */
+const WATCH_MS = 5000;
+
 /**
- * In the page: from the runs trained to their 41 × 41 landscape painted (User Timing marks),
- * each load a fresh page of the scene above, with the machine's load average beside it. Needs a
- * build (`npx vite build`, or BENCH_DIST); BENCH_PAGE_REPEATS=0 skips it.
+ * In the page: from the runs trained to their 41 × 41 landscape painted (User Timing marks), and
+ * the frames dropped and long tasks on the main thread from the load to 5 s after the landscape
+ * is painted (the race playing), also counted from the runs trained on; each load a fresh page of
+ * the scene above, with the machine's load average beside it. Needs a build (`npx vite build`, or
+ * BENCH_DIST); BENCH_PAGE_REPEATS=0 skips it.
  */
 async function measurePage(): Promise<void> {
   const repeats = Number(process.env.BENCH_PAGE_REPEATS ?? 5);
@@ -102,23 +154,45 @@ async function measurePage(): Promise<void> {
   await networkSpecs.load();
   const query = `?${encodeScene(scene)}`;
   const waits: number[] = [];
+  const dropped: number[] = [];
   try {
     for (let repeat = 0; repeat < repeats; repeat++) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      // tsx keeps function names with a `__name` helper that does not exist inside the page.
+      await page.addInitScript('globalThis.__name = (fn) => fn;');
+      await page.addInitScript(recordFrames);
+      const load = loadavg()[0];
       await page.goto(`http://127.0.0.1:${port}/${query}`);
       const answer = await page.waitForFunction(
         ({ trained, landscape }) => {
           const [t] = performance.getEntriesByName(trained);
           const [l] = performance.getEntriesByName(landscape);
-          return t && l ? l.startTime - t.startTime : null;
+          return t && l ? { trained: t.startTime, landscape: l.startTime } : null;
         },
         NETWORK_MARKS,
         { timeout: 120_000, polling: 100 },
       );
-      const wait = (await answer.jsonValue()) as number;
+      const marks = (await answer.jsonValue()) as { trained: number; landscape: number };
+      const end = marks.landscape + WATCH_MS;
+      await page.waitForFunction((until) => performance.now() > until, end, { polling: 250 });
+      const record = await page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __frames: Parameters<typeof smoothness>[0];
+            }
+          ).__frames,
+      );
+      const wait = marks.landscape - marks.trained;
       waits.push(wait);
+      const fromLoad = smoothness(record, 0, end);
+      dropped.push(fromLoad.dropped);
       console.log(
-        `page: trained → landscape painted ${wait.toFixed(0)} ms (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
+        `page: trained → landscape painted ${wait.toFixed(0)} ms (load average ${load.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
+      );
+      console.log(`  load → landscape + ${WATCH_MS / 1000} s: ${describe(fromLoad)}`);
+      console.log(
+        `  trained → landscape + ${WATCH_MS / 1000} s: ${describe(smoothness(record, marks.trained, end))}`,
       );
       await page.close();
     }
@@ -126,9 +200,9 @@ async function measurePage(): Promise<void> {
     await browser.close();
     server.close();
   }
-  waits.sort((a, b) => a - b);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
   console.log(
-    `page: median ${waits[Math.floor(waits.length / 2)].toFixed(0)} ms, range ${waits[0].toFixed(0)}–${waits[waits.length - 1].toFixed(0)} ms over ${waits.length} loads`,
+    `page: median ${median(waits).toFixed(0)} ms, range ${Math.min(...waits).toFixed(0)}–${Math.max(...waits).toFixed(0)} ms over ${waits.length} loads; dropped frames from load, median ${median(dropped)}, range ${Math.min(...dropped)}–${Math.max(...dropped)}`,
   );
 }
 

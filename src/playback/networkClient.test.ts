@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkClient } from './networkClient.ts';
-import type { GridRequest, TrainRequest } from '../core/nn/protocol.ts';
+import type { ContourBands, ContourOptions } from '../core/contours/bands.ts';
+import type { BandsRequest, GridRequest, TrainRequest } from '../core/nn/protocol.ts';
 
 /** A worker that records what it is sent and answers only when the test says so. */
 class FakeWorker {
@@ -38,6 +39,15 @@ function client() {
 
 const TRAIN = { spec: { grid: 4 }, seed: 7 } as TrainRequest;
 const GRID = { side: 4 } as Omit<GridRequest, 'type' | 'rows'>;
+const CONTOURS: ContourOptions = { levels: 20, scale: 'auto' };
+const BANDS = { levels: new Float64Array([1]) } as ContourBands;
+
+/** The bands request a worker received, if any. */
+function bandsRequest(worker: FakeWorker): BandsRequest | undefined {
+  return (worker.received as { type: string }[]).find(
+    (message): message is BandsRequest => message.type === 'bands',
+  );
+}
 
 /** The requests for rows a worker has received and not answered yet, oldest first. */
 function pending(worker: FakeWorker, answered: number): GridRequest[] {
@@ -65,7 +75,7 @@ describe('NetworkClient', () => {
     trainers[0].answer({ type: 'done' });
     await trained;
     const progress: number[] = [];
-    const values = network.grid(GRID, (fraction) => progress.push(fraction), signal);
+    const sampled = network.grid(GRID, CONTOURS, (fraction) => progress.push(fraction), signal);
     expect(grids).toHaveLength(2);
     // One row per request here; each worker has two, the second queued.
     expect(grids.map((worker) => pending(worker, 0).map((r) => r.rows))).toEqual([
@@ -79,9 +89,18 @@ describe('NetworkClient', () => {
       ],
     ]);
     for (const answered of [0, 1]) for (const worker of grids) answerOldest(worker, answered, 4);
-    const all = await values;
-    expect(Array.from(all)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
+    const values = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3];
     expect(progress).toEqual([0.25, 0.5, 0.75, 1]);
+    // The worker that answered the last rows contours the whole grid.
+    expect(bandsRequest(grids[0])).toBeUndefined();
+    const contour = bandsRequest(grids[1])!;
+    expect(Array.from(contour.values)).toEqual(values);
+    expect(contour.contours).toEqual(CONTOURS);
+    expect(grids.some((worker) => worker.terminated)).toBe(false);
+    grids[1].answer({ type: 'bands', bands: BANDS });
+    const all = await sampled;
+    expect(Array.from(all.values)).toEqual(values);
+    expect(all.bands).toBe(BANDS);
     expect(grids.every((worker) => worker.terminated)).toBe(true);
   });
 
@@ -92,7 +111,7 @@ describe('NetworkClient', () => {
     trainers[0].answer({ type: 'done' });
     await trained;
     const side = 8;
-    const values = network.grid({ side } as typeof GRID, () => {}, signal);
+    const sampled = network.grid({ side } as typeof GRID, CONTOURS, () => {}, signal);
     const [fast, slow] = grids;
     for (let answered = 0; answered < 6; answered++) answerOldest(fast, answered, side);
     expect(pending(fast, 6)).toEqual([]);
@@ -102,8 +121,9 @@ describe('NetworkClient', () => {
     ]);
     answerOldest(slow, 0, side);
     answerOldest(slow, 1, side);
-    const all = await values;
-    expect(Array.from({ length: side }, (_, row) => all[row * side])).toEqual([
+    slow.answer({ type: 'bands', bands: BANDS });
+    const { values } = await sampled;
+    expect(Array.from({ length: side }, (_, row) => values[row * side])).toEqual([
       0, 1, 2, 3, 4, 5, 6, 7,
     ]);
   });

@@ -1,10 +1,13 @@
 /**
  * Runs a network experiment in Workers: one trains every run (then chooses the plane), then the
- * landscape grid's rows are shared among `gridWorkers` Workers, a few rows per request. Both report progress; cancelling
+ * landscape grid's rows are shared among `gridWorkers` Workers, a few rows per request, and the last
+ * to answer contours the whole grid. Both report progress; cancelling
  * (the AbortSignal) terminates the Workers at once, and the next request starts fresh ones, so a
  * cancelled grid leaves nothing running behind the page.
  */
+import type { ContourBands, ContourOptions } from '../core/contours/bands.ts';
 import type {
+  BandsRequest,
   GridPreparation,
   GridRequest,
   GridResponse,
@@ -13,6 +16,13 @@ import type {
 } from '../core/nn/protocol.ts';
 
 type TrainDone = Extract<TrainResponse, { type: 'done' }>;
+
+/** A landscape grid and its contour bands. */
+export interface SampledGrid {
+  /** side × side, row-major, row 0 at the extent's yMin. */
+  values: Float64Array;
+  bands: ContourBands;
+}
 
 /** What the client needs of a Worker; tests could pass adapters. */
 interface WorkerLike {
@@ -118,15 +128,16 @@ export class NetworkClient {
   }
 
   /**
-   * The side × side grid (row-major, row 0 at the extent's yMin). Its rows are asked for a few at
-   * a time, each Worker given the next as it answers one, and always one more queued so that it
-   * never waits for the page between two.
+   * The side × side grid and its bands. Its rows are asked for a few at a time, each Worker given
+   * the next as it answers one, and always one more queued so that it never waits for the page
+   * between two; the Worker that answers the last rows is then sent the whole grid to contour.
    */
   grid(
     request: Omit<GridRequest, 'type' | 'rows'>,
+    contours: ContourOptions,
     onProgress: (fraction: number) => void,
     signal: AbortSignal,
-  ): Promise<Float64Array> {
+  ): Promise<SampledGrid> {
     const { side } = request;
     const step = gridRowsPerRequest(side, this.gridWorkers);
     const requests: GridRequest[] = [];
@@ -143,15 +154,16 @@ export class NetworkClient {
       let answered = 0;
       let rowsDone = 0;
       let settled = false;
-      const settle = (error: Error | null) => {
+      /** Ends the request once: its Workers terminated, then `answer` called. */
+      const settle = (answer: () => void) => {
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', stop);
         for (const worker of workers) worker.terminate();
-        if (error) reject(error);
-        else resolve(values);
+        answer();
       };
-      const stop = () => settle(cancelled());
+      const fail = (error: Error) => settle(() => reject(error));
+      const stop = () => fail(cancelled());
       if (signal.aborted) return stop();
       signal.addEventListener('abort', stop, { once: true });
       const sendNext = (worker: WorkerLike) => {
@@ -160,14 +172,23 @@ export class NetworkClient {
       for (const worker of workers) {
         worker.onmessage = (event: MessageEvent<GridResponse>) => {
           const answer = event.data;
-          if (answer.type === 'error') return settle(new Error(answer.message));
+          if (answer.type === 'error') return fail(new Error(answer.message));
+          if (answer.type === 'bands')
+            return settle(() => resolve({ values, bands: answer.bands }));
           values.set(answer.values, answer.rows[0] * side);
           rowsDone += answer.rows[1] - answer.rows[0];
           onProgress(rowsDone / side);
-          if (++answered === requests.length) return settle(null);
-          sendNext(worker);
+          if (++answered < requests.length) return sendNext(worker);
+          const contour: BandsRequest = {
+            type: 'bands',
+            values,
+            side,
+            extent: request.extent,
+            contours,
+          };
+          worker.postMessage(contour);
         };
-        worker.onerror = (event) => settle(new Error(event.message || 'the network worker failed'));
+        worker.onerror = (event) => fail(new Error(event.message || 'the network worker failed'));
         sendNext(worker);
         sendNext(worker);
       }

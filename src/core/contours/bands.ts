@@ -51,6 +51,13 @@ export interface ContourBands {
   levelRingStarts: Uint32Array;
 }
 
+/** The buffers a worker can hand over without copying. */
+export function transferablesOf(bands: ContourBands): ArrayBuffer[] {
+  return [bands.points, bands.ringStarts, bands.levelRingStarts, bands.levels].map(
+    (array) => array.buffer as ArrayBuffer,
+  );
+}
+
 /** Contours `grid` into bands; see ContourBands for the layout. */
 export function computeContourBands(grid: ContourGrid, options: ContourOptions): ContourBands {
   const { values, nx, ny, extent } = grid;

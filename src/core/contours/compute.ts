@@ -6,6 +6,8 @@ import { compileExpression } from '../expr/index.ts';
 import { sampleGrid } from '../grid.ts';
 import { getSurface, type SurfaceFunctions } from '../surfaces/index.ts';
 import { computeContourBands, type ContourBands } from './bands.ts';
+
+export { transferablesOf } from './bands.ts';
 import { DEFAULT_LEVEL_COUNT, type ContourRequest, type ContourSurfaceSource } from './request.ts';
 
 export type ContourOutcome = { ok: true; bands: ContourBands } | { ok: false; error: string };
@@ -46,11 +48,4 @@ export function resolveSurface(
   return compiled.ok
     ? { ok: true, functions: compiled.functions }
     : { ok: false, error: compiled.error.message };
-}
-
-/** The buffers a worker can hand over without copying. */
-export function transferablesOf(bands: ContourBands): ArrayBuffer[] {
-  return [bands.points, bands.ringStarts, bands.levelRingStarts, bands.levels].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
 }

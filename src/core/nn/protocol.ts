@@ -1,9 +1,10 @@
 /**
  * Messages between the page and the network Workers: one trains every run and chooses the plane,
- * others sample rows of the landscape grid, a few rows per request. Progress comes as messages
+ * others sample rows of the landscape grid, a few rows per request, and one of them contours it. Progress comes as messages
  * (training) or with each answered request (grid); cancelling terminates a Worker (a grid row cannot
  * be interrupted), and the next request starts a fresh one.
  */
+import type { ContourBands, ContourOptions } from '../contours/bands.ts';
 import type { Extent } from '../geometry.ts';
 import type { Plane, RunConfig, RunHistory } from './experiment.ts';
 import type { NetworkSpec } from './spec.ts';
@@ -49,6 +50,19 @@ export interface GridRequest {
   rows: [number, number];
 }
 
+/**
+ * The whole grid, once its rows are in, to be contoured by a grid Worker (d3's ring stitching is
+ * tens of milliseconds: a dropped frame or two on the page's thread while the race plays).
+ */
+export interface BandsRequest {
+  type: 'bands';
+  values: Float64Array;
+  side: number;
+  extent: Extent;
+  contours: ContourOptions;
+}
+
 export type GridResponse =
   | { type: 'done'; rows: [number, number]; values: Float64Array }
+  | { type: 'bands'; bands: ContourBands }
   | { type: 'error'; message: string };

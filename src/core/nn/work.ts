@@ -11,7 +11,9 @@ import {
   projectPath,
   trainRun,
 } from './experiment.ts';
+import { computeContourBands } from '../contours/bands.ts';
 import type {
+  BandsRequest,
   GridPreparation,
   GridRequest,
   GridResponse,
@@ -75,6 +77,13 @@ export function answerGrid(request: GridRequest): GridResponse {
     request.rows,
   );
   return { type: 'done', rows: request.rows, values };
+}
+
+export function answerBands({ values, side, extent, contours }: BandsRequest): GridResponse {
+  return {
+    type: 'bands',
+    bands: computeContourBands({ values, nx: side, ny: side, extent }, contours),
+  };
 }
 
 /** The buffers a response can hand over without copying. */

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useNetworkScene } from './NetworkEntry.tsx';
-import { computeContourBands, type ContourBands } from '../../core/contours/bands.ts';
+import type { ContourBands } from '../../core/contours/bands.ts';
 import { DEFAULT_LEVEL_COUNT } from '../../core/contours/request.ts';
 import { DATASET_KINDS, DATASETS, type DatasetKind } from '../../core/nn/datasets.ts';
 import { buildExperiment, type RunConfig } from '../../core/nn/experiment.ts';
@@ -45,24 +45,26 @@ const LIFTED_PATHS_NOTE =
 
 type TrainDone = Extract<TrainResponse, { type: 'done' }>;
 
+/** What the status line says; the progress of the first two is written through a ref. */
 type Phase =
-  | { kind: 'training'; progress: number }
-  | { kind: 'landscape'; progress: number }
+  | { kind: 'training' }
+  | { kind: 'landscape' }
   | { kind: 'ready' }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
-interface Result {
-  trained: TrainDone;
-  bands: ContourBands | null;
+interface Landscape {
+  bands: ContourBands;
   /** The sampled grid the contours come from, which the 3D view makes its surface of. */
-  landscape: SampledLandscape | null;
+  sampled: SampledLandscape;
 }
 
 const PLOT = { width: 420, height: 360 };
 const NO_PATHS: Float64Array[] = [];
 const DECISION = 132;
 const CHART = { width: 420, height: 120 };
+const plotBox = () => ({ ...PLOT, dpr: devicePixelRatio });
+const chartBox = () => ({ ...CHART, dpr: devicePixelRatio });
 const GRID_SIDES = [21, 41, 61];
 
 /** A number for a table cell: 3 significant digits, "—" where there is none. */
@@ -71,9 +73,9 @@ function cell(value: number, asPercent = false): string {
   return Number.isFinite(value) ? value.toPrecision(3) : '—';
 }
 
-/** A progress percentage of constant width, so that the Cancel button beside it stays put. */
-function Percent({ fraction }: { fraction: number }) {
-  return <span className="network-percent">{(100 * fraction).toFixed(0)} %</span>;
+/** A progress percentage as the status line shows it. */
+function percentText(fraction: number): string {
+  return `${(100 * fraction).toFixed(0)} %`;
 }
 
 /**
@@ -119,8 +121,10 @@ function ExperimentView({
   const { controller, store } = useServices();
   const actions = useActions();
   const { spec, seed, runs, batchSize, contourScale } = experimentInputs;
-  const [phase, setPhase] = useState<Phase>({ kind: 'training', progress: 0 });
-  const [result, setResult] = useState<Result | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'training' });
+  const [trained, setTrained] = useState<TrainDone | null>(null);
+  const [landscape, setLandscape] = useState<Landscape | null>(null);
+  const progressText = useRef<HTMLSpanElement>(null);
   const abort = useRef<AbortController | null>(null);
   const client = useMemo(() => new NetworkClient(2), []);
   const experiment = useMemo(() => buildExperiment(spec, seed), [spec, seed]);
@@ -142,6 +146,11 @@ function ExperimentView({
     const wasPlaying = store.getState().playing;
     let held = true;
     if (wasPlaying) store.getState().pause();
+    // Progress messages come dozens of times a second while the runs train: written as text, they
+    // cost no render of the whole view.
+    const showProgress = (fraction: number) => {
+      if (progressText.current) progressText.current.textContent = percentText(fraction);
+    };
     const releaseClock = (rewind: boolean) => {
       if (!held) return;
       held = false;
@@ -150,31 +159,29 @@ function ExperimentView({
       if (wasPlaying || state.playing) state.play();
     };
     (async () => {
-      const trained = await client.train(
+      const answer = await client.train(
         { spec, seed, runs: configs, batchSize },
-        (progress) => setPhase({ kind: 'training', progress }),
+        showProgress,
         signal,
       );
       performance.mark(NETWORK_MARKS.trained);
       publishNetworkResults(
         { network: spec, seed, runs, batchSize },
-        trained.histories,
-        trained.plane.explained,
+        answer.histories,
+        answer.plane.explained,
       );
-      setResult({ trained, bands: null, landscape: null });
+      setTrained(answer);
       releaseClock(true);
-      setPhase({ kind: 'landscape', progress: 0 });
-      const values = await client.grid(
-        { spec, seed, plane: trained.plane, extent: trained.extent, side: spec.grid },
-        (progress) => setPhase({ kind: 'landscape', progress }),
+      setPhase({ kind: 'landscape' });
+      // The Workers contour the grid too: on this thread that was a task of tens of milliseconds
+      // while the race plays.
+      const { values, bands } = await client.grid(
+        { spec, seed, plane: answer.plane, extent: answer.extent, side: spec.grid },
+        { levels: DEFAULT_LEVEL_COUNT, scale: contourScale },
+        showProgress,
         signal,
       );
-      const bands = computeContourBands(
-        { values, nx: spec.grid, ny: spec.grid, extent: trained.extent },
-        { levels: DEFAULT_LEVEL_COUNT, scale: contourScale },
-      );
-      const landscape = { values, side: spec.grid, extent: trained.extent };
-      setResult({ trained, bands, landscape });
+      setLandscape({ bands, sampled: { values, side: spec.grid, extent: answer.extent } });
       setPhase({ kind: 'ready' });
     })().catch((error: unknown) => {
       releaseClock(false);
@@ -200,25 +207,54 @@ function ExperimentView({
   const decisionCanvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const metricCells = useRef<(HTMLTableCellElement | null)[]>([]);
   const stepText = useRef<HTMLSpanElement>(null);
+  /** The chart's loss curves, drawn once per training and copied under the step marker. */
+  const curves = useMemo(() => document.createElement('canvas'), []);
+
+  // While the runs train the page has little to do: it sizes the canvases and draws the untrained
+  // net's decision regions (every run's at step 0), one canvas a frame. The first sizing of a
+  // canvas and the first forward passes on this thread (not yet compiled) cost several
+  // milliseconds each; all of them at once, when the trained runs arrive, dropped frames.
+  useEffect(() => {
+    if (trained) return;
+    const region = dataExtent(experiment.data.train.inputs);
+    const decisionBox = { width: DECISION, height: DECISION, dpr: devicePixelRatio };
+    const jobs: (() => void)[] = [
+      () => contourCanvas.current && drawPlaneContours(contourCanvas.current, plotBox(), null),
+      () => pathCanvas.current && fitCanvas(pathCanvas.current, plotBox()),
+      () => chartCanvas.current && fitCanvas(chartCanvas.current, chartBox()),
+      () => fitCanvas(curves, chartBox()),
+      ...decisionCanvases.current.map((canvas) => () => {
+        if (canvas)
+          drawDecisionRegions(canvas, decisionBox, experiment.train, experiment.init, region);
+      }),
+    ];
+    const stopDrawing = controller.addDrawable({
+      draw: () => {
+        jobs.shift()?.();
+        if (jobs.length > 0) controller.invalidate();
+      },
+    });
+    return stopDrawing;
+  }, [trained, controller, experiment, curves]);
 
   useEffect(() => {
-    if (!contourCanvas.current) return;
-    drawPlaneContours(
-      contourCanvas.current,
-      { ...PLOT, dpr: devicePixelRatio },
-      result?.bands ?? null,
-    );
-    if (result?.bands) performance.mark(NETWORK_MARKS.landscape);
-  }, [result]);
+    if (!landscape || !contourCanvas.current) return;
+    drawPlaneContours(contourCanvas.current, plotBox(), landscape.bands);
+    performance.mark(NETWORK_MARKS.landscape);
+  }, [landscape]);
 
   // At the clock's step: the paths every frame, the decision regions a few times a second, and the
   // chart's marker and the numbers as text is (the controller's ticks, at most 10 a second while
-  // playing). The chart's loss curves are drawn once per result and copied under the marker.
+  // playing). Nothing is drawn in the task that brings the trained runs (React's render of the
+  // table is there), and the first frames share out the rest: the paths, then the chart's
+  // curves, then the decision regions one run a frame.
   useEffect(() => {
-    if (!result) return;
-    const { histories, projections, extent } = result.trained;
+    if (!trained) return;
+    const { histories, projections, extent } = trained;
     const n = experiment.train.count;
     const region = dataExtent(experiment.data.train.inputs);
+    let firstFrame = true;
+    let curvesDrawn = false;
     let lastStep = -1;
     let lastDecision = -Infinity;
     let decisionStep = -1;
@@ -232,15 +268,12 @@ function ExperimentView({
         target.textContent = text;
       }
     };
-    const chartBox = { ...CHART, dpr: devicePixelRatio };
-    const curves = document.createElement('canvas');
-    drawLossCurves(curves, chartBox, histories, colours);
     const x = (k: number) => (k / spec.steps) * (CHART.width - 8) + 4;
     const tick = (clockStep: number) => {
       const step = Math.min(clockStep, spec.steps);
       const canvas = chartCanvas.current;
-      if (canvas) {
-        const context = fitCanvas(canvas, chartBox);
+      if (canvas && curvesDrawn) {
+        const context = fitCanvas(canvas, chartBox());
         context.clearRect(0, 0, CHART.width, CHART.height);
         context.drawImage(curves, 0, 0, CHART.width, CHART.height);
         context.strokeStyle = '#555';
@@ -263,18 +296,24 @@ function ExperimentView({
       const step = Math.min(clockStep, spec.steps);
       if (step !== lastStep && pathCanvas.current) {
         lastStep = step;
-        drawPlanePaths(
-          pathCanvas.current,
-          { ...PLOT, dpr: devicePixelRatio },
-          extent,
-          projections,
-          colours,
-          step,
-        );
+        drawPlanePaths(pathCanvas.current, plotBox(), extent, projections, colours, step);
+      }
+      // The first frame draws the paths only, the next the chart's curves, and the decision
+      // regions start after them; a paused clock draws no frames by itself, hence the requests.
+      if (firstFrame) {
+        firstFrame = false;
+        controller.invalidate();
+        return;
+      }
+      if (!curvesDrawn) {
+        drawLossCurves(curves, chartBox(), histories, colours);
+        curvesDrawn = true;
+        controller.invalidate();
+        return;
       }
       // Decision regions cost a forward pass per cell: a few times a second while playing, one run
-      // per frame. All six at once, when the trained runs first arrive (the forward pass not yet
-      // compiled on this thread), were a 150–215 ms task and a burst of dropped frames.
+      // per frame. All six at once, when the trained runs first arrive, were a 150–215 ms task
+      // and a burst of dropped frames.
       const now = performance.now();
       if (staleRegions.length === 0 && step !== decisionStep && now - lastDecision > 150) {
         decisionStep = step;
@@ -295,15 +334,13 @@ function ExperimentView({
       // A paused clock draws no more frames by itself: ask for one per run still to draw.
       if (staleRegions.length > 0) controller.invalidate();
     };
-    draw(controller.step);
-    tick(controller.step);
     const stopDrawing = controller.addDrawable({ draw: (frame) => draw(frame.step) });
     const stopTicks = controller.onTick((frame) => tick(frame.step));
     return () => {
       stopDrawing();
       stopTicks();
     };
-  }, [result, controller, experiment, colours, spec.steps]);
+  }, [trained, controller, experiment, colours, spec.steps, curves]);
 
   const setSpec = (change: Partial<NetworkSpec>) => {
     const next = { ...spec, ...change };
@@ -318,7 +355,7 @@ function ExperimentView({
 
   const layers = networkLayers(spec);
   const parameters = networkParameterCount(spec);
-  const plane = result?.trained.plane;
+  const plane = trained?.plane;
   const busy = phase.kind === 'training' || phase.kind === 'landscape';
   return (
     <section className="network-panel" aria-label="Real network">
@@ -442,16 +479,17 @@ function ExperimentView({
         </label>
       </form>
       <div className="network-status" role="status" aria-live="polite">
-        {phase.kind === 'training' && (
-          <>
-            Training {visibleRuns.length} runs… <Percent fraction={phase.progress} />
-          </>
-        )}
+        {phase.kind === 'training' && <>Training {visibleRuns.length} runs… </>}
         {phase.kind === 'landscape' && (
           <>
             Sampling the {spec.grid} × {spec.grid} landscape on 2 workers…{' '}
-            <Percent fraction={phase.progress} />
           </>
+        )}
+        {busy && (
+          // Of constant width, so that the Cancel button beside it stays put; a new one per phase.
+          <span key={phase.kind} ref={progressText} className="network-percent">
+            {percentText(0)}
+          </span>
         )}
         {phase.kind === 'ready' && <>Landscape ready.</>}
         {phase.kind === 'cancelled' && (
@@ -475,8 +513,8 @@ function ExperimentView({
           {show3d && (
             <Suspense fallback={<p className="plot3d-loading">Loading the 3D view…</p>}>
               <NetworkPlot3d
-                landscape={result?.landscape ?? null}
-                paths={result?.trained.projections ?? NO_PATHS}
+                landscape={landscape?.sampled ?? null}
+                paths={trained?.projections ?? NO_PATHS}
                 colours={colours}
                 pathsNote={LIFTED_PATHS_NOTE}
               />
@@ -487,7 +525,7 @@ function ExperimentView({
             <canvas
               ref={contourCanvas}
               data-testid="network-contours"
-              data-ready={result?.bands ? 'true' : 'false'}
+              data-ready={landscape ? 'true' : 'false'}
               aria-label="Loss contours over the plane"
               role="img"
             />
@@ -518,45 +556,48 @@ function ExperimentView({
           />
         </figure>
         <div className="network-runs">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Run</th>
-                <th scope="col">train loss</th>
-                <th scope="col">test loss</th>
-                <th scope="col">train acc.</th>
-                <th scope="col">test acc.</th>
-                <th scope="col">in plane</th>
-                <th scope="col">off plane</th>
-              </tr>
-            </thead>
-            <tbody>
-              {visibleRuns.map((run, r) => {
-                const history = result?.trained.histories[r];
-                return (
-                  <tr key={run.id} data-testid="network-run">
-                    <th scope="row" style={{ color: colours[r] }}>
-                      {run.label}
-                      {history?.issue && <small> ({history.issue})</small>}
-                      {history && history.divergedAt >= 0 && (
-                        <small> diverged at {history.divergedAt}</small>
-                      )}
-                    </th>
-                    {[0, 1, 2, 3].map((k) => (
-                      <td
-                        key={k}
-                        ref={(element) => void (metricCells.current[r * 4 + k] = element)}
-                      >
-                        —
-                      </td>
-                    ))}
-                    <td>{plane ? `${(100 * plane.explained[r]).toFixed(0)} %` : '—'}</td>
-                    <td>{plane ? plane.offPlane[r].toPrecision(2) : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {/* Focusable, so that a keyboard can scroll it where it is wider than the screen. */}
+          <div className="network-table" tabIndex={0} role="group" aria-label="Each run's numbers">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Run</th>
+                  <th scope="col">train loss</th>
+                  <th scope="col">test loss</th>
+                  <th scope="col">train acc.</th>
+                  <th scope="col">test acc.</th>
+                  <th scope="col">in plane</th>
+                  <th scope="col">off plane</th>
+                </tr>
+              </thead>
+              <tbody>
+                {visibleRuns.map((run, r) => {
+                  const history = trained?.histories[r];
+                  return (
+                    <tr key={run.id} data-testid="network-run">
+                      <th scope="row" style={{ color: colours[r] }}>
+                        {run.label}
+                        {history?.issue && <small> ({history.issue})</small>}
+                        {history && history.divergedAt >= 0 && (
+                          <small> diverged at {history.divergedAt}</small>
+                        )}
+                      </th>
+                      {[0, 1, 2, 3].map((k) => (
+                        <td
+                          key={k}
+                          ref={(element) => void (metricCells.current[r * 4 + k] = element)}
+                        >
+                          —
+                        </td>
+                      ))}
+                      <td>{plane ? `${(100 * plane.explained[r]).toFixed(0)} %` : '—'}</td>
+                      <td>{plane ? plane.offPlane[r].toPrecision(2) : '—'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <div className="network-decisions">
             {visibleRuns.map((run, r) => (
               <figure key={run.id}>

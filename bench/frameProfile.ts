@@ -10,93 +10,24 @@
  * also prints who calls the JavaScript functions of that name, by sampled self time. Numbers to
  * read, never pass/fail.
  */
-import { chromium, type CDPSession } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time: on a machine shared with other work, steadier than wall time. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
+import {
+  collectTrace,
+  profileSamples,
+  rendererMainThread,
+  selfTimes,
+  threadNamesOf,
+  type CpuProfile,
+  type ProfileNode,
+} from './traceTools.ts';
 
 const [url = 'http://127.0.0.1:4312/', framesArg = '60', throttleArg = '1', setup = ''] =
   process.argv.slice(2);
 const FRAMES = Number(framesArg);
 const THROTTLE = Number(throttleArg);
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'v8',
-  'v8.execute',
-  'blink',
-  'cc',
-  'gpu',
-  'blink.user_timing',
-];
-
-async function collectTrace(cdp: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) =>
-    events.push(...(value as unknown as TraceEvent[])),
-  );
-  const complete = new Promise<void>((resolve) =>
-    cdp.once('Tracing.tracingComplete', () => resolve()),
-  );
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: CATEGORIES },
-  });
-  await during();
-  await cdp.send('Tracing.end');
-  await complete;
-  return events;
-}
-
-/**
- * CPU self time per event name on one thread: each complete event's thread time minus its
- * children's.
- */
-function selfTimes(events: TraceEvent[], counts: Map<string, number>): Map<string, number> {
-  const spans = events
-    .filter((e) => e.ph === 'X' && e.dur !== undefined && e.tdur !== undefined)
-    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  const totals = new Map<string, number>();
-  const stack: { end: number; name: string; self: number }[] = [];
-  const close = (until: number) => {
-    while (stack.length > 0 && stack[stack.length - 1].end <= until) {
-      const done = stack.pop()!;
-      counts.set(done.name, (counts.get(done.name) ?? 0) + 1);
-      totals.set(done.name, (totals.get(done.name) ?? 0) + done.self);
-    }
-  };
-  for (const span of spans) {
-    close(span.ts);
-    const parent = stack[stack.length - 1];
-    if (parent) parent.self -= span.tdur!;
-    stack.push({ end: span.ts + span.dur!, name: span.name, self: span.tdur! });
-  }
-  close(Infinity);
-  return totals;
-}
-
 /** Sampled self time of functions named `name`, by their caller's name. */
-function callerTimes(
-  profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] },
-  name: string,
-): Map<string, number> {
+function callerTimes(profile: CpuProfile, name: string): Map<string, number> {
   const parent = new Map<number, ProfileNode>();
   for (const node of profile.nodes)
     for (const child of node.children ?? []) parent.set(child, node);
@@ -111,19 +42,9 @@ function callerTimes(
   return totals;
 }
 
-function profileSelfTimes(profile: {
-  nodes: ProfileNode[];
-  samples?: number[];
-  timeDeltas?: number[];
-}): Map<string, number> {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+function profileSelfTimes(profile: CpuProfile): Map<string, number> {
   const totals = new Map<string, number>();
-  (profile.samples ?? []).forEach((id, i) => {
-    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    const file = url.split('/').pop() ?? '';
-    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
-    totals.set(key, (totals.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-  });
+  for (const { key, ms } of profileSamples(profile)) totals.set(key, (totals.get(key) ?? 0) + ms);
   return totals;
 }
 
@@ -174,21 +95,8 @@ try {
   const events = await collectTrace(cdp, () => waitFrames(FRAMES));
   const steps = (await clockStep()) - stepBefore;
   const { profile } = await cdp.send('Profiler.stop');
-  const threadNames = new Map<string, string>();
-  for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name')
-      threadNames.set(`${e.pid}:${e.tid}`, e.args!.name!);
-  }
-  const mainKeys = [...threadNames].filter(([, n]) => n === 'CrRendererMain').map(([k]) => k);
-  // The page's renderer is the one whose main thread ran animation frames.
-  const mainKey = mainKeys
-    .map((key) => ({
-      key,
-      frames: events.filter((e) => `${e.pid}:${e.tid}` === key && e.name === 'FireAnimationFrame')
-        .length,
-    }))
-    .sort((a, b) => b.frames - a.frames)[0].key;
-  const main = events.filter((e) => `${e.pid}:${e.tid}` === mainKey);
+  const threadNames = threadNamesOf(events);
+  const main = rendererMainThread(events);
   const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X');
   const frames = FRAMES;
   const taskMs = tasks.reduce((sum, e) => sum + e.dur!, 0) / 1000;

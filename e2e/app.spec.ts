@@ -95,6 +95,18 @@ test.describe('playback', () => {
     expect(await inkAt(10)).toBe(shortTrails);
   });
 
+  test('if the Worker that draws a thousand starts cannot load, a notice says so and playback goes on', async ({
+    page,
+  }) => {
+    await page.route(/crowdWorker-.*\.js$/, (route) => route.abort());
+    const app = new DescentLab(page);
+    await app.open('/?v=1&s=himmelblau&random=1000&steps=200');
+    await expect(page.getByRole('status', { name: 'Notices' })).toContainText(
+      'Runs with many particles cannot be drawn',
+    );
+    await expect(app.stepCounter).toHaveText(/^Step (\d{2,}) /);
+  });
+
   test('keyboard: Space plays and pauses, arrows step, R resets', async ({ page }) => {
     const app = new DescentLab(page);
     await app.open();

@@ -53,7 +53,10 @@ async function verticalExtent(page: Page, hex: string): Promise<[number, number]
   return chart(page).evaluate((element, colour) => {
     const canvas = element as HTMLCanvasElement;
     const { width, height } = canvas;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+    // Read through a copy: the chart shows a bitmap (it has no 2D context to read).
+    const copy = new OffscreenCanvas(width, height).getContext('2d')!;
+    copy.drawImage(canvas, 0, 0);
+    const data = copy.getImageData(0, 0, width, height).data;
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
     let top = height;
     let bottom = -1;

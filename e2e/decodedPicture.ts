@@ -5,15 +5,18 @@ export interface DecodedPicture {
   height: number;
   /** Distinct colours among the pixels sampled. */
   colours: number;
-  /** Pixels near the ink colour in the top-right corner (0 without `ink`). */
+  /** Pixels near the ink colour in the checked corner (0 without `ink`). */
   ink: number;
 }
 
 export interface PictureCheck {
   /** Sample every `stride`-th pixel for the colour count (1: all of them). */
   stride?: number;
-  /** A colour to count in the `width` × `height` px top-right corner, e.g. a legend's text. */
-  ink?: { rgb: [number, number, number]; width: number; height: number };
+  /**
+   * A colour to count in the `width` × `height` px top-right corner (e.g. a legend's text), or the
+   * bottom-right one.
+   */
+  ink?: { rgb: [number, number, number]; width: number; height: number; bottom?: boolean };
 }
 
 /**
@@ -41,7 +44,8 @@ export function decodePicture(
       let inked = 0;
       if (ink) {
         const [r, g, b] = ink.rgb;
-        for (let y = 0; y < Math.min(ink.height, image.height); y++) {
+        const top = ink.bottom ? Math.max(0, image.height - ink.height) : 0;
+        for (let y = top; y < Math.min(top + ink.height, image.height); y++) {
           for (let x = Math.max(0, image.width - ink.width); x < image.width; x++) {
             const p = 4 * (y * image.width + x);
             const distance =

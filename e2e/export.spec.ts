@@ -90,6 +90,25 @@ test.describe('export', () => {
     expect(parsed.bands).toBeGreaterThan(5);
   });
 
+  test('a PNG of a thousand starts per run has them all over the plot, not in one corner', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open('/?v=1&s=himmelblau&random=1000&steps=200&runs=adam');
+    await app.pause();
+    await page.evaluate(() => window.__descentLab!.controller.seek(40));
+    await expect(app.stepCounter).toHaveText(/^Step 40 \//);
+    await app.openDialog('Export');
+    const png = await downloadFrom(page, 'PNG (2×)');
+    const { width, height } = await decodePicture(page, png.bytes);
+    // By step 40 many of Adam's particles (sky blue) crowd round the minimum at (3.58, −1.85), in
+    // the bottom-right quarter: its dots are pixels one per CSS pixel, scaled to the picture.
+    const adam = await decodePicture(page, png.bytes, {
+      ink: { rgb: [0x56, 0xb4, 0xe9], width: width / 2, height: height / 2, bottom: true },
+    });
+    expect(adam.ink).toBeGreaterThan(200);
+  });
+
   test('GIF has one frame per requested step, with progress; Cancel stops an export', async ({
     page,
   }) => {

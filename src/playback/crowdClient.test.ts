@@ -5,6 +5,7 @@ import { CrowdClient, CrowdWorkerHost, type CrowdWorkerLike } from './crowdClien
 class FakeWorker implements CrowdWorkerLike {
   posted: CrowdRequest[] = [];
   onmessage: ((event: MessageEvent<CrowdAnswer>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
   terminated = false;
   postMessage(message: CrowdRequest): void {
     this.posted.push(message);
@@ -37,11 +38,16 @@ function setup() {
     workers.push(worker);
     return worker;
   });
+  const failures: string[] = [];
   const client = (canvas = fakeCanvas()) => ({
     canvas,
-    client: new CrowdClient(canvas as unknown as HTMLCanvasElement, host),
+    client: new CrowdClient(
+      canvas as unknown as HTMLCanvasElement,
+      (reason) => failures.push(reason),
+      host,
+    ),
   });
-  return { workers, client };
+  return { workers, client, failures };
 }
 
 describe('CrowdClient', () => {
@@ -101,5 +107,21 @@ describe('CrowdClient', () => {
     // A canvas painted after that starts a new Worker.
     client().client.paint(frame(1), () => {});
     expect(workers).toHaveLength(2);
+  });
+});
+
+describe('CrowdClient when the Worker fails', () => {
+  it('says why once per canvas, and takes frames without holding their arrays', () => {
+    const { workers, client, failures } = setup();
+    const painter = client().client;
+    const recycled: number[] = [];
+    painter.paint(frame(1), () => recycled.push(1));
+    workers[0].onerror!({ message: 'script error', preventDefault: () => {} } as ErrorEvent);
+    expect(failures).toEqual(['script error']);
+    // The frame the Worker held is given up, so its layer can go on.
+    expect(recycled).toEqual([1]);
+    painter.paint(frame(2), () => recycled.push(2));
+    expect(recycled).toEqual([1, 2]);
+    expect(workers[0].posted).toHaveLength(2);
   });
 });

@@ -10,20 +10,17 @@ import {
   LocalCrowdPainter,
   type CrowdAnswer,
   type CrowdFrame,
-  type CrowdPainter,
   type CrowdRequest,
 } from '../render/crowdPicture.ts';
+import type { DisposableCrowdPainter } from './crowdOnDemand.ts';
 
 type Recycle = (trails: Float64Array, heads: Float64Array) => void;
 
 export interface CrowdWorkerLike {
   postMessage(message: CrowdRequest, transfer: Transferable[]): void;
   onmessage: ((event: MessageEvent<CrowdAnswer>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
-}
-
-export interface DisposableCrowdPainter extends CrowdPainter {
-  dispose(): void;
 }
 
 function createCrowdWorker(): CrowdWorkerLike {
@@ -33,6 +30,8 @@ function createCrowdWorker(): CrowdWorkerLike {
 /** The Worker, started with the first canvas and stopped when the last one goes. */
 export class CrowdWorkerHost {
   private worker: CrowdWorkerLike | null = null;
+  /** Why the Worker failed (it failed to load or threw), once it has: nothing more is painted. */
+  failure: string | null = null;
   private readonly clients = new Map<number, CrowdClient>();
   private nextId = 0;
 
@@ -70,6 +69,11 @@ export class CrowdWorkerHost {
       if ('step' in data) client.shown(data.step);
       else client.painted(data.trails, data.heads);
     };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.failure = event.message || 'the Worker that draws them failed to load';
+      for (const client of this.clients.values()) client.failed(this.failure);
+    };
     return worker;
   }
 }
@@ -84,12 +88,18 @@ export class CrowdClient implements DisposableCrowdPainter {
   /** A frame that came while another was painted (a new layer took over the canvas). */
   private waiting: { frame: CrowdFrame; recycle: Recycle } | null = null;
 
+  /** `onFailure` hears, once, why crowds cannot be drawn (the Worker failed). */
   constructor(
     private readonly canvas: HTMLCanvasElement,
+    private readonly onFailure: (reason: string) => void,
     private readonly host: CrowdWorkerHost = sharedHost,
   ) {}
 
   paint(frame: CrowdFrame, recycle: Recycle): void {
+    if (this.host.failure !== null) {
+      recycle(frame.trails, frame.heads);
+      return;
+    }
     if (this.painting) {
       // Only the newest waits; an older waiting frame's arrays go back unpainted.
       if (this.waiting) this.waiting.recycle(this.waiting.frame.trails, this.waiting.frame.heads);
@@ -117,16 +127,30 @@ export class CrowdClient implements DisposableCrowdPainter {
     recycle(trails, heads);
   }
 
+  /** The Worker failed: the frame it held is lost, and its owner gets arrays to go on with. */
+  failed(reason: string): void {
+    this.onFailure(reason);
+    const recycle = this.painting;
+    this.painting = null;
+    recycle?.(new Float64Array(0), new Float64Array(0));
+  }
+
   /** The canvas shows step `step`: tests and readers can tell which. */
   shown(step: number): void {
     this.canvas.dataset.step = String(step);
   }
 }
 
-/** A Worker's painter for `canvas` where the browser can hand a canvas to a Worker, else a local one. */
-export function createCrowdPainter(canvas: HTMLCanvasElement): DisposableCrowdPainter {
+/**
+ * A Worker's painter for `canvas` where the browser can hand a canvas to a Worker, else a local one;
+ * `onFailure` hears why crowds cannot be drawn if the Worker fails.
+ */
+export function createCrowdPainter(
+  canvas: HTMLCanvasElement,
+  onFailure: (reason: string) => void,
+): DisposableCrowdPainter {
   if (typeof Worker !== 'undefined' && 'transferControlToOffscreen' in canvas) {
-    return new CrowdClient(canvas);
+    return new CrowdClient(canvas, onFailure);
   }
   const local = new LocalCrowdPainter(canvas);
   return {

@@ -14,7 +14,8 @@ import { linearScale, logScale, tickLabel, type Scale } from './scales.ts';
 import type { ChartMetric } from '../core/scene/scene.ts';
 import type { Run } from '../core/sim/run.ts';
 import type { KnownMinimum } from '../core/surfaces/types.ts';
-import { clearCanvas, fitCanvas } from './canvas.ts';
+import { clearCanvas, type Context2D } from './canvas.ts';
+import { PresentedCanvas } from './presentedCanvas.ts';
 import { runStyle } from './runStyle.ts';
 import type { Drawable, FrameState } from './drawable.ts';
 
@@ -159,7 +160,7 @@ function firstAbove(values: Float64Array, top: number): number {
 
 const MARK_RADIUS = 4;
 
-function traceEdgeMark(ctx: CanvasRenderingContext2D, diverged: boolean, x: number, y: number) {
+function traceEdgeMark(ctx: Context2D, diverged: boolean, x: number, y: number) {
   const r = MARK_RADIUS;
   if (diverged) {
     ctx.moveTo(x - r, y - r);
@@ -175,7 +176,13 @@ function traceEdgeMark(ctx: CanvasRenderingContext2D, diverged: boolean, x: numb
 }
 
 export class ChartLayer implements Drawable {
-  private ctx: CanvasRenderingContext2D | null = null;
+  private ctx: Context2D | null = null;
+  /**
+   * The chart is redrawn a few times a second while playing, but a 2D canvas on screen is handed to
+   * the compositor again on every frame that commits (the trails commit every frame): shown as a
+   * bitmap, it is handed over only when redrawn.
+   */
+  private readonly picture: PresentedCanvas;
   private width = 0;
   private height = 0;
   private caches = new Map<Run, SeriesCache>();
@@ -187,12 +194,14 @@ export class ChartLayer implements Drawable {
   /** The y axis's labels as last drawn, bottom to top. */
   yLabels: string[] = [];
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(canvas: HTMLCanvasElement) {
+    this.picture = new PresentedCanvas(canvas);
+  }
 
   resize(width: number, height: number, pixelRatio: number): void {
     this.width = width;
     this.height = height;
-    this.ctx = fitCanvas(this.canvas, width, height, pixelRatio);
+    this.ctx = this.picture.fit(width, height, pixelRatio);
   }
 
   setTextScale(scale: number): void {
@@ -208,8 +217,13 @@ export class ChartLayer implements Drawable {
   }
 
   draw(frame: FrameState): void {
-    const { ctx, width, height } = this;
-    if (!ctx) return;
+    if (!this.ctx) return;
+    this.paint(this.ctx, frame);
+    this.picture.presentWhole();
+  }
+
+  private paint(ctx: Context2D, frame: FrameState): void {
+    const { width, height } = this;
     clearCanvas(ctx);
     const fontPx = AXIS_FONT_PX * this.textScale;
     // Too short for a row of step labels (a small embed's chart): the lines and y labels only.
@@ -308,7 +322,7 @@ export class ChartLayer implements Drawable {
    * finite value; stretches above the range leave through the top edge and come back through it.
    */
   private drawLine(
-    ctx: CanvasRenderingContext2D,
+    ctx: Context2D,
     values: Float64Array,
     x: Scale,
     y: Scale,
@@ -357,7 +371,7 @@ export class ChartLayer implements Drawable {
    * is left to the hover readout.
    */
   private drawEdgeMarks(
-    ctx: CanvasRenderingContext2D,
+    ctx: Context2D,
     marks: EdgeMark[],
     top: number,
     right: number,

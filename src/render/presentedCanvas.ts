@@ -64,6 +64,22 @@ export class PresentedCanvas {
   }
 
   /**
+   * Shows what is drawn now, at once, by handing the drawing surface over rather than copying it:
+   * what is drawn next starts on an empty surface. For small pictures redrawn whole each time (the
+   * chart): a copy keeps the surface shared with the bitmap on screen, so the next drawing copied
+   * it again first.
+   */
+  presentWhole(): void {
+    const { renderer, surface } = this;
+    if (!renderer || !surface) return;
+    this.presents++;
+    const bitmap = surface.transferToImageBitmap();
+    if (this.element.width !== bitmap.width) this.element.width = bitmap.width;
+    if (this.element.height !== bitmap.height) this.element.height = bitmap.height;
+    renderer.transferFromImageBitmap(bitmap);
+  }
+
+  /**
    * Shows what is drawn now; resolves once it is on the canvas (a task later, or at once), with
    * false if a newer present replaced it first.
    */
@@ -71,6 +87,10 @@ export class PresentedCanvas {
     const { renderer, surface } = this;
     if (!renderer || !surface) return true;
     const ticket = ++this.presents;
+    // Copying rasterises what was drawn (≈25 ms for the full contours on this machine, on top of
+    // the ≈30 ms of drawing them): a task of its own keeps each under the 50 ms of a long task.
+    await new Promise((resolve) => setTimeout(resolve));
+    if (ticket !== this.presents) return false;
     const bitmap = await createImageBitmap(surface);
     if (ticket !== this.presents) {
       bitmap.close();

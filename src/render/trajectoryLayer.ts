@@ -25,12 +25,7 @@ import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { spreadCoincident } from './headSpread.ts';
 import type { Rect } from './labelPlacement.ts';
 import { NAMED_PARTICLES_AT_MOST, paintFateMarks, type FateMark } from './fateMarks.ts';
-import {
-  LocalCrowdPainter,
-  type CrowdFrame,
-  type CrowdPainter,
-  type CrowdRun,
-} from './crowdPicture.ts';
+import type { CrowdFrame, CrowdPainter, CrowdRun } from './crowdPicture.ts';
 import { HeadMarkers, type MarkerLook } from './headMarkers.ts';
 import { PathBounds, RecentTrails } from './recentTrails.ts';
 import {
@@ -98,7 +93,10 @@ function fateKey(marks: readonly FateMark[]): string {
     .join('\n');
 }
 
-/** A canvas for crowded runs and what paints it (on screen, a Worker: playback/crowdClient.ts). */
+/**
+ * A canvas for crowded runs and what paints it: on screen a canvas of their own and a Worker
+ * (playback/crowdClient.ts), in exports the head canvas and a LocalCrowdPainter.
+ */
 export interface CrowdTarget {
   canvas: HTMLCanvasElement;
   painter: CrowdPainter;
@@ -139,9 +137,6 @@ export class TrajectoryLayer implements Drawable {
   private drawnVisibility = '';
   private drawnAsPixels = false;
   private pixelRatio = 1;
-  /** The crowded runs' canvas (the head canvas unless a CrowdTarget was given) and its painter. */
-  private readonly crowdCanvas: HTMLCanvasElement;
-  private readonly crowdPainter: CrowdPainter;
   /** The arrays a crowd frame is gathered in; null while a painter still holds them. */
   private crowdArrays: { trails: Float64Array; heads: Float64Array } | null = {
     trails: new Float64Array(0),
@@ -166,20 +161,17 @@ export class TrajectoryLayer implements Drawable {
   /**
    * `markerBox`, an empty element over the trail canvas and under the head canvas, lets heads be
    * elements and the newest trail segments wait on a small canvas; without one (exports) heads are
-   * drawn on the head canvas and every segment on the trail canvas. Without `crowd`, crowded runs
-   * are painted on the head canvas too.
+   * drawn on the head canvas and every segment on the trail canvas.
    */
   constructor(
     private readonly trails: HTMLCanvasElement,
     private readonly heads: HTMLCanvasElement,
     private options: TrajectoryLayerOptions,
+    private readonly crowd: CrowdTarget,
     markerBox: HTMLElement | null = null,
-    private readonly crowd: CrowdTarget | null = null,
   ) {
     this.markers = markerBox && new HeadMarkers(markerBox);
     this.recent = markerBox && new RecentTrails(markerBox);
-    this.crowdCanvas = crowd?.canvas ?? heads;
-    this.crowdPainter = crowd?.painter ?? new LocalCrowdPainter(heads);
   }
 
   setViewport(viewport: Viewport, pixelRatio: number): void {
@@ -195,7 +187,7 @@ export class TrajectoryLayer implements Drawable {
   /** Sizes the head canvas for vector drawing, or for pixels when it shows the crowd. */
   private fitHeads(asPixels: boolean): void {
     const viewport = this.viewport!;
-    const pixels = asPixels && this.crowdCanvas === this.heads;
+    const pixels = asPixels && this.crowd.canvas === this.heads;
     const ratio = pixels ? this.crowdPixelRatio : this.pixelRatio;
     this.headsCtx = fitCanvas(this.heads, viewport.width, viewport.height, ratio);
     this.crowdClear = true;
@@ -257,7 +249,7 @@ export class TrajectoryLayer implements Drawable {
     const heads = this.headsCtx!;
     this.showCrowd(asPixels);
     if (asPixels) {
-      if (this.crowdCanvas !== this.heads) this.showHeads(false);
+      if (this.crowd.canvas !== this.heads) this.showHeads(false);
       this.markers?.hide();
       this.drawnFates = null;
       return;
@@ -313,13 +305,13 @@ export class TrajectoryLayer implements Drawable {
 
   /** The same for the crowd's own canvas, shown in pixel mode only. */
   private showCrowd(shown: boolean): void {
-    if (this.crowdCanvas === this.heads) {
+    if (this.crowd.canvas === this.heads) {
       if (shown) this.showHeads(true);
       return;
     }
     if (shown === this.crowdShown) return;
     this.crowdShown = shown;
-    this.crowdCanvas.hidden = !shown;
+    this.crowd.canvas.hidden = !shown;
   }
 
   /** The same for the trail canvas, empty until the first segments join it, and in pixel mode. */
@@ -527,7 +519,7 @@ export class TrajectoryLayer implements Drawable {
     };
     this.crowdArrays = null;
     this.crowdClear = false;
-    this.crowdPainter.paint(crowdFrame, this.recycleCrowdArrays);
+    this.crowd.painter.paint(crowdFrame, this.recycleCrowdArrays);
     return last > from ? last : from;
   }
 
@@ -535,7 +527,7 @@ export class TrajectoryLayer implements Drawable {
     this.crowdArrays = { trails, heads };
     if (!this.crowdWaited) return;
     this.crowdWaited = false;
-    this.crowd?.redraw();
+    this.crowd.redraw();
   };
 
   /**

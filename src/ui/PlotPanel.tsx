@@ -7,7 +7,7 @@ import { ContourLayer } from '../render/contourLayer.ts';
 import { hasUndefinedRegion } from '../render/contours/draw.ts';
 import type { Rect } from '../render/labelPlacement.ts';
 import { TrajectoryLayer } from '../render/trajectoryLayer.ts';
-import { createCrowdPainter, type DisposableCrowdPainter } from '../playback/crowdClient.ts';
+import { crowdPainterOnDemand, type DisposableCrowdPainter } from '../playback/crowdOnDemand.ts';
 import { UndefinedKey } from './UndefinedKey.tsx';
 import { Viewport } from '../render/viewport.ts';
 import { PRESENTATION_DRAW_SCALE } from '../state/presentation.ts';
@@ -60,7 +60,7 @@ export function PlotPanel({
   labelObstacles = null,
 }: PlotPanelProps) {
   countRender('PlotPanel');
-  const { controller } = useServices();
+  const { controller, store } = useServices();
   const actions = useActions();
   const view = useApp((s) => s.scene.view) ?? surface.view;
   const contourScale = useApp((s) => s.scene.contours);
@@ -93,21 +93,23 @@ export function PlotPanel({
   }, []);
   // The crowd canvas can be handed to a Worker once only: its painter lives as long as it does.
   useEffect(() => {
-    const painter = createCrowdPainter(crowdCanvas.current!);
+    const painter = crowdPainterOnDemand(crowdCanvas.current!, (reason) =>
+      store.getState().addNotice(`Runs with many particles cannot be drawn: ${reason}`),
+    );
     crowdPainter.current = painter;
     return () => painter.dispose();
-  }, []);
+  }, [store]);
   useEffect(() => {
     const layer = new TrajectoryLayer(
       trailCanvas.current!,
       headCanvas.current!,
       { runId, scale: 1 },
-      markerBox.current!,
       {
         canvas: crowdCanvas.current!,
         painter: crowdPainter.current!,
         redraw: () => controller.invalidate(),
       },
+      markerBox.current!,
     );
     trajectoryLayer.current = layer;
     return controller.addDrawable(layer);

@@ -15,12 +15,4 @@ describe('StepHistory', () => {
     expect(row[0]).toBe(1e6);
     expect(row[19_999]).toBe(1_019_999);
   });
-
-  it('forgets steps after a truncation', () => {
-    const history = new StepHistory(2);
-    for (let step = 0; step < 10; step++) history.push(Float64Array.of(step, -step));
-    history.truncate(4);
-    expect(history.steps).toBe(4);
-    expect([...history.stepValues(3)]).toEqual([3, -3]);
-  });
 });

@@ -44,17 +44,11 @@ export class StepHistory {
 
   /**
    * The `width` values of step `step` (in range) as a view into the history, for loops over many
-   * particles of one step. Valid until `truncate`.
+   * particles of one step. A history only grows: a restarted run gets a new one.
    */
   stepValues(step: number): Float64Array {
     const offset = (step % this.chunkSteps) * this.width;
     return this.chunks[Math.floor(step / this.chunkSteps)].subarray(offset, offset + this.width);
-  }
-
-  /** Forgets every step after `steps` (used when a run restarts). */
-  truncate(steps: number): void {
-    this.stepCount = Math.min(this.stepCount, steps);
-    this.chunks.length = Math.ceil(this.stepCount / this.chunkSteps);
   }
 
   /** Bytes held, for the memory budget. */

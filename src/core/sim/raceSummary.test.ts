@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../optimizers/params.ts';
 import { findOptimizer } from '../optimizers/registry.ts';
 import { getSurface } from '../surfaces/index.ts';
-import { DEFAULT_ARRIVAL_TOLERANCE, raceSummary, type RaceRun } from './raceSummary.ts';
+import { Arrivals, DEFAULT_ARRIVAL_TOLERANCE, raceSummary, type RaceRun } from './raceSummary.ts';
 import { Run } from './run.ts';
 
 /** A run from per-particle loss histories (one array per particle) and divergence steps. */
@@ -127,5 +127,37 @@ describe('raceSummary', () => {
       { ...options, step: 3000 },
     );
     expect(text).toMatch(/^Adam reached loss below 1e-6 in \d+ steps; SGD diverged at step \d+\.$/);
+  });
+});
+
+describe('Arrivals', () => {
+  it('reads each step once across summaries and still tells an earlier step truly', () => {
+    let reads = 0;
+    const losses = [
+      [5, 1, 1e-7, 1e-9],
+      [5, 4, 3, 2],
+    ];
+    const run: RaceRun = {
+      particles: 2,
+      steps: 3,
+      losses: {
+        get: (step, particle) => {
+          reads++;
+          return losses[particle][step];
+        },
+      },
+      divergedAt: [-1, -1],
+    };
+    const arrivals = new Arrivals();
+    const entries = [{ label: 'Adam', run }];
+    const summary = (step: number) => raceSummary(entries, { ...options, step, arrivals });
+    expect(summary(3)).toBe(
+      'Adam: 2 particles after 3 steps, 1 reached loss below 1e-6, 1 still moving (lowest loss 2).',
+    );
+    const afterFirst = reads;
+    summary(3);
+    // Again at the same step: only the losses of particles still moving are read.
+    expect(reads - afterFirst).toBeLessThan(4);
+    expect(summary(1)).toBe('Adam: 2 particles after 1 step, 2 still moving (lowest loss 1).');
   });
 });

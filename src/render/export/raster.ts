@@ -4,6 +4,7 @@
  * screen uses, fed increasing steps so it only adds the new segments, as it does on screen.
  */
 import { fitCanvas } from '../canvas.ts';
+import { LocalCrowdPainter } from '../crowdPicture.ts';
 import { TrajectoryLayer } from '../trajectoryLayer.ts';
 import { paintBackground, paintLegend, type ExportPlot } from './plotPainter.ts';
 
@@ -34,7 +35,13 @@ export class PlotRasterizer implements FrameRasterizer {
     this.canvas = canvas;
     this.context = fitCanvas(canvas, width, height, pixelRatio);
     paintBackground(fitCanvas(this.background, width, height, pixelRatio), plot, pixelRatio);
-    this.layer = new TrajectoryLayer(this.trails, this.heads, { runId: null, scale: 1 });
+    // Crowded runs are painted on the head canvas, at once.
+    this.layer = new TrajectoryLayer(
+      this.trails,
+      this.heads,
+      { runId: null, scale: 1 },
+      { canvas: this.heads, painter: new LocalCrowdPainter(this.heads), redraw: () => {} },
+    );
     this.layer.setViewport(plot.viewport, pixelRatio);
   }
 
@@ -48,9 +55,11 @@ export class PlotRasterizer implements FrameRasterizer {
     context.save();
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    const { width, height } = this.canvas;
     context.drawImage(this.background, 0, 0);
     context.drawImage(this.trails, 0, 0);
-    context.drawImage(this.heads, 0, 0);
+    // Crowded runs' pixels are at most one per CSS pixel (see trajectoryLayer.ts): scaled up here.
+    context.drawImage(this.heads, 0, 0, width, height);
     context.restore();
     paintLegend(context, plot, step);
     return this.canvas;

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium } from '@playwright/test';
+import { chromium, type CDPSession } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
 import { calibrationMilliseconds } from './calibration.ts';
@@ -127,14 +127,74 @@ const describe = ({ dropped, longestFrame, longTasks }: Smoothness) =>
   `${dropped} dropped frames (longest ${longestFrame.toFixed(0)} ms), ${longTasks.length} long tasks` +
   (longTasks.length ? ` (${longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : '');
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time: on a machine shared with other work, steadier than wall time. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** A DevTools trace of what `during` makes the page do (main-thread tasks and User Timing). */
+async function traceOf(cdp: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as TraceEvent[])),
+  );
+  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+      ],
+    },
+  });
+  await during();
+  await cdp.send('Tracing.end');
+  await complete;
+  return events;
+}
+
+/**
+ * The CPU time of the page's main-thread tasks from the runs trained to `afterLandscapeMs` past
+ * the landscape: the largest, and how many took more than a 60 Hz frame. The page's main thread
+ * is the renderer thread that ran the animation frames.
+ */
+function mainThreadCpu(events: TraceEvent[], afterLandscapeMs: number): string {
+  const threads = new Map<string, number>();
+  for (const e of events) {
+    if (e.name !== 'FireAnimationFrame') continue;
+    const key = `${e.pid}:${e.tid}`;
+    threads.set(key, (threads.get(key) ?? 0) + 1);
+  }
+  const main = [...threads].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mark = (name: string) => events.find((e) => e.name === name)?.ts;
+  const [from, landscape] = [mark(NETWORK_MARKS.trained), mark(NETWORK_MARKS.landscape)];
+  if (main === undefined || from === undefined || landscape === undefined) return 'no trace';
+  const to = landscape + afterLandscapeMs * 1000;
+  const cpu = events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && `${e.pid}:${e.tid}` === main)
+    .filter((e) => e.ts >= from && e.ts < to)
+    .map((e) => (e.tdur ?? 0) / 1000);
+  return `largest main-thread task ${Math.max(0, ...cpu).toFixed(1)} ms of CPU, ${cpu.filter((ms) => ms > 1000 / 60).length} over 16.7 ms`;
+}
+
 /** How long the race is watched after the landscape is painted. */
 const WATCH_MS = 5000;
 
 /**
  * In the page: from the runs trained to their 41 × 41 landscape painted (User Timing marks), and
  * the frames dropped and long tasks on the main thread from the load to 5 s after the landscape
- * is painted (the race playing), also counted from the runs trained on; each load a fresh page of
- * the scene above, with the machine's load average beside it. Needs a build (`npx vite build`, or
+ * is painted (the race playing), also counted from the runs trained on, with the CPU time of the
+ * main thread's tasks from a DevTools trace (which the machine's load changes less than the frames);
+ * each load a fresh page of the scene above, with the machine's load average beside it. Needs a build (`npx vite build`, or
  * BENCH_DIST); BENCH_PAGE_REPEATS=0 skips it.
  */
 async function measurePage(): Promise<void> {
@@ -162,19 +222,23 @@ async function measurePage(): Promise<void> {
       await page.addInitScript('globalThis.__name = (fn) => fn;');
       await page.addInitScript(recordFrames);
       const load = loadavg()[0];
-      await page.goto(`http://127.0.0.1:${port}/${query}`);
-      const answer = await page.waitForFunction(
-        ({ trained, landscape }) => {
-          const [t] = performance.getEntriesByName(trained);
-          const [l] = performance.getEntriesByName(landscape);
-          return t && l ? { trained: t.startTime, landscape: l.startTime } : null;
-        },
-        NETWORK_MARKS,
-        { timeout: 120_000, polling: 100 },
-      );
-      const marks = (await answer.jsonValue()) as { trained: number; landscape: number };
-      const end = marks.landscape + WATCH_MS;
-      await page.waitForFunction((until) => performance.now() > until, end, { polling: 250 });
+      let marks = { trained: 0, landscape: 0 };
+      let end = 0;
+      const trace = await traceOf(await page.context().newCDPSession(page), async () => {
+        await page.goto(`http://127.0.0.1:${port}/${query}`);
+        const answer = await page.waitForFunction(
+          ({ trained, landscape }) => {
+            const [t] = performance.getEntriesByName(trained);
+            const [l] = performance.getEntriesByName(landscape);
+            return t && l ? { trained: t.startTime, landscape: l.startTime } : null;
+          },
+          NETWORK_MARKS,
+          { timeout: 120_000, polling: 100 },
+        );
+        marks = (await answer.jsonValue()) as typeof marks;
+        end = marks.landscape + WATCH_MS;
+        await page.waitForFunction((until) => performance.now() > until, end, { polling: 250 });
+      });
       const record = await page.evaluate(
         () =>
           (
@@ -192,7 +256,7 @@ async function measurePage(): Promise<void> {
       );
       console.log(`  load → landscape + ${WATCH_MS / 1000} s: ${describe(fromLoad)}`);
       console.log(
-        `  trained → landscape + ${WATCH_MS / 1000} s: ${describe(smoothness(record, marks.trained, end))}`,
+        `  trained → landscape + ${WATCH_MS / 1000} s: ${describe(smoothness(record, marks.trained, end))}; ${mainThreadCpu(trace, WATCH_MS)}`,
       );
       await page.close();
     }

@@ -11,10 +11,11 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type CDPSession } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
 import { serveStatic } from '../e2e/staticServer.ts';
 import { calibrationMilliseconds } from './calibration.ts';
+import { collectTrace, rendererMainThread, type TraceEvent } from './traceTools.ts';
 import { buildExperiment } from '../src/core/nn/experiment.ts';
 import { networkScene } from '../src/core/nn/networkScene.ts';
 import { answerGrid, answerTrain, prepareGrid } from '../src/core/nn/work.ts';
@@ -127,40 +128,12 @@ const describe = ({ dropped, longestFrame, longTasks }: Smoothness) =>
   `${dropped} dropped frames (longest ${longestFrame.toFixed(0)} ms), ${longTasks.length} long tasks` +
   (longTasks.length ? ` (${longTasks.map((d) => d.toFixed(0)).join(', ')} ms)` : '');
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time: on a machine shared with other work, steadier than wall time. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-/** A DevTools trace of what `during` makes the page do (main-thread tasks and User Timing). */
-async function traceOf(cdp: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) =>
-    events.push(...(value as unknown as TraceEvent[])),
-  );
-  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'blink.user_timing',
-      ],
-    },
-  });
-  await during();
-  await cdp.send('Tracing.end');
-  await complete;
-  return events;
-}
+/** Main-thread tasks and User Timing marks are all this trace needs. */
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+];
 
 /**
  * The CPU time of the page's main-thread tasks from the runs trained to `afterLandscapeMs` past
@@ -168,19 +141,12 @@ async function traceOf(cdp: CDPSession, during: () => Promise<void>): Promise<Tr
  * is the renderer thread that ran the animation frames.
  */
 function mainThreadCpu(events: TraceEvent[], afterLandscapeMs: number): string {
-  const threads = new Map<string, number>();
-  for (const e of events) {
-    if (e.name !== 'FireAnimationFrame') continue;
-    const key = `${e.pid}:${e.tid}`;
-    threads.set(key, (threads.get(key) ?? 0) + 1);
-  }
-  const main = [...threads].sort((a, b) => b[1] - a[1])[0]?.[0];
   const mark = (name: string) => events.find((e) => e.name === name)?.ts;
   const [from, landscape] = [mark(NETWORK_MARKS.trained), mark(NETWORK_MARKS.landscape)];
-  if (main === undefined || from === undefined || landscape === undefined) return 'no trace';
+  if (from === undefined || landscape === undefined) return 'no trace';
   const to = landscape + afterLandscapeMs * 1000;
-  const cpu = events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && `${e.pid}:${e.tid}` === main)
+  const cpu = rendererMainThread(events)
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X')
     .filter((e) => e.ts >= from && e.ts < to)
     .map((e) => (e.tdur ?? 0) / 1000);
   return `largest main-thread task ${Math.max(0, ...cpu).toFixed(1)} ms of CPU, ${cpu.filter((ms) => ms > 1000 / 60).length} over 16.7 ms`;
@@ -224,21 +190,25 @@ async function measurePage(): Promise<void> {
       const load = loadavg()[0];
       let marks = { trained: 0, landscape: 0 };
       let end = 0;
-      const trace = await traceOf(await page.context().newCDPSession(page), async () => {
-        await page.goto(`http://127.0.0.1:${port}/${query}`);
-        const answer = await page.waitForFunction(
-          ({ trained, landscape }) => {
-            const [t] = performance.getEntriesByName(trained);
-            const [l] = performance.getEntriesByName(landscape);
-            return t && l ? { trained: t.startTime, landscape: l.startTime } : null;
-          },
-          NETWORK_MARKS,
-          { timeout: 120_000, polling: 100 },
-        );
-        marks = (await answer.jsonValue()) as typeof marks;
-        end = marks.landscape + WATCH_MS;
-        await page.waitForFunction((until) => performance.now() > until, end, { polling: 250 });
-      });
+      const trace = await collectTrace(
+        await page.context().newCDPSession(page),
+        async () => {
+          await page.goto(`http://127.0.0.1:${port}/${query}`);
+          const answer = await page.waitForFunction(
+            ({ trained, landscape }) => {
+              const [t] = performance.getEntriesByName(trained);
+              const [l] = performance.getEntriesByName(landscape);
+              return t && l ? { trained: t.startTime, landscape: l.startTime } : null;
+            },
+            NETWORK_MARKS,
+            { timeout: 120_000, polling: 100 },
+          );
+          marks = (await answer.jsonValue()) as typeof marks;
+          end = marks.landscape + WATCH_MS;
+          await page.waitForFunction((until) => performance.now() > until, end, { polling: 250 });
+        },
+        TRACE_CATEGORIES,
+      );
       const record = await page.evaluate(
         () =>
           (

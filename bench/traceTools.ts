@@ -1,4 +1,4 @@
-/** Reading DevTools traces and sampled CPU profiles: shared by bench/frameProfile.ts and bench/longTasks.ts. */
+/** Reading DevTools traces and sampled CPU profiles: shared by the benchmarks that record them. */
 import type { CDPSession } from '@playwright/test';
 
 export interface TraceEvent {
@@ -38,10 +38,11 @@ const CATEGORIES = [
   'blink.user_timing',
 ];
 
-/** The trace events recorded while `during` runs. */
+/** The trace events recorded while `during` runs (of `categories`: by default, what profiling needs). */
 export async function collectTrace(
   cdp: CDPSession,
   during: () => Promise<void>,
+  categories: string[] = CATEGORIES,
 ): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) =>
@@ -52,7 +53,7 @@ export async function collectTrace(
   );
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: CATEGORIES },
+    traceConfig: { includedCategories: categories },
   });
   await during();
   await cdp.send('Tracing.end');

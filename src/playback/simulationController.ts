@@ -19,6 +19,23 @@ export type { Drawable, FrameState };
 /** Tick listeners write text; while playing they run at most this often. */
 export const TEXT_INTERVAL_MS = 100;
 
+/**
+ * While playing, one round of tick listeners is spread over this many frames: lane 0 on the frame
+ * the text is due, lane k k frames later, each with the newest frame drawn. Run in one frame, the
+ * 12 × 1,000 crowd's text, chart and race summary (with the layout and paint they cause) made that
+ * frame late: at 4× CPU throttling it dropped 24–26 frames in 10 s, 1–3 once spread over three
+ * (measure-page, 3 runs each). When paused every lane runs at once.
+ */
+export const TICK_LANES = 3;
+/** Which frame of a round a listener runs in. */
+export type TickLane = 0 | 1 | 2;
+/** The lanes by what runs in them: the page's text, the loss chart, the race summary. */
+export const TICK_LANE: Record<'text' | 'chart' | 'summary', TickLane> = {
+  text: 0,
+  chart: 1,
+  summary: 2,
+};
+
 export type TickListener = (frame: FrameState) => void;
 export type HoverListener = (point: Point | null) => void;
 
@@ -32,13 +49,16 @@ export class SimulationController {
   private readonly accumulator = new StepAccumulator();
   private readonly loop: FrameLoop;
   private readonly drawables = new Set<Drawable>();
-  private readonly tickListeners = new Set<TickListener>();
+  private readonly tickListeners = new Set<{ listener: TickListener; lane: TickLane }>();
   private readonly hoverListeners = new Set<HoverListener>();
   private hoverPoint: Point | null = null;
   private needsDraw = true;
   private lastTick = -Infinity;
-  /** The last drawn frame whose text has not been written yet. */
-  private pendingText: FrameState | null = null;
+  /** The newest drawn frame; `textStale` while no round of tick listeners has started since. */
+  private newestFrame: FrameState | null = null;
+  private textStale = false;
+  /** The lane of the round under way to run next; TICK_LANES when no round is under way. */
+  private nextLane = TICK_LANES;
   private needsRebuild = true;
   private readonly unsubscribe: () => void;
 
@@ -112,13 +132,17 @@ export class SimulationController {
     return () => this.drawables.delete(drawable);
   }
 
-  onTick(listener: TickListener): () => void {
-    this.tickListeners.add(listener);
+  /** Registers text to write a few times a second while playing (see TICK_LANES for `lane`). */
+  onTick(listener: TickListener, lane: TickLane = 0): () => void {
+    const entry = { listener, lane };
+    this.tickListeners.add(entry);
     // A newcomer (a caption, a panel just opened) gets its text on the very next frame, not after
-    // the playing-time text interval.
+    // the playing-time text interval: a new round starts there (the lanes a round under way had
+    // left run in it).
     this.lastTick = -Infinity;
+    this.nextLane = TICK_LANES;
     this.invalidate();
-    return () => this.tickListeners.delete(listener);
+    return () => this.tickListeners.delete(entry);
   }
 
   /** The world point under the pointer in any panel, shared so side-by-side panels all show it. */
@@ -223,16 +247,23 @@ export class SimulationController {
       this.needsDraw = false;
       this.needsRebuild = false;
       for (const drawable of this.drawables) drawable.draw(frame);
-      this.pendingText = frame;
+      this.newestFrame = frame;
+      this.textStale = true;
     }
     // Text is for reading, not for animation: while playing, a few updates a second are plenty
-    // and spare the layout work; when paused (a step, a scrub) it follows at once.
+    // and spare the layout work; when paused (a step, a scrub) it follows at once. A round under
+    // way finishes before the next starts, so no lane is skipped when frames come slowly.
     const playing = this.store.getState().playing;
-    if (this.pendingText && (!playing || now - this.lastTick >= TEXT_INTERVAL_MS)) {
-      const frame = this.pendingText;
-      this.pendingText = null;
+    const roundDone = this.nextLane >= TICK_LANES;
+    if (this.textStale && (!playing || (roundDone && now - this.lastTick >= TEXT_INTERVAL_MS))) {
+      this.textStale = false;
       this.lastTick = now;
-      for (const listener of this.tickListeners) listener(frame);
+      this.nextLane = 0;
+    }
+    const lastLane = playing ? this.nextLane : TICK_LANES - 1;
+    for (; this.nextLane <= lastLane && this.nextLane < TICK_LANES; this.nextLane++) {
+      for (const { listener, lane } of this.tickListeners)
+        if (lane === this.nextLane) listener(this.newestFrame!);
     }
     return this.store.getState().playing;
   };

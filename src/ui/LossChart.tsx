@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ChartMetric } from '../core/scene/scene.ts';
+import { TICK_LANE } from '../playback/simulationController.ts';
 import { ChartLayer, type ChartReading } from '../render/chartLayer.ts';
 import { useActions, useApp, useServices } from './appContext.ts';
 import { formatNumber } from './format.ts';
@@ -86,8 +87,8 @@ export function LossChart({ width, height }: { width: number; height: number }) 
         marker.style.borderColor = reading.runs[reading.nearest].color;
       }
     };
-    // The chart follows the text's pace (a few times a second while playing, at once when paused);
-    // its per-step summaries keep up every frame.
+    // The chart follows the text's pace (a few times a second while playing, at once when paused),
+    // a frame after the sidebar's text; its per-step summaries keep up every frame.
     const stopSummaries = controller.addDrawable({ draw: (frame) => chart.summarise(frame) });
     const stopDraws = controller.onTick((frame) => {
       chart.draw(frame);
@@ -98,7 +99,7 @@ export function LossChart({ width, height }: { width: number; height: number }) 
       const yLabels = chart.yLabels.join('|');
       if (canvas.current!.dataset.yLabels !== yLabels) canvas.current!.dataset.yLabels = yLabels;
       updateReadout();
-    });
+    }, TICK_LANE.chart);
     const box = canvas.current!;
     const move = (event: PointerEvent) => {
       pointer.current = [event.offsetX, event.offsetY];

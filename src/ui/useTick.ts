@@ -1,16 +1,16 @@
 import { useLayoutEffect } from 'react';
-import type { TickListener } from '../playback/simulationController.ts';
+import type { TickLane, TickListener } from '../playback/simulationController.ts';
 import { useServices } from './appContext.ts';
 
 /**
  * Runs `listener` on every drawn frame, for text that changes per frame (step, loss). The listener
  * writes through refs; React does not re-render. Subscribed in a layout effect: a passive effect's
  * cleanup runs after the next paint, so a frame in between would call the listener of a component
- * already gone, its refs null (Preact does so; React may).
+ * already gone, its refs null (Preact does so; React may). `lane`: see TICK_LANES.
  */
-export function useTick(listener: TickListener): void {
+export function useTick(listener: TickListener, lane: TickLane = 0): void {
   const { controller } = useServices();
-  useLayoutEffect(() => controller.onTick(listener), [controller, listener]);
+  useLayoutEffect(() => controller.onTick(listener, lane), [controller, listener, lane]);
 }
 
 /**

@@ -4,7 +4,11 @@ import {
   raceSummary,
   type RaceEntry,
 } from '../../core/sim/raceSummary.ts';
-import type { FrameState, SimulationController } from '../../playback/simulationController.ts';
+import {
+  TICK_LANE,
+  type FrameState,
+  type SimulationController,
+} from '../../playback/simulationController.ts';
 import type { AppStore } from '../../state/store.ts';
 import { formatNumber } from '../format.ts';
 import { setText } from '../useTick.ts';
@@ -77,7 +81,7 @@ export function narrateRace(
     clearTimeout(timer);
     timerDue = due;
     timer = setTimeout(write, Math.max(0, due - now));
-  });
+  }, TICK_LANE.summary);
   return () => {
     stopTicks();
     clearTimeout(timer);

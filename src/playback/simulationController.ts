@@ -23,8 +23,8 @@ export const TEXT_INTERVAL_MS = 100;
  * While playing, one round of tick listeners is spread over this many frames: lane 0 on the frame
  * the text is due, lane k k frames later, each with the newest frame drawn. Run in one frame, the
  * 12 × 1,000 crowd's text, chart and race summary (with the layout and paint they cause) made that
- * frame late: at 4× CPU throttling it dropped 24–26 frames in 10 s, 1–3 once spread over three
- * (measure-page, 3 runs each). When paused every lane runs at once.
+ * frame late: at 4× CPU throttling it dropped 7–51 frames in 10 s (median 27), 0–16 once spread
+ * over three (median 5; measure-page, 6 and 9 runs). When paused every lane runs at once.
  */
 export const TICK_LANES = 3;
 /** Which frame of a round a listener runs in. */

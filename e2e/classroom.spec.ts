@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { DescentLab } from './descentLab.ts';
+import { Viewport } from '../src/render/viewport.ts';
 
 /**
  * What a class spends its time on: a learning rate that is too high, telling runs apart, and the
@@ -190,5 +191,55 @@ test.describe('the address', () => {
     await expect(page.getByRole('heading', { name: 'Beale' })).toBeVisible();
     await page.goForward();
     await expect(page.getByRole('heading', { name: 'Rosenbrock' })).toBeVisible();
+  });
+});
+
+test.describe('the start point and the view', () => {
+  test('dragged off the plot the start stays on its edge, and a surface whose view leaves it out gives its own', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await app.pause();
+    const plot = (await page.getByTestId('plot-interaction').first().boundingBox())!;
+    const marker = (await page.locator('.start-marker').first().boundingBox())!;
+    await page.mouse.move(marker.x + marker.width / 2, marker.y + marker.height / 2);
+    await page.mouse.down();
+    // Past the plot's bottom-right corner, over the chart and the sidebar.
+    await page.mouse.move(plot.x + plot.width + 150, plot.y + plot.height + 100, { steps: 8 });
+    await page.mouse.up();
+    const shown = await page.evaluate(() => {
+      const { store, controller } = window.__descentLab!;
+      return store.getState().scene.view ?? controller.surface.view;
+    });
+    const { extent } = new Viewport(shown, plot.width, plot.height);
+    const [x, y] = await app.startPoint();
+    const tolerance = (extent.xMax - extent.xMin) / 100;
+    expect(Math.abs(x - extent.xMax)).toBeLessThan(tolerance);
+    expect(Math.abs(y - extent.yMin)).toBeLessThan(tolerance);
+
+    await page.getByRole('button', { name: /^Surface:/ }).click();
+    await page.getByRole('option', { name: 'Rosenbrock' }).click();
+    await expect(page.getByRole('heading', { name: 'Rosenbrock' })).toBeVisible();
+    const [rx, ry] = await app.startPoint();
+    // Rosenbrock's view is [-2, 2] × [-1, 3]: the start from Beale's corner would be off the plot.
+    expect(rx).toBeGreaterThanOrEqual(-2);
+    expect(rx).toBeLessThanOrEqual(2);
+    expect(ry).toBeGreaterThanOrEqual(-1);
+    expect(ry).toBeLessThanOrEqual(3);
+  });
+
+  test('a double-click undoes the zoom and leaves the start where it was', async ({ page }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    const before = await app.startPoint();
+    const plot = (await page.getByTestId('plot-interaction').first().boundingBox())!;
+    await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height * 0.7);
+    await page.mouse.wheel(0, -400);
+    const sceneView = () => page.evaluate(() => window.__descentLab!.store.getState().scene.view);
+    await expect.poll(sceneView).not.toBeNull();
+    await page.mouse.dblclick(plot.x + plot.width * 0.3, plot.y + plot.height * 0.7);
+    await expect.poll(sceneView).toBeNull();
+    expect(await app.startPoint()).toEqual(before);
   });
 });

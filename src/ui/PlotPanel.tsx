@@ -2,6 +2,7 @@ import { sharedContourClient } from '../playback/contourClient.ts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Point } from '../core/geometry.ts';
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
+import type { StartSpec } from '../core/scene/scene.ts';
 import { AXIS_LAYOUT, axisTicks } from '../render/axisTicks.ts';
 import { ContourLayer } from '../render/contourLayer.ts';
 import { hasUndefinedRegion } from '../render/contours/draw.ts';
@@ -32,6 +33,8 @@ interface PlotPanelProps {
 }
 
 const gradient = new Float64Array(2);
+/** Two taps this close (ms) are the double-click that follows them, not two new starts. */
+const DOUBLE_CLICK_MS = 800;
 
 /**
  * A minimum's cross. The global one is larger and bold (lesson 1 calls it "the bold cross"): its
@@ -152,6 +155,19 @@ export function PlotPanel({
   );
 
   const gesture = useRef(new PlotGesture());
+  /**
+   * The starts before each of the last two taps, and when. A double-click only resets the view, so
+   * it puts back the starts from before its first tap.
+   */
+  const taps = useRef<{ startsBefore: StartSpec; at: number }[]>([]);
+  // On the panel, not the plot's layer: the first click moves the start marker under the pointer,
+  // so the second one lands on the marker.
+  const resetView = (event: React.MouseEvent) => {
+    const first = taps.current.find((tap) => event.timeStamp - tap.at < DOUBLE_CLICK_MS);
+    if (first) actions.setStarts(first.startsBefore);
+    taps.current = [];
+    actions.setView(null);
+  };
   const local = (event: React.PointerEvent): [number, number] => {
     const rect = event.currentTarget.getBoundingClientRect();
     return [event.clientX - rect.left, event.clientY - rect.top];
@@ -166,7 +182,12 @@ export function PlotPanel({
   };
 
   return (
-    <div className="plot-panel" style={{ width, height }} data-testid="plot-panel">
+    <div
+      className="plot-panel"
+      style={{ width, height }}
+      data-testid="plot-panel"
+      onDoubleClick={resetView}
+    >
       <canvas
         ref={contourCanvas}
         className="layer"
@@ -252,12 +273,15 @@ export function PlotPanel({
         onPointerUp={(event) => {
           const result = gesture.current.up(event.pointerId, viewport);
           if (result.kind === 'tap') {
+            taps.current = [
+              ...taps.current.slice(-1),
+              { startsBefore: store.getState().scene.starts, at: event.timeStamp },
+            ];
             actions.setStart(viewport.roundedWorld(result.x, result.y));
             actions.play();
           }
         }}
         onPointerCancel={(event) => gesture.current.cancel(event.pointerId, viewport)}
-        onDoubleClick={() => actions.setView(null)}
         onPointerLeave={() => {
           controller.setHover(null);
           setText(readout.current, '');

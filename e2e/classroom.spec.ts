@@ -169,6 +169,27 @@ test.describe('keys drive playback', () => {
       // The clicked control did not take the keys: SGD is still shown.
       await expect(page.getByRole('checkbox', { name: 'Show SGD' })).toBeChecked();
     });
+
+  test('a slider reached with the keyboard keeps its arrows until Escape gives them back', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    await app.open();
+    await app.pause();
+    const speed = page.getByRole('slider', { name: 'Speed' });
+    await speed.focus();
+    const step = await app.step();
+    const before = await speed.getAttribute('aria-valuetext');
+    await page.keyboard.press('ArrowRight');
+    await expect(speed).not.toHaveAttribute('aria-valuetext', before!);
+    expect(await app.step()).toBe(step);
+    await page.keyboard.press('Escape');
+    const after = await speed.getAttribute('aria-valuetext');
+    await page.keyboard.press('ArrowRight');
+    await expect(app.stepCounter).toHaveText(new RegExp(`^Step ${step + 1} `));
+    await expect(speed).toHaveAttribute('aria-valuetext', after!);
+    await expect(speed).toBeFocused();
+  });
 });
 
 test.describe('the address', () => {

@@ -93,6 +93,34 @@ test.describe('embed', () => {
     expect(href).toBe('/?v=1&s=rosenbrock&runs=adam');
   });
 
+  test("a change inside the embed adds nothing to the host page's history", async ({
+    page,
+    baseURL,
+  }) => {
+    const frame = await openHost(page, baseURL!, 's=rosenbrock&runs=adam');
+    const historyLength = () => page.evaluate(() => history.length);
+    const before = await historyLength();
+    // A tap on the plot moves the start, which on the full page is a Back-able change.
+    const plot = (await frame.getByTestId('plot-interaction').boundingBox())!;
+    await page.mouse.click(plot.x + plot.width * 0.3, plot.y + plot.height * 0.6);
+    await expect
+      .poll(() =>
+        frame.evaluate(() => {
+          const { starts } = window.__descentLab!.store.getState().scene;
+          return starts.kind === 'points' ? starts.points[0][0] : NaN;
+        }),
+      )
+      .not.toBe(-1.5);
+    await send(page, { type: 'descent-lab:setScene', scene: '?s=beale&runs=sgd' });
+    await expect(frame.getByTestId('step-counter')).toBeVisible();
+    await expect
+      .poll(() => frame.evaluate(() => window.__descentLab!.store.getState().scene.surface))
+      .toEqual({ id: 'beale' });
+    // The frame's address follows the scene (a moment later): replaced, not pushed.
+    await expect.poll(() => frame.evaluate(() => location.search)).toContain('s=beale');
+    expect(await historyLength()).toBe(before);
+  });
+
   test('play, pause, step, reset and setScene from the host', async ({ page, baseURL }) => {
     const frame = await openHost(page, baseURL!, 's=rosenbrock&runs=adam&autoplay=0');
     await expect.poll(async () => (await received(page)).length).toBeGreaterThan(0);

@@ -144,8 +144,13 @@ test('a shared link with a basin map opens the lab and computes it', async ({ pa
   await expect(
     lab.panel.getByRole('img', { name: /^SGD basin map: global minimum \(3, 2\)/ }),
   ).toBeVisible();
+  // Its text wraps inside it (the top bar's one-line rule once made it 1,938 px wide, the close
+  // button out of sight) and the close button is on screen.
+  expect(await lab.panel.evaluate((panel) => panel.scrollWidth - panel.clientWidth)).toBe(0);
+  const close = lab.panel.getByRole('button', { name: 'Close the lab' });
+  await expect(close).toBeInViewport({ ratio: 1 });
   // Closing the lab takes the experiment out of the link.
-  await lab.panel.getByRole('button', { name: 'Close the lab' }).click();
+  await close.click();
   await expect(lab.panel).toHaveCount(0);
   await expect(page).not.toHaveURL(/lab=/);
 });

@@ -283,6 +283,36 @@ test.describe('surfaces', () => {
       .not.toBe(before.sum);
   });
 
+  for (const [where, path] of [
+    ['on the page', '/'],
+    ['presenting', '/?present=1'],
+  ])
+    test(`every surface's name in the menu is shown whole, ${where}`, async ({ page }) => {
+      const app = new DescentLab(page);
+      await app.open(path);
+      await page.getByRole('button', { name: /^Surface:/ }).click();
+      const options = page.getByRole('option');
+      await expect(options.first()).toBeVisible();
+      // Each name inside its option and the option inside the menu (the top bar's one-line rule
+      // once cut "Quadratic bo", "Six-hump ca" and pushed "Neural network…" past the menu's edge).
+      const cut = await page.evaluate(() => {
+        const menu = document.querySelector('.surface-menu')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.surface-option')]
+          .filter((option) => {
+            const box = option.getBoundingClientRect();
+            const name = option.querySelector('span:last-child')!;
+            const text = name.getBoundingClientRect();
+            return (
+              name.scrollWidth > name.clientWidth + 1 ||
+              text.right > box.right + 1 ||
+              box.right > menu.right + 1
+            );
+          })
+          .map((option) => option.textContent);
+      });
+      expect(cut).toEqual([]);
+    });
+
   test('a bad expression shows the parser message inline and the app keeps working', async ({
     page,
   }) => {

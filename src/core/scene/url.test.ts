@@ -178,6 +178,19 @@ describe('partsToDecode', () => {
     expect(decodeScene('s=beale').scene.network).toBeUndefined();
   });
 
+  it("a network link without steps plays the training's length; another budget survives", async () => {
+    await networkSpecs.load();
+    const scene = networkScene(defaultScene());
+    const query = encodeScene(scene);
+    expect(query).not.toContain('steps=');
+    const trained = scene.network!.steps;
+    expect(decodeScene('net=1~moons~400~0.1~0.2~16.16~tanh~pca~41~300').scene.steps).toBe(300);
+    const longer = { ...scene, steps: trained + 500 };
+    expect(decodeScene(encodeScene(longer)).scene.steps).toBe(trained + 500);
+    const atDefault = { ...scene, steps: defaultScene().steps };
+    expect(decodeScene(encodeScene(atDefault)).scene.steps).toBe(defaultScene().steps);
+  });
+
   it('names what decoding must wait for: the expression language, the lab’s checks', () => {
     expect(partsToDecode('?v=1&f=x%5E2%2By%5E2')).toEqual([formulas]);
     expect(partsToDecode('f&lab=basins')).toEqual([formulas, labSpecs]);

@@ -162,7 +162,8 @@ export function encodeScene(scene: Scene): string {
   const scalars: [string, number | string, number | string][] = [
     ['seed', scene.seed, defaults.seed],
     ['noise', scene.noise, defaults.noise],
-    ['steps', scene.steps, defaults.steps],
+    // A network scene's budget defaults to its training's length (as the view opens with).
+    ['steps', scene.steps, scene.network?.steps ?? defaults.steps],
     ['speed', scene.speed, defaults.speed],
     ['layout', LAYOUT_CODES[scene.layout], LAYOUT_CODES[defaults.layout]],
     ['contours', scene.contours, defaults.contours],
@@ -407,5 +408,10 @@ export function decodeScene(query: string): ValidatedScene {
   const net = params.get('net');
   if (net !== undefined) input.network = networkSpecs.get().decodeNetwork(unescape(net));
   const validated = validateScene(input);
-  return { scene: validated.scene, notices: [...notices, ...validated.notices] };
+  const { network } = validated.scene;
+  const scene =
+    network && !params.has('steps')
+      ? { ...validated.scene, steps: network.steps }
+      : validated.scene;
+  return { scene, notices: [...notices, ...validated.notices] };
 }

@@ -106,6 +106,10 @@ test.describe('presenting on a projector', () => {
       await expectOneRow(page);
       await expect.poll(async () => (await plotShare(page)).belowBar).toBeGreaterThanOrEqual(0.45);
       expect(await playbackOverflow(page)).toBeLessThanOrEqual(0);
+      // The timeline stays long enough to scrub (it once shrank to 60 px beside the lesson).
+      expect((await page.locator('.playback .timeline').boundingBox())!.width).toBeGreaterThan(
+        0.2 * (await page.locator('.playback').boundingBox())!.width,
+      );
       await page.screenshot({ path: testInfo.outputPath(`present-${width}-lesson.png`) });
       // The 2D chapters (chapter 6 shows the network view instead of the plot).
       for (const chapter of ['1', '2', '3', '4', '5']) {

@@ -159,7 +159,9 @@ test.describe('keys drive playback', () => {
       await app.open();
       await app.pause();
       await click(page);
-      const before = await app.step();
+      // The click may have stepped (Step forward): the counter shows it a frame later.
+      const before = await page.evaluate(() => window.__descentLab!.controller.step);
+      await expect(app.stepCounter).toHaveText(new RegExp(`^Step ${before} `));
       await page.keyboard.press('ArrowRight');
       await expect(app.stepCounter).toHaveText(new RegExp(`^Step ${before + 1} `));
       await page.keyboard.press('Space');

@@ -29,4 +29,15 @@ describe('placeLabel', () => {
     const box = placeLabel(100, 495, 80, 16, 12, [800, 500], taken);
     expect(box[3]).toBeLessThanOrEqual(480);
   });
+
+  it('never covers its own mark, even where the only box that fits sits over it', () => {
+    // A mark near the top-right corner of a narrow panel, a title chip at its top-left.
+    const title: Rect = [8, 6, 60, 28];
+    const [x, y] = [246, 8];
+    const box = placeLabel(x, y, 200, 16, 12, [262, 210], [title]);
+    expect(overlaps(box, [x - 12, y - 12, x + 12, y + 12])).toBe(false);
+    expect(overlaps(box, title)).toBe(false);
+    expect(box[0]).toBeGreaterThanOrEqual(0);
+    expect(box[2]).toBeLessThanOrEqual(262);
+  });
 });

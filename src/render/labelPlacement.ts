@@ -7,7 +7,7 @@ const overlaps = (a: Rect, b: Rect) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3]
 
 /**
  * A label box of `width` × `height` for a mark at (x, y), `gap` from it, inside `bounds`
- * (0..bounds[0] × 0..bounds[1]) and clear of `taken` (labels already placed, a legend): right of
+ * (0..bounds[0] × 0..bounds[1]), clear of its mark and of `taken` (labels already placed, a legend): right of
  * the mark if it fits, else left, moved down (or up, when there is no room below) past whatever it
  * would cover, the side needing the smaller move winning. When nothing is clear, the right-hand
  * box as it was (an overlap beats a label off the plot).
@@ -22,6 +22,8 @@ export function placeLabel(
   taken: readonly Rect[],
 ): Rect {
   const [boundsWidth, boundsHeight] = bounds;
+  // The mark itself is never covered by its own label (a narrow panel's fallback box did).
+  const obstacles: readonly Rect[] = [...taken, [x - gap, y - gap, x + gap, y + gap]];
   const wanted = Math.max(0, Math.min(y - height / 2, boundsHeight - height));
   const lefts = [x + gap, x - gap - width]
     .filter((left) => left >= 0 && left + width <= boundsWidth)
@@ -32,7 +34,7 @@ export function placeLabel(
       let top = wanted;
       for (let moved = true; moved;) {
         moved = false;
-        for (const rect of taken) {
+        for (const rect of obstacles) {
           if (!overlaps([left, top, left + width, top + height], rect)) continue;
           top = direction > 0 ? rect[3] : rect[1] - height;
           moved = true;

@@ -117,10 +117,19 @@ export function PlotPanel({
     trajectoryLayer.current = layer;
     return controller.addDrawable(layer);
   }, [controller, runId]);
+  // Labels keep clear of the legend and of a side-by-side panel's title (in a small embed panel,
+  // "SGD diverged at step 3" was written under the "SGD" title).
+  const titleChip = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    trajectoryLayer.current!.setLabelObstacles(labelObstacles ? [labelObstacles] : []);
+    const obstacles: Rect[] = labelObstacles ? [labelObstacles] : [];
+    const chip = titleChip.current;
+    if (chip) {
+      const { offsetLeft: left, offsetTop: top, offsetWidth, offsetHeight } = chip;
+      obstacles.push([left, top, left + offsetWidth, top + offsetHeight]);
+    }
+    trajectoryLayer.current!.setLabelObstacles(obstacles);
     controller.invalidate();
-  }, [controller, labelObstacles]);
+  }, [controller, labelObstacles, title, drawScale]);
   // Presentation mode draws thicker trails and larger markers; the layer need not be rebuilt.
   useEffect(() => {
     trajectoryLayer.current!.setOptions({ runId, scale: drawScale });
@@ -330,7 +339,11 @@ export function PlotPanel({
           }}
         />
       )}
-      {title && <div className="panel-title">{title}</div>}
+      {title && (
+        <div className="panel-title" ref={titleChip}>
+          {title}
+        </div>
+      )}
       {undefinedShown && <UndefinedKey />}
       <div className="hover-readout" ref={readout} aria-live="off" />
     </div>

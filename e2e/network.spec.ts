@@ -124,6 +124,12 @@ test.describe('the network view', () => {
       page.getByRole('region', { name: label, exact: true }).getByTestId('run-status');
     await expect(card('SGD')).toContainText(/loss grew 1e\d+× — exploding/);
     await expect(card('Adam')).toContainText('train loss');
+    // The sidebar keeps only what acts on the network: no start points, no added gradient noise,
+    // no update anatomy of the 2D run underneath.
+    await expect(page.getByRole('radio', { name: 'One point' })).toHaveCount(0);
+    await expect(page.getByRole('slider', { name: /Gradient noise/ })).toHaveCount(0);
+    await expect(page.getByText('Update anatomy')).toHaveCount(0);
+    await expect(page.getByRole('spinbutton', { name: 'Seed' })).toBeVisible();
     const shown = Number(/train loss (\S+)/.exec((await card('Adam').textContent()) ?? '')?.[1]);
     const adamRow = page.getByTestId('network-run').filter({ hasText: 'Adam' });
     const table = Number(await adamRow.locator('td').first().textContent());

@@ -115,10 +115,15 @@ export function App() {
           <SurfaceOnly>
             <SurfaceInfo />
           </SurfaceOnly>
-          <InspectorSidebar />
+          {/* An update's anatomy and the start points are the 2D surface's, not the network's. */}
+          <SurfaceOnly>
+            <InspectorSidebar />
+          </SurfaceOnly>
           <NoiseControls />
           <BatchSizeControl />
-          <StartControls />
+          <SurfaceOnly>
+            <StartControls />
+          </SurfaceOnly>
           <RunList />
           <CommunicationHost />
         </Sidebar>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ContourScale } from '../core/scene/scene.ts';
 import { useActions, useApp } from './appContext.ts';
+import { SurfaceOnly } from './network/NetworkEntry.tsx';
 import { StepBudgetField } from './StepBudgetField.tsx';
 import { View3dSwitch } from './three/View3dSwitch.tsx';
 
@@ -69,23 +70,26 @@ export function NoiseControls() {
   const seed = useApp((s) => s.scene.seed);
   return (
     <div className="noise-controls">
-      <label>
-        Gradient noise σ
-        <input
-          type="range"
-          min={0}
-          max={200}
-          value={
-            Math.round(Math.sqrt(noise / 10) * 200) /* square-root scale: fine control near 0 */
-          }
-          aria-valuetext={String(noise)}
-          onChange={(event) => {
-            const position = Number(event.currentTarget.value) / 200;
-            actions.setNoise(Number((10 * position * position).toPrecision(2)));
-          }}
-        />
-        <output>{noise}</output>
-      </label>
+      {/* The network view trains on its data's own minibatches: no added noise there. */}
+      <SurfaceOnly>
+        <label>
+          Gradient noise σ
+          <input
+            type="range"
+            min={0}
+            max={200}
+            value={
+              Math.round(Math.sqrt(noise / 10) * 200) /* square-root scale: fine control near 0 */
+            }
+            aria-valuetext={String(noise)}
+            onChange={(event) => {
+              const position = Number(event.currentTarget.value) / 200;
+              actions.setNoise(Number((10 * position * position).toPrecision(2)));
+            }}
+          />
+          <output>{noise}</output>
+        </label>
+      </SurfaceOnly>
       <label>
         Seed
         <input

@@ -229,6 +229,32 @@ test.describe('embed', () => {
     ).toBeUndefined();
   });
 
+  test('in a 320×240 frame the legend starts as its markers and unfolds to the names', async ({
+    page,
+    baseURL,
+  }) => {
+    const frame = await openHost(page, baseURL!, '', [320, 240]);
+    const legend = frame.getByTestId('legend');
+    const unfold = legend.getByRole('button', { name: "Show the runs' names" });
+    await expect(unfold).toBeVisible();
+    // Six markers, no names: the race under it stays in sight (the names took ~3 rows of a
+    // 190-px plot, right over the default start).
+    await expect(unfold.locator('svg')).toHaveCount(6);
+    const share = async () => {
+      const [box, plot] = await Promise.all([
+        legend.boundingBox(),
+        frame.getByTestId('plot-panel').boundingBox(),
+      ]);
+      return (box!.width * box!.height) / (plot!.width * plot!.height);
+    };
+    expect(await share()).toBeLessThan(0.05);
+    await unfold.click();
+    await expect(legend.getByRole('button', { name: 'Adam', exact: true })).toBeVisible();
+    expect(await share()).toBeGreaterThan(0.1);
+    await legend.getByRole('button', { name: 'Fold the legend' }).click();
+    await expect(unfold).toBeVisible();
+  });
+
   test('fits a 320×240 frame with no scrollbars; the plot shrinks', async ({ page, baseURL }) => {
     const frame = await openHost(page, baseURL!, 's=rosenbrock&runs=adam,momentum', [320, 240]);
     const layout = await frame.evaluate(() => {

@@ -13,6 +13,12 @@ const GAP = 8;
 /** The 3D view, with its WebGL renderer, downloads the first time 3D is opened. */
 const Plot3dPanel = lazy(() => import('./three/Plot3dPanel.tsx'));
 
+/**
+ * Below this plot area (px²: a 320×240 embed's plot is about 316×190) the full legend would cover
+ * the race, so it starts folded to its markers; a phone's plot (≈374×350) keeps the names.
+ */
+const COMPACT_LEGEND_AREA = 80_000;
+
 /** Columns for n panels in a box, choosing the layout that gives the largest square-ish panels. */
 function gridColumns(n: number, width: number, height: number): number {
   let best = 1;
@@ -93,7 +99,9 @@ export function PlotArea() {
       <Suspense fallback={<p className="plot3d-loading">Loading the 3D view…</p>}>
         {panels}
       </Suspense>
-      {layout === 'overlay' && panels && <RunLegend onBox={onLegendBox} />}
+      {layout === 'overlay' && panels && (
+        <RunLegend onBox={onLegendBox} compact={width * height < COMPACT_LEGEND_AREA} />
+      )}
       {problem3d && (
         <p className="view3d-problem" role="status">
           {problem3d}

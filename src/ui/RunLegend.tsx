@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Rect } from '../render/labelPlacement.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useApp } from './appContext.ts';
@@ -16,9 +16,16 @@ const subscribeToPointer = (onChange: () => void) => {
  * Who is who on the plot: each run's marker, colour and name, the same everywhere (screen, embed,
  * presenting). A click shows or hides the run; on touch screens the legend is for reading (the
  * run cards' checkboxes show and hide). Read from the store as `label␀visible` strings, so it
- * re-renders when a name or a visibility changes, never per frame.
+ * re-renders when a name or a visibility changes, never per frame. `compact` (a small plot): the
+ * legend starts as one button of markers that unfolds the names.
  */
-export function RunLegend({ onBox }: { onBox: (box: Rect | null) => void }) {
+export function RunLegend({
+  onBox,
+  compact = false,
+}: {
+  onBox: (box: Rect | null) => void;
+  compact?: boolean;
+}) {
   countRender('RunLegend');
   const list = useRef<HTMLUListElement>(null);
   // Its box within the plot area, whenever its size (a run shown, hidden, renamed) or the area's
@@ -45,6 +52,26 @@ export function RunLegend({ onBox }: { onBox: (box: Rect | null) => void }) {
   const entries = useApp(
     useShallow((s) => s.scene.runs.map((run) => `${run.id}\u0000${run.label}\u0000${run.visible}`)),
   );
+  const [unfolded, setUnfolded] = useState(false);
+  if (compact && !unfolded) {
+    return (
+      <ul ref={list} className="run-legend compact" aria-label="Legend" data-testid="legend">
+        <li>
+          <button
+            type="button"
+            aria-expanded={false}
+            aria-label="Show the runs' names"
+            title="Show the runs' names"
+            onClick={() => setUnfolded(true)}
+          >
+            {entries.map((entry, index) => (
+              <RunMarker key={entry.split('\u0000')[0]} index={index} size={12} />
+            ))}
+          </button>
+        </li>
+      </ul>
+    );
+  }
   return (
     <ul
       ref={list}
@@ -77,6 +104,19 @@ export function RunLegend({ onBox }: { onBox: (box: Rect | null) => void }) {
           </li>
         );
       })}
+      {compact && (
+        <li>
+          <button
+            type="button"
+            aria-expanded={true}
+            aria-label="Fold the legend"
+            title="Fold the legend"
+            onClick={() => setUnfolded(false)}
+          >
+            ×
+          </button>
+        </li>
+      )}
     </ul>
   );
 }

@@ -57,17 +57,11 @@ export function RunLegend({
     return (
       <ul ref={list} className="run-legend compact" aria-label="Legend" data-testid="legend">
         <li>
-          <button
-            type="button"
-            aria-expanded={false}
-            aria-label="Show the runs' names"
-            title="Show the runs' names"
-            onClick={() => setUnfolded(true)}
-          >
+          <FoldToggle unfolded={false} onToggle={setUnfolded}>
             {entries.map((entry, index) => (
               <RunMarker key={entry.split('\u0000')[0]} index={index} size={12} />
             ))}
-          </button>
+          </FoldToggle>
         </li>
       </ul>
     );
@@ -106,17 +100,35 @@ export function RunLegend({
       })}
       {compact && (
         <li>
-          <button
-            type="button"
-            aria-expanded={true}
-            aria-label="Fold the legend"
-            title="Fold the legend"
-            onClick={() => setUnfolded(false)}
-          >
+          <FoldToggle unfolded={true} onToggle={setUnfolded}>
             ×
-          </button>
+          </FoldToggle>
         </li>
       )}
     </ul>
+  );
+}
+
+/** A compact legend's button between its markers alone and the runs' names. */
+function FoldToggle({
+  unfolded,
+  onToggle,
+  children,
+}: {
+  unfolded: boolean;
+  onToggle: (unfolded: boolean) => void;
+  children: React.ReactNode;
+}) {
+  const label = unfolded ? 'Fold the legend' : "Show the runs' names";
+  return (
+    <button
+      type="button"
+      aria-expanded={unfolded}
+      aria-label={label}
+      title={label}
+      onClick={() => onToggle(!unfolded)}
+    >
+      {children}
+    </button>
   );
 }

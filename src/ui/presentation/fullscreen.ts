@@ -37,7 +37,12 @@ export async function leaveFullscreen(): Promise<void> {
  */
 export function onFullscreenLeftByPerson(onLeft: () => void): () => void {
   const listener = () => {
-    if (isFullscreen()) return;
+    // Back in fullscreen: a leave we made is over, even if its event comes only now, in the same
+    // frame as the entry's (a busy machine coalesces them): the next exit is the person's.
+    if (isFullscreen()) {
+      leavingOnPurpose = false;
+      return;
+    }
     if (leavingOnPurpose) leavingOnPurpose = false;
     else onLeft();
   };

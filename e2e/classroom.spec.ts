@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { DescentLab } from './descentLab.ts';
-import { Viewport } from '../src/render/viewport.ts';
 
 /**
  * What a class spends its time on: a learning rate that is too high, telling runs apart, and the
@@ -231,11 +230,7 @@ test.describe('the start point and the view', () => {
     // Past the plot's bottom-right corner, over the chart and the sidebar.
     await page.mouse.move(plot.x + plot.width + 150, plot.y + plot.height + 100, { steps: 8 });
     await page.mouse.up();
-    const shown = await page.evaluate(() => {
-      const { store, controller } = window.__descentLab!;
-      return store.getState().scene.view ?? controller.surface.view;
-    });
-    const { extent } = new Viewport(shown, plot.width, plot.height);
+    const { extent } = (await app.plotViewport()).viewport;
     const [x, y] = await app.startPoint();
     const tolerance = (extent.xMax - extent.xMin) / 100;
     expect(Math.abs(x - extent.xMax)).toBeLessThan(tolerance);

@@ -82,14 +82,19 @@ export class DescentLab {
     }) as Promise<[number, number]>;
   }
 
-  /** Moves the pointer over world point (x, y) of the first plot, mapped as the app maps it. */
-  async hoverWorld(x: number, y: number): Promise<void> {
+  /** The first plot's box on the page and its mapping of world points, as the app maps them. */
+  async plotViewport(): Promise<{ box: { x: number; y: number }; viewport: Viewport }> {
     const view = await this.page.evaluate(() => {
       const { store, controller } = window.__descentLab!;
       return store.getState().scene.view ?? controller.surface.view;
     });
     const box = (await this.page.getByTestId('plot-interaction').first().boundingBox())!;
-    const viewport = new Viewport(view, box.width, box.height);
+    return { box, viewport: new Viewport(view, box.width, box.height) };
+  }
+
+  /** Moves the pointer over world point (x, y) of the first plot, mapped as the app maps it. */
+  async hoverWorld(x: number, y: number): Promise<void> {
+    const { box, viewport } = await this.plotViewport();
     await this.page.mouse.move(box.x + viewport.toPixelX(x), box.y + viewport.toPixelY(y));
   }
 

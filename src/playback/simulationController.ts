@@ -133,7 +133,7 @@ export class SimulationController {
   }
 
   /** Registers text to write a few times a second while playing (see TICK_LANES for `lane`). */
-  onTick(listener: TickListener, lane: TickLane = 0): () => void {
+  onTick(listener: TickListener, lane: TickLane = TICK_LANE.text): () => void {
     const entry = { listener, lane };
     this.tickListeners.add(entry);
     // A newcomer (a caption, a panel just opened) gets its text on the very next frame, not after

@@ -7,9 +7,9 @@ const overlaps = (a: Rect, b: Rect) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3]
 
 /**
  * A label box of `width` × `height` for a mark at (x, y), `gap` from it, inside `bounds`
- * (0..bounds[0] × 0..bounds[1]), clear of its mark and of `taken` (labels already placed, a legend): right of
- * the mark if it fits, else left, moved down (or up, when there is no room below) past whatever it
- * would cover, the side needing the smaller move winning. When nothing is clear, the right-hand
+ * (0..bounds[0] × 0..bounds[1]), clear of its mark and of `taken` (labels already placed, a
+ * legend): right of the mark if it fits, else left, moved down (or up, when there is no room
+ * below) past whatever it would cover, the side needing the smaller move winning. When nothing is clear, the right-hand
  * box as it was (an overlap beats a label off the plot).
  */
 export function placeLabel(

@@ -16,6 +16,7 @@ import { useActions, useApp, useServices } from './appContext.ts';
 import { BasinOverlay } from './basins/BasinOverlay.tsx';
 import { formatNumber } from './format.ts';
 import { InspectorOverlay } from './inspector/InspectorOverlay.tsx';
+import { offsetBox } from './offsetBox.ts';
 import { PlotGesture } from './plotGestures.ts';
 import { usePresentation } from './presentation/usePresentation.ts';
 import { setText } from './useTick.ts';
@@ -122,11 +123,7 @@ export function PlotPanel({
   const titleChip = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const obstacles: Rect[] = labelObstacles ? [labelObstacles] : [];
-    const chip = titleChip.current;
-    if (chip) {
-      const { offsetLeft: left, offsetTop: top, offsetWidth, offsetHeight } = chip;
-      obstacles.push([left, top, left + offsetWidth, top + offsetHeight]);
-    }
+    if (titleChip.current) obstacles.push(offsetBox(titleChip.current));
     trajectoryLayer.current!.setLabelObstacles(obstacles);
     controller.invalidate();
   }, [controller, labelObstacles, title, drawScale]);

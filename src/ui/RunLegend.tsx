@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Rect } from '../render/labelPlacement.ts';
+import { offsetBox } from './offsetBox.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useApp } from './appContext.ts';
 import { RunMarker } from './RunMarker.tsx';
@@ -32,13 +33,7 @@ export function RunLegend({
   // (which moves it) changes.
   useLayoutEffect(() => {
     const element = list.current!;
-    const measure = () =>
-      onBox([
-        element.offsetLeft,
-        element.offsetTop,
-        element.offsetLeft + element.offsetWidth,
-        element.offsetTop + element.offsetHeight,
-      ]);
+    const measure = () => onBox(offsetBox(element));
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     observer.observe(element.parentElement!);
@@ -53,9 +48,15 @@ export function RunLegend({
     useShallow((s) => s.scene.runs.map((run) => `${run.id}\u0000${run.label}\u0000${run.visible}`)),
   );
   const [unfolded, setUnfolded] = useState(false);
-  if (compact && !unfolded) {
-    return (
-      <ul ref={list} className="run-legend compact" aria-label="Legend" data-testid="legend">
+  const folded = compact && !unfolded;
+  return (
+    <ul
+      ref={list}
+      className={folded ? 'run-legend compact' : 'run-legend'}
+      aria-label={folded || touch ? 'Legend' : 'Legend: click a run to show or hide it'}
+      data-testid="legend"
+    >
+      {folded ? (
         <li>
           <FoldToggle unfolded={false} onToggle={setUnfolded}>
             {entries.map((entry, index) => (
@@ -63,42 +64,34 @@ export function RunLegend({
             ))}
           </FoldToggle>
         </li>
-      </ul>
-    );
-  }
-  return (
-    <ul
-      ref={list}
-      className="run-legend"
-      aria-label={touch ? 'Legend' : 'Legend: click a run to show or hide it'}
-      data-testid="legend"
-    >
-      {entries.map((entry, index) => {
-        const [id, label, visible] = entry.split('\u0000');
-        const shown = visible === 'true';
-        const marker = <RunMarker index={index} size={14} />;
-        return (
-          <li key={id} className={shown ? undefined : 'hidden-run'}>
-            {touch ? (
-              <span>
-                {marker}
-                {label}
-              </span>
-            ) : (
-              <button
-                type="button"
-                aria-pressed={shown}
-                title={shown ? `Hide ${label}` : `Show ${label}`}
-                onClick={() => actions.setRunVisible(id, !shown)}
-              >
-                {marker}
-                {label}
-              </button>
-            )}
-          </li>
-        );
-      })}
-      {compact && (
+      ) : (
+        entries.map((entry, index) => {
+          const [id, label, visible] = entry.split('\u0000');
+          const shown = visible === 'true';
+          const marker = <RunMarker index={index} size={14} />;
+          return (
+            <li key={id} className={shown ? undefined : 'hidden-run'}>
+              {touch ? (
+                <span>
+                  {marker}
+                  {label}
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  aria-pressed={shown}
+                  title={shown ? `Hide ${label}` : `Show ${label}`}
+                  onClick={() => actions.setRunVisible(id, !shown)}
+                >
+                  {marker}
+                  {label}
+                </button>
+              )}
+            </li>
+          );
+        })
+      )}
+      {compact && !folded && (
         <li>
           <FoldToggle unfolded={true} onToggle={setUnfolded}>
             ×

@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'react';
-import type { TickLane, TickListener } from '../playback/simulationController.ts';
+import { TICK_LANE, type TickLane, type TickListener } from '../playback/simulationController.ts';
 import { useServices } from './appContext.ts';
 
 /**
@@ -8,7 +8,7 @@ import { useServices } from './appContext.ts';
  * cleanup runs after the next paint, so a frame in between would call the listener of a component
  * already gone, its refs null (Preact does so; React may). `lane`: see TICK_LANES.
  */
-export function useTick(listener: TickListener, lane: TickLane = 0): void {
+export function useTick(listener: TickListener, lane: TickLane = TICK_LANE.text): void {
   const { controller } = useServices();
   useLayoutEffect(() => controller.onTick(listener, lane), [controller, listener, lane]);
 }

@@ -5,6 +5,7 @@ import { PRESETS, type OptimizerPreset } from '../core/optimizers/presets.ts';
 import { findOptimizer } from '../core/optimizers/registry.ts';
 import { LIMITS } from '../core/scene/scene.ts';
 import { useActions, useApp } from './appContext.ts';
+import { MOUNT_TURN, RUN_CARDS_PER_TURN, useMountTurn } from './mountTurns.ts';
 import { RunCard } from './RunCard.tsx';
 
 /**
@@ -18,6 +19,12 @@ function networkRefusal(preset: OptimizerPreset, network: NetworkSpec | undefine
   const issue = networkOptimizerIssue(optimizer, networkParameterCount(network));
   if (issue === null) return null;
   return issue.startsWith(preset.label) ? issue : `${preset.label}: ${issue}`;
+}
+
+/** A run card, mounted on its turn of the first screen: a few cards a frame. */
+function RunCardInTurn(props: Parameters<typeof RunCard>[0]) {
+  const turn = MOUNT_TURN.runCards + Math.floor(props.index / RUN_CARDS_PER_TURN);
+  return useMountTurn(turn) ? <RunCard {...props} /> : null;
 }
 
 export function RunList() {
@@ -53,7 +60,7 @@ export function RunList() {
         </p>
       )}
       {runs.map((run, index) => (
-        <RunCard
+        <RunCardInTurn
           key={run.id}
           run={run}
           index={index}

@@ -1,6 +1,7 @@
 import { useCallback, useRef, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { dialogOpen, useEscapeToClose } from './mobile/useEscapeToClose.ts';
+import { MOUNT_TURN, useMountTurn } from './mountTurns.ts';
 import { presentationStore, usePresentation } from './presentation/usePresentation.ts';
 import './mobile/mobile.css';
 
@@ -23,6 +24,7 @@ function useSidebarOpen() {
  * beside the plot. On a narrow one it becomes a sheet along the bottom edge that its "Optimizers"
  * handle opens and closes; while presenting on a wide screen, a drawer over the plot's right side
  * that the top bar's `SidebarToggle` opens — either way the plot keeps the screen. Escape closes both.
+ * Its content mounts a turn after the plot (mountTurns.ts).
  */
 export function Sidebar({ children }: { children: ReactNode }) {
   const [open, setOpen] = useSidebarOpen();
@@ -31,6 +33,7 @@ export function Sidebar({ children }: { children: ReactNode }) {
   // Only where the sheet is a sheet: elsewhere the handle is not shown.
   const notASheet = useCallback(() => hidden(handle.current) || dialogOpen(), []);
   useEscapeToClose(open, close, handle, notASheet);
+  const mounted = useMountTurn(MOUNT_TURN.sidebar);
   return (
     <aside className="sidebar bottom-sheet" data-open={open} aria-label="Optimizers and surface">
       <button
@@ -45,7 +48,7 @@ export function Sidebar({ children }: { children: ReactNode }) {
         Optimizers
       </button>
       <div className="sheet-content" id={CONTENT_ID} tabIndex={-1}>
-        {children}
+        {mounted && children}
       </div>
     </aside>
   );

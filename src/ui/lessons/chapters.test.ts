@@ -27,7 +27,7 @@ function train(scene: Scene): Trained {
     () => {},
   );
   if (trained.type !== 'done') throw new Error('training failed');
-  publishNetworkResults(scene, trained.histories, trained.plane.explained);
+  publishNetworkResults(scene, trained);
   return trained;
 }
 
@@ -234,7 +234,7 @@ describe('chapter 6: a real network, through the real training', () => {
   it('its captions read the trained runs at the clock’s step, and wait while they train', async () => {
     const { lessons, controller, frame } = lessonApp();
     await lessons.openLesson(6);
-    publishNetworkResults({ ...frame().scene, seed: 2 }, full.histories, full.plane.explained);
+    publishNetworkResults({ ...frame().scene, seed: 2 }, full);
     expect(networkResults(frame().scene)).toBeNull();
     expect(renderCaption('{loss 2}', frame())).toBe(PENDING);
     train(frame().scene);

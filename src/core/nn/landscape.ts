@@ -48,19 +48,28 @@ export function filterNormalize(
   return out;
 }
 
-/** Two Gaussian directions from the seed, each filter-normalised at θ, η then made orthogonal to δ. */
+/** Gaussian direction number `which` of the seed, filter-normalised at θ. */
+export function randomFilterDirection(
+  layers: readonly number[],
+  theta: Float64Array,
+  seed: number,
+  which: number,
+): Float64Array {
+  const d = new Float64Array(theta.length);
+  for (let p = 0; p < d.length; p++) {
+    d[p] = hashNormal(seed, RANDOM_STREAMS.networkDirections, p, which);
+  }
+  return filterNormalize(layers, theta, d);
+}
+
+/** Directions 0 and 1 of the seed, filter-normalised at θ, η then made orthogonal to δ. */
 export function randomFilterDirections(
   layers: readonly number[],
   theta: Float64Array,
   seed: number,
 ): [Float64Array, Float64Array] {
-  const [delta, eta] = [0, 1].map((which) => {
-    const d = new Float64Array(theta.length);
-    for (let p = 0; p < d.length; p++) {
-      d[p] = hashNormal(seed, RANDOM_STREAMS.networkDirections, p, which);
-    }
-    return filterNormalize(layers, theta, d);
-  });
+  const delta = randomFilterDirection(layers, theta, seed, 0);
+  const eta = randomFilterDirection(layers, theta, seed, 1);
   // Gram–Schmidt: remove δ's component from η, keeping η's length so both axes share a scale.
   const length = Math.sqrt(dot(eta, eta));
   const along = dot(eta, delta) / dot(delta, delta);

@@ -26,6 +26,8 @@ export type TrainResponse =
       /** Per run: (α, β) of every step. */
       projections: Float64Array[];
       extent: Extent;
+      /** Per run: how sharp the training loss is around its final weights (sharpness.ts). */
+      sharpness: number[];
     }
   | { type: 'error'; message: string };
 

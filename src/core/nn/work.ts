@@ -20,6 +20,7 @@ import type {
   TrainRequest,
   TrainResponse,
 } from './protocol.ts';
+import { sharpness } from './sharpness.ts';
 import type { NetworkSpec } from './spec.ts';
 
 export function answerTrain(
@@ -37,12 +38,14 @@ export function answerTrain(
   );
   const plane = choosePlane(spec.plane, experiment, histories, seed);
   const projections = histories.map((h) => projectPath(plane, h.path));
+  const n = experiment.train.count;
   return {
     type: 'done',
     histories,
     plane,
     projections,
     extent: planeExtent(spec.plane, projections),
+    sharpness: histories.map((h) => sharpness(experiment.train, h.path.slice(-n), seed)),
   };
 }
 

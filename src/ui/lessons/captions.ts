@@ -16,8 +16,9 @@
  *
  * In the network view (a scene with `network`) the run names read the trained network run instead
  * (networkResults.ts): where, loss (training loss), test (test loss), accuracy and testacc (shares
- * right), inplane (the share of its path the landscape's plane holds); the scene adds parameters
- * and architecture ("2, 16, 16, 3"). Until the runs are trained they read PENDING.
+ * right), inplane (the share of its path the landscape's plane holds), sharpness (how much the
+ * training loss rises around its final weights, see core/nn/sharpness.ts); the scene adds
+ * parameters and architecture ("2, 16, 16, 3"). Until the runs are trained they read PENDING.
  */
 import { datasetOf } from '../../core/data/dataset.ts';
 import { DistributedGradient } from '../../core/distributed/workers.ts';
@@ -186,7 +187,7 @@ function describeOutcomes(run: Run, frame: CaptionFrame): string {
   return `— of its ${run.particles} starts: ${told.join(', ')}`;
 }
 
-const NETWORK_RUN_NAMES = ['where', 'loss', 'test', 'accuracy', 'testacc', 'inplane'];
+const NETWORK_RUN_NAMES = ['where', 'loss', 'test', 'accuracy', 'testacc', 'inplane', 'sharpness'];
 
 /** A network run's value (see the header), read from its trained history at the clock's step. */
 function networkRunValue(name: string, runId: string, frame: CaptionFrame): string {
@@ -207,6 +208,8 @@ function networkRunValue(name: string, runId: string, frame: CaptionFrame): stri
       return percent(history.trainAccuracy[k]);
     case 'testacc':
       return percent(history.testAccuracy[k]);
+    case 'sharpness':
+      return formatNumber(results.sharpness.get(runId) ?? NaN);
     default:
       return percent(results.inPlane.get(runId) ?? NaN);
   }

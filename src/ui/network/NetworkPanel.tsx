@@ -165,11 +165,7 @@ function ExperimentView({
         signal,
       );
       performance.mark(NETWORK_MARKS.trained);
-      publishNetworkResults(
-        { network: spec, seed, runs, batchSize },
-        answer.histories,
-        answer.plane.explained,
-      );
+      publishNetworkResults({ network: spec, seed, runs, batchSize }, answer);
       setTrained(answer);
       releaseClock(true);
       setPhase({ kind: 'landscape' });

@@ -6,6 +6,7 @@
  * underneath).
  */
 import type { RunHistory } from '../../core/nn/experiment.ts';
+import type { TrainResponse } from '../../core/nn/protocol.ts';
 import type { Scene } from '../../core/scene/scene.ts';
 import { describeFate, explosion } from '../../core/sim/fate.ts';
 import { formatNumber } from '../format.ts';
@@ -15,7 +16,12 @@ export interface NetworkResults {
   histories: ReadonlyMap<string, RunHistory>;
   /** Per run id: the share of its path's variance in the landscape's plane. */
   inPlane: ReadonlyMap<string, number>;
+  /** Per run id: how sharp the training loss is around its final weights. */
+  sharpness: ReadonlyMap<string, number>;
 }
+
+/** What the training Worker answered, as far as the readers need it. */
+type Trained = Pick<Extract<TrainResponse, { type: 'done' }>, 'histories' | 'plane' | 'sharpness'>;
 
 type ExperimentParts = Pick<Scene, 'network' | 'seed' | 'runs' | 'batchSize'>;
 
@@ -37,18 +43,19 @@ function keyOf(scene: ExperimentParts): string {
 
 let latest: { key: string; results: NetworkResults } | null = null;
 
-/** Called by the view when an experiment's runs are trained: `histories[r]` is visible run r's. */
+/** Called by the view when an experiment's runs are trained: the answer's entry r is visible run r's. */
 export function publishNetworkResults(
   scene: ExperimentParts,
-  histories: readonly RunHistory[],
-  explained: readonly number[],
+  { histories, plane, sharpness }: Trained,
 ): void {
   const visible = scene.runs.filter((run) => run.visible);
+  const byRun = <T>(values: readonly T[]) => new Map(visible.map((run, r) => [run.id, values[r]]));
   latest = {
     key: experimentKey(scene),
     results: {
-      histories: new Map(visible.map((run, r) => [run.id, histories[r]])),
-      inPlane: new Map(visible.map((run, r) => [run.id, explained[r]])),
+      histories: byRun(histories),
+      inPlane: byRun(plane.explained),
+      sharpness: byRun(sharpness),
     },
   };
 }

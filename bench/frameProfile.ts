@@ -8,7 +8,8 @@
  * counted too, and CPU time is also given per step: on a loaded machine frames last longer and each
  * takes more steps, so per step compares two builds more fairly than per frame. PROFILE_CALLERS=name
  * also prints who calls the JavaScript functions of that name, by sampled self time;
- * LONG_FRAME_MS=ms lists the frames that took more main-thread CPU than that, and what was in them.
+ * LONG_FRAME_MS=ms lists the frames that took more main-thread CPU than that, and what was in them
+ * (trace events and sampled JavaScript functions).
  * Numbers to read, never pass/fail.
  */
 import { chromium } from '@playwright/test';
@@ -54,7 +55,8 @@ function profileSelfTimes(profile: CpuProfile): Map<string, number> {
  * The frames whose main-thread tasks took more than `ms` of CPU (LONG_FRAME_MS=ms): a frame runs
  * from one animation frame's start to the next's. Each with the events of most self time in it.
  */
-function printLongFrames(main: TraceEvent[], ms: number): void {
+function printLongFrames(main: TraceEvent[], profile: CpuProfile, ms: number): void {
+  const samples = profileSamples(profile);
   const starts = main
     .filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X')
     .map((e) => e.ts)
@@ -71,8 +73,17 @@ function printLongFrames(main: TraceEvent[], ms: number): void {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 8)
       .map(([name, us]) => `${name} ${(us / 1000).toFixed(2)}`);
+    const js = new Map<string, number>();
+    for (const { ts, key, ms: sampled } of samples) {
+      if (ts >= from && ts < to && !key.startsWith('(')) js.set(key, (js.get(key) ?? 0) + sampled);
+    }
+    const topJs = [...js]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([name, sampled]) => `${name} ${sampled.toFixed(2)}`);
     console.log(
-      `  frame ${i}: ${cpu.toFixed(2)} ms CPU, ${((to - from) / 1000).toFixed(1)} ms long: ${top.join(' · ')}`,
+      `  frame ${i}: ${cpu.toFixed(2)} ms CPU, ${((to - from) / 1000).toFixed(1)} ms long: ${top.join(' · ')}` +
+        `\n    JS: ${topJs.join(' · ')}`,
     );
   }
 }
@@ -164,7 +175,7 @@ try {
   const callersOf = process.env.PROFILE_CALLERS;
   if (callersOf) print(`callers of ${callersOf}`, callerTimes(profile, callersOf), frames, 10);
   const longFrameMs = Number(process.env.LONG_FRAME_MS);
-  if (longFrameMs > 0) printLongFrames(main, longFrameMs);
+  if (longFrameMs > 0) printLongFrames(main, profile, longFrameMs);
 } finally {
   await browser.close();
 }

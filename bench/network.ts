@@ -5,7 +5,8 @@
  * its larger half (about what each of the page's 2 grid Workers does), in wall and CPU time (the
  * machines here are shared: CPU time varies less with the load); then, in headless Chromium, the
  * wait from the runs trained to their landscape painted, and the frames dropped and long tasks
- * from the load to 5 s of the race after it (see measurePage).
+ * from the load to 5 s of the race after it, while the Worker trains, and from the runs trained
+ * (see measurePage).
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -188,17 +189,20 @@ async function measurePage(): Promise<void> {
       await page.addInitScript('globalThis.__name = (fn) => fn;');
       await page.addInitScript(recordFrames);
       const load = loadavg()[0];
-      let marks = { trained: 0, landscape: 0 };
+      let marks = { training: 0, trained: 0, landscape: 0 };
       let end = 0;
       const trace = await collectTrace(
         await page.context().newCDPSession(page),
         async () => {
           await page.goto(`http://127.0.0.1:${port}/${query}`);
           const answer = await page.waitForFunction(
-            ({ trained, landscape }) => {
+            ({ training, trained, landscape }) => {
+              const [s] = performance.getEntriesByName(training);
               const [t] = performance.getEntriesByName(trained);
               const [l] = performance.getEntriesByName(landscape);
-              return t && l ? { trained: t.startTime, landscape: l.startTime } : null;
+              return s && t && l
+                ? { training: s.startTime, trained: t.startTime, landscape: l.startTime }
+                : null;
             },
             NETWORK_MARKS,
             { timeout: 120_000, polling: 100 },
@@ -225,6 +229,9 @@ async function measurePage(): Promise<void> {
         `page: trained → landscape painted ${wait.toFixed(0)} ms (load average ${load.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
       );
       console.log(`  load → landscape + ${WATCH_MS / 1000} s: ${describe(fromLoad)}`);
+      console.log(
+        `  while the Worker trains (${(marks.trained - marks.training).toFixed(0)} ms): ${describe(smoothness(record, marks.training, marks.trained))}`,
+      );
       console.log(
         `  trained → landscape + ${WATCH_MS / 1000} s: ${describe(smoothness(record, marks.trained, end))}; ${mainThreadCpu(trace, WATCH_MS)}`,
       );

@@ -159,6 +159,7 @@ function ExperimentView({
       if (wasPlaying || state.playing) state.play();
     };
     (async () => {
+      performance.mark(NETWORK_MARKS.training);
       const answer = await client.train(
         { spec, seed, runs: configs, batchSize },
         showProgress,

@@ -291,6 +291,19 @@ describe('chapter 6: a flat minimum from small batches, through the real trainin
     fullTrained = train(full);
   }, 60_000);
 
+  it('after the rings, the spirals tries bring back the spirals, with SGD and Adam', () => {
+    const { tries } = chapter(6);
+    const momentum = tries[0].apply(full);
+    expect(momentum.network).toMatchObject({ dataset: 'spiral', activation: 'tanh', plane: 'pca' });
+    expect(momentum.runs.map((run) => run.label)).toEqual(['SGD', 'Adam']);
+    expect(momentum.runs[0].params.momentum).toBe(0.9);
+    const batches = tries[1].apply(small);
+    expect(batches.network).toMatchObject({ dataset: 'spiral', steps: 300 });
+    expect(batches.batchSize).toBe(16);
+    // On the spirals, a try builds on the scene on screen as before.
+    expect(tries[1].apply(momentum).runs[0].params.momentum).toBe(0.9);
+  });
+
   it('the two tries train the same rings experiment, with batches of 8 and with all samples', () => {
     expect(small.batchSize).toBe(8);
     expect('batchSize' in full).toBe(false);

@@ -132,6 +132,15 @@ function realNetworkScene(): Scene {
   };
 }
 
+/**
+ * The spirals experiment for chapter 6's first two tries: the scene on screen, or the chapter's own
+ * again when the rings tries left it (other runs, data and plane, of which those tries' notes would
+ * say nothing true).
+ */
+function onSpirals(scene: Scene): Scene {
+  return scene.network?.dataset === 'spiral' ? scene : realNetworkScene();
+}
+
 /** Minibatch size of chapter 6's second try: a twentieth of the spirals' training points. */
 const REAL_BATCH = 16;
 
@@ -406,12 +415,12 @@ export const CHAPTERS: readonly Chapter[] = [
       {
         label: 'Give SGD momentum 0.9',
         note: 'With momentum SGD builds up speed along the directions where its gradients keep agreeing: in the same number of steps it now finds the spirals too.',
-        apply: (scene) => setParam(scene, 0, 'momentum', 0.9),
+        apply: (scene) => setParam(onSpirals(scene), 0, 'momentum', 0.9),
       },
       {
         label: `Train on batches of ${REAL_BATCH} samples`,
         note: 'Each step now estimates the gradient from a few samples: many times cheaper, but noisy. In the same number of steps both runs get less far, and their losses in the chart shake.',
-        apply: (scene) => ({ ...scene, batchSize: REAL_BATCH }),
+        apply: (scene) => ({ ...onSpirals(scene), batchSize: REAL_BATCH }),
       },
       {
         label: `Slice around a minimum found with batches of ${FLAT_BATCH}`,

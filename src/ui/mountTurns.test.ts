@@ -63,4 +63,24 @@ describe('MountTurns', () => {
     expect(turns.has(9)).toBe(true);
     expect(frames.pending()).toBe(0);
   });
+
+  it('says when the first screen is mounted: at once with nothing waiting, else after the last turn', async () => {
+    const frames = manualFrames();
+    const idle = new MountTurns(frames.nextFrame);
+    let idleMounted = false;
+    await idle.mounted().then(() => (idleMounted = true));
+    expect(idleMounted).toBe(true);
+
+    const turns = new MountTurns(frames.nextFrame);
+    turns.has(2);
+    let mounted = false;
+    const waiting = turns.mounted().then(() => (mounted = true));
+    frames.frame();
+    frames.frame();
+    await Promise.resolve();
+    expect(mounted).toBe(false); // turn 2 is in, but a part it mounted may still ask for more
+    frames.frame();
+    await waiting;
+    expect(mounted).toBe(true);
+  });
 });

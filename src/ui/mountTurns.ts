@@ -35,6 +35,7 @@ export class MountTurns {
   private done = false;
   private scheduled = false;
   private readonly listeners = new Set<() => void>();
+  private mountedWaiters: (() => void)[] = [];
 
   constructor(private readonly nextFrame: NextFrame = afterNextFrame) {}
 
@@ -44,6 +45,15 @@ export class MountTurns {
     if (turn > this.wanted) this.wanted = turn;
     if (this.reached < this.wanted) this.schedule();
     return this.reached >= turn;
+  }
+
+  /**
+   * Resolves once every part asked for is in (at once when none waits): for work that would
+   * compete with the mount for the CPU, such as a Worker's training on a two-core machine.
+   */
+  mounted(): Promise<void> {
+    if (this.done || (!this.scheduled && this.reached >= this.wanted)) return Promise.resolve();
+    return new Promise((resolve) => this.mountedWaiters.push(resolve));
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -65,6 +75,7 @@ export class MountTurns {
     this.scheduled = false;
     if (this.reached >= this.wanted) {
       this.done = true;
+      for (const resolve of this.mountedWaiters.splice(0)) resolve();
       return;
     }
     this.reached++;
@@ -74,6 +85,9 @@ export class MountTurns {
 }
 
 const pageTurns = new MountTurns();
+
+/** Resolves once the page's first screen is mounted. */
+export const firstScreenMounted = (): Promise<void> => pageTurns.mounted();
 
 /** Whether the part of the first screen that mounts on turn `turn` is in yet. */
 export function useMountTurn(turn: number, turns: MountTurns = pageTurns): boolean {

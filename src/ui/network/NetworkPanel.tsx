@@ -28,6 +28,7 @@ import { runStyles } from '../../render/runStyle.ts';
 import { webgl2Problem } from '../../render/webglSupport.ts';
 import type { SampledLandscape } from '../three/NetworkPlot3d.tsx';
 import { useActions, useApp, useServices } from '../appContext.ts';
+import { firstScreenMounted } from '../mountTurns.ts';
 import { countRender } from '../renderCount.ts';
 import { networkRunStatus, percent, publishNetworkResults, shownRow } from './networkResults.ts';
 import { NETWORK_MARKS } from './marks.ts';
@@ -159,6 +160,10 @@ function ExperimentView({
       if (wasPlaying || state.playing) state.play();
     };
     (async () => {
+      // Training holds a core: on a two-core machine, started while the page still mounts, it took
+      // the CPU from the mount's frames and dropped them (bench:network).
+      await firstScreenMounted();
+      if (signal.aborted) return;
       performance.mark(NETWORK_MARKS.training);
       const answer = await client.train(
         { spec, seed, runs: configs, batchSize },

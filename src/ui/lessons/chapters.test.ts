@@ -357,7 +357,9 @@ describe('chapter 6: a flat minimum from small batches, through the real trainin
     const [momentum, adam] = smallTrained.sharpness.map(formatNumber);
     expect(renderCaption(template, frame())).toBe(
       'How sharp the loss is where the runs ended, as the average rise of the training loss after ' +
-        `a random step of half each unit’s weight size: ${momentum} for Momentum, ${adam} for Adam.`,
+        `a random step of half each unit’s weight size: ${momentum} for Momentum, ${adam} for Adam. ` +
+        'Flat is not the same as low: a run stuck on a plateau is flat too, so read this beside ' +
+        'the training losses above.',
     );
   });
 });

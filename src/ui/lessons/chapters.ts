@@ -409,7 +409,7 @@ export const CHAPTERS: readonly Chapter[] = [
       '{label 1} (lr {lr 1}, momentum {momentum 1}) {where 1}: training loss {loss 1}, {accuracy 1} of the training points right, {testacc 1} of the held-out ones.',
       '{label 2} (lr {lr 2}) {where 2}: training loss {loss 2}, {accuracy 2} of the training points right, {testacc 2} of the held-out ones.',
       'The plane holds {inplane 1} of the variance of {label 1}’s path and {inplane 2} of {label 2}’s.',
-      'How sharp the loss is where the runs ended, as the average rise of the training loss after a random step of half each unit’s weight size: {sharpness 1} for {label 1}, {sharpness 2} for {label 2}.',
+      'How sharp the loss is where the runs ended, as the average rise of the training loss after a random step of half each unit’s weight size: {sharpness 1} for {label 1}, {sharpness 2} for {label 2}. Flat is not the same as low: a run stuck on a plateau is flat too, so read this beside the training losses above.',
     ],
     tries: [
       {

@@ -1,7 +1,7 @@
 /**
  * The app's first screen mounts in turns, one turn a frame: the top bar, plot and playback first,
  * then the sidebar's sections, then its run cards a few at a time. Why: mounted at once, the app
- * was one task of ≈80 ms of CPU at 1× and ≈350 ms at 4× CPU throttling (the render, then the
+ * was one task of ≈50 ms of CPU at 1× and 280–550 ms at 4× CPU throttling (the render, then the
  * page's first layout, forced by the plot measuring itself), during which the page answered
  * nothing and dropped every frame. In turns, the plot's task is the first and each later one is a
  * fraction of it. Only the first mount waits: once every turn is in, later parts mount at once.
@@ -28,7 +28,7 @@ const afterNextFrame: NextFrame = (callback) => {
 
 export class MountTurns {
   /** Turns mounted so far: a part of turn t is in once `reached >= t`. */
-  reached = 0;
+  private reached = 0;
   /** The last turn any part asked for. */
   private wanted = 0;
   /** Every part asked for is in, and a frame passed with no part asking for more. */

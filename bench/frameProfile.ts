@@ -45,9 +45,14 @@ function callerTimes(profile: CpuProfile, name: string): Map<string, number> {
   return totals;
 }
 
-function profileSelfTimes(profile: CpuProfile): Map<string, number> {
+type Sample = ReturnType<typeof profileSamples>[number];
+
+/** Sampled self time by function, of the samples from `from` to `to` (trace clock, µs). */
+function sampledSelfTimes(samples: Sample[], from = -Infinity, to = Infinity): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const { key, ms } of profileSamples(profile)) totals.set(key, (totals.get(key) ?? 0) + ms);
+  for (const { ts, key, ms } of samples) {
+    if (ts >= from && ts < to) totals.set(key, (totals.get(key) ?? 0) + ms);
+  }
   return totals;
 }
 
@@ -55,8 +60,7 @@ function profileSelfTimes(profile: CpuProfile): Map<string, number> {
  * The frames whose main-thread tasks took more than `ms` of CPU (LONG_FRAME_MS=ms): a frame runs
  * from one animation frame's start to the next's. Each with the events of most self time in it.
  */
-function printLongFrames(main: TraceEvent[], profile: CpuProfile, ms: number): void {
-  const samples = profileSamples(profile);
+function printLongFrames(main: TraceEvent[], samples: Sample[], ms: number): void {
   const starts = main
     .filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X')
     .map((e) => e.ts)
@@ -73,11 +77,9 @@ function printLongFrames(main: TraceEvent[], profile: CpuProfile, ms: number): v
       .sort((a, b) => b[1] - a[1])
       .slice(0, 8)
       .map(([name, us]) => `${name} ${(us / 1000).toFixed(2)}`);
-    const js = new Map<string, number>();
-    for (const { ts, key, ms: sampled } of samples) {
-      if (ts >= from && ts < to && !key.startsWith('(')) js.set(key, (js.get(key) ?? 0) + sampled);
-    }
-    const topJs = [...js]
+    // Without V8's pseudo-functions ((program), (idle), (garbage collector)): the page's own code.
+    const topJs = [...sampledSelfTimes(samples, from, to)]
+      .filter(([name]) => !name.startsWith('('))
       .sort((a, b) => b[1] - a[1])
       .slice(0, 6)
       .map(([name, sampled]) => `${name} ${sampled.toFixed(2)}`);
@@ -171,11 +173,12 @@ try {
     frames,
     25,
   );
-  print('JavaScript self time by function (sampled)', profileSelfTimes(profile), frames, 30);
+  const samples = profileSamples(profile);
+  print('JavaScript self time by function (sampled)', sampledSelfTimes(samples), frames, 30);
   const callersOf = process.env.PROFILE_CALLERS;
   if (callersOf) print(`callers of ${callersOf}`, callerTimes(profile, callersOf), frames, 10);
   const longFrameMs = Number(process.env.LONG_FRAME_MS);
-  if (longFrameMs > 0) printLongFrames(main, profile, longFrameMs);
+  if (longFrameMs > 0) printLongFrames(main, samples, longFrameMs);
 } finally {
   await browser.close();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NetworkClient } from './networkClient.ts';
+import { NetworkClient, WARM_GRID_WORKERS_AT } from './networkClient.ts';
 import type { ContourBands, ContourOptions } from '../core/contours/bands.ts';
 import type { BandsRequest, GridRequest, TrainRequest } from '../core/nn/protocol.ts';
 
@@ -64,17 +64,24 @@ function answerOldest(worker: FakeWorker, answered: number, side: number): void 
 }
 
 describe('NetworkClient', () => {
-  it('starts and prepares the grid workers while the runs train, and the grid uses them', async () => {
+  it('starts and prepares the grid workers late in training, and the grid uses them', async () => {
     const { network, trainers, grids } = client();
     const signal = new AbortController().signal;
-    const trained = network.train(TRAIN, () => {}, signal);
+    const progress: number[] = [];
+    const trained = network.train(TRAIN, (fraction) => progress.push(fraction), signal);
+    trainers[0].answer({ type: 'progress', done: 1, total: 2 });
+    // Started beside the training from its first step, they took frames from the page.
+    expect(grids).toHaveLength(0);
+    trainers[0].answer({ type: 'progress', done: WARM_GRID_WORKERS_AT * 100, total: 100 });
+    trainers[0].answer({ type: 'progress', done: 1, total: 1 });
+    expect(progress).toEqual([0.5, WARM_GRID_WORKERS_AT, 1]);
     expect(grids).toHaveLength(2);
     for (const worker of grids) {
       expect(worker.received).toEqual([{ type: 'prepare', spec: TRAIN.spec, seed: 7 }]);
     }
     trainers[0].answer({ type: 'done' });
     await trained;
-    const progress: number[] = [];
+    progress.length = 0;
     const sampled = network.grid(GRID, CONTOURS, (fraction) => progress.push(fraction), signal);
     expect(grids).toHaveLength(2);
     // One row per request here; each worker has two, the second queued.
@@ -102,6 +109,18 @@ describe('NetworkClient', () => {
     expect(Array.from(all.values)).toEqual(values);
     expect(all.bands).toBe(BANDS);
     expect(grids.every((worker) => worker.terminated)).toBe(true);
+  });
+
+  it('a training too short to report its progress still has the grid workers ready', async () => {
+    const { network, trainers, grids } = client();
+    const signal = new AbortController().signal;
+    const trained = network.train(TRAIN, () => {}, signal);
+    trainers[0].answer({ type: 'done' });
+    await trained;
+    expect(grids).toHaveLength(2);
+    network.grid(GRID, CONTOURS, () => {}, signal);
+    expect(grids).toHaveLength(2);
+    expect(grids.every((worker) => pending(worker, 0).length === 2)).toBe(true);
   });
 
   it('gives the next rows to the worker that answers, so a slower one does less', async () => {
@@ -132,6 +151,8 @@ describe('NetworkClient', () => {
     const { network, trainers, grids } = client();
     const abort = new AbortController();
     const trained = network.train(TRAIN, () => {}, abort.signal);
+    trainers[0].answer({ type: 'progress', done: 9, total: 10 });
+    expect(grids).toHaveLength(2);
     abort.abort();
     await expect(trained).rejects.toThrow('cancelled');
     expect(trainers[0].terminated).toBe(true);

@@ -75,9 +75,18 @@ export function gridRowsPerRequest(side: number, workers: number): number {
   return Math.max(1, Math.ceil(side / (8 * workers)));
 }
 
+/**
+ * How far the runs have trained when the grid Workers start. From the first step, their start-up
+ * (three busy threads beside the page on a two-core machine) took frames from the page while it
+ * showed the training's progress: 1–4 dropped in each of 10 loads, against 0–1 in each of 5
+ * when they start here; they are still ready by the time the runs are (bench:network's trained →
+ * landscape stayed at 300–370 ms).
+ */
+export const WARM_GRID_WORKERS_AT = 0.85;
+
 export class NetworkClient {
   /**
-   * Grid Workers started while the runs train, so that their code is loaded, their experiment
+   * Grid Workers started late in training, so that their code is loaded, their experiment
    * built and their loss compiled by the time the grid is asked for: the grid is what a person
    * waits for once the paths are there.
    */
@@ -91,8 +100,12 @@ export class NetworkClient {
       new Worker(new URL('../workers/networkGridWorker.ts', import.meta.url), { type: 'module' }),
   ) {}
 
-  /** Starts and prepares the grid Workers; a cancelled signal terminates those not used. */
+  /**
+   * Starts and prepares the grid Workers, once per training; a cancelled signal terminates those
+   * not used.
+   */
   private warmGridWorkers({ spec, seed }: TrainRequest, signal: AbortSignal): void {
+    if (signal.aborted || this.spares.length >= this.gridWorkers) return;
     const preparation: GridPreparation = { type: 'prepare', spec, seed };
     while (this.spares.length < this.gridWorkers) {
       const worker = this.createGridWorker();
@@ -113,15 +126,19 @@ export class NetworkClient {
     onProgress: (fraction: number) => void,
     signal: AbortSignal,
   ): Promise<TrainDone> {
-    if (!signal.aborted) this.warmGridWorkers(request, signal);
     const answer = await ask<TrainResponse>(
       this.createTrainWorker(),
       request,
       (message) => {
-        if (message.type === 'progress') onProgress(message.done / message.total);
+        if (message.type !== 'progress') return;
+        const fraction = message.done / message.total;
+        if (fraction >= WARM_GRID_WORKERS_AT) this.warmGridWorkers(request, signal);
+        onProgress(fraction);
       },
       signal,
     );
+    // A short training may end before its progress reached the mark.
+    this.warmGridWorkers(request, signal);
     if (answer.type === 'error') throw new Error(answer.message);
     if (answer.type !== 'done') throw new Error('unexpected answer from the network worker');
     return answer;

@@ -2,7 +2,7 @@
  * Samples rows of a network's loss landscape off the main thread, and contours the whole grid once
  * its rows are in. Loaded by NetworkClient with
  * `new Worker(new URL('./networkGridWorker.ts', import.meta.url), …)`, one per core; it is
- * prepared while the runs train, then asked for a few rows at a time.
+ * prepared while the runs finish training, then asked for a few rows at a time.
  */
 import type {
   BandsRequest,

@@ -235,6 +235,24 @@ test.describe('a phone on its side (844×390)', () => {
 test.describe('an upright phone (390×844)', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
+  test('the top bar keeps one line, a long surface name cut short, its buttons still 44 px', async ({
+    page,
+  }) => {
+    const app = new DescentLab(page);
+    for (const query of ['/', '/?s=goldstein_price']) {
+      await app.open(query);
+      await expectOneRow(page);
+      const surface = page.getByRole('button', { name: /^Surface:/ });
+      const menu = page.locator('.topbar-menu-button');
+      for (const button of [surface, menu]) {
+        const box = (await button.boundingBox())!;
+        expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+      }
+    }
+    await expect(page.getByRole('button', { name: 'Surface: Goldstein–Price' })).toBeVisible();
+  });
+
   test('the lesson is page text under a plot that stays in view, not a small scrolling window', async ({
     page,
   }, testInfo) => {

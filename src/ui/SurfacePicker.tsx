@@ -87,7 +87,7 @@ export function SurfacePicker() {
         onClick={() => setOpen(!open)}
       >
         <span className="visually-hidden">Surface: </span>
-        <span>{currentLabel}</span> ▾
+        <span className="surface-button-label">{currentLabel}</span> ▾
       </button>
       {open && (
         <Suspense fallback={null}>

@@ -253,6 +253,25 @@ test.describe('an upright phone (390×844)', () => {
     await expect(page.getByRole('button', { name: 'Surface: Goldstein–Price' })).toBeVisible();
   });
 
+  test('in the real-network chapter the network plot comes first and stays in view as the text scrolls', async ({
+    page,
+  }, testInfo) => {
+    const app = new DescentLab(page);
+    await page.goto('/?lesson=6');
+    const plot = page.getByTestId('network-contours');
+    await expect(plot).toBeVisible();
+    const lesson = (await app.lessonPanel.boundingBox())!;
+    let box = (await plot.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(lesson.y);
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    box = (await plot.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(-1);
+    expect(box.y).toBeLessThan(20);
+    expect(box.height).toBeGreaterThan(200);
+    await page.screenshot({ path: testInfo.outputPath('upright-network-lesson.png') });
+  });
+
   test('the lesson is page text under a plot that stays in view, not a small scrolling window', async ({
     page,
   }, testInfo) => {

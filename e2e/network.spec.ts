@@ -77,6 +77,17 @@ test.describe('the network view', () => {
 
     await view.seek(300);
     await expect(page.getByTestId('network-run')).toHaveCount(6);
+    // Who is who on the plot: a legend names each run, with its marker.
+    const legend = view.panel.getByTestId('legend');
+    await expect(legend.locator('li')).toHaveText([
+      'SGD',
+      'Momentum',
+      'Nesterov',
+      'Adagrad',
+      'RMSProp',
+      'Adam',
+    ]);
+    await expect(legend.locator('li svg path')).toHaveCount(6);
     // Every run trained: its test accuracy at the last step is a percentage, well above chance.
     for (const row of await view.rows()) {
       const accuracy = Number(/(\d+) %\s+\S+ %\s+\S+$/.exec(row)?.[1]);

@@ -6,6 +6,7 @@ import type { ContourBands } from '../../core/contours/bands.ts';
 import type { Extent } from '../../core/geometry.ts';
 import type { Network } from '../../core/nn/network.ts';
 import { drawContours } from '../contours/draw.ts';
+import { traceMarker, type RunStyle } from '../runStyle.ts';
 
 export interface CanvasBox {
   width: number;
@@ -48,7 +49,7 @@ export function drawPlaneContours(
 }
 
 /**
- * Each run's path (α, β per step) from step 0 to `step`, with a dot where it is now and a ring at
+ * Each run's path (α, β per step) from step 0 to `step`, with its marker where it is now and a ring at
  * its start. Non-finite points are skipped.
  */
 export function drawPlanePaths(
@@ -56,7 +57,7 @@ export function drawPlanePaths(
   box: CanvasBox,
   extent: Extent,
   paths: readonly Float64Array[],
-  colours: readonly string[],
+  styles: readonly RunStyle[],
   step: number,
 ): void {
   const context = fitCanvas(canvas, box);
@@ -64,7 +65,7 @@ export function drawPlanePaths(
   const toPixel = planeToPixel(extent, box);
   paths.forEach((points, r) => {
     const last = Math.min(step, points.length / 2 - 1);
-    context.strokeStyle = colours[r];
+    context.strokeStyle = styles[r].color;
     context.lineWidth = 2;
     context.beginPath();
     for (let k = 0; k <= last; k++) {
@@ -75,11 +76,12 @@ export function drawPlanePaths(
     }
     context.stroke();
     const [a, b] = [points[2 * last], points[2 * last + 1]];
-    context.fillStyle = colours[r];
+    // The run's own marker, as on the surfaces' plots and in the legend.
+    context.fillStyle = styles[r].color;
     context.strokeStyle = '#ffffff';
     context.lineWidth = 1.5;
     context.beginPath();
-    context.arc(toPixel.x(a), toPixel.y(b), 5, 0, 2 * Math.PI);
+    traceMarker(context, styles[r].shape, toPixel.x(a), toPixel.y(b), 6);
     context.fill();
     context.stroke();
   });

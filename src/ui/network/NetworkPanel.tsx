@@ -30,6 +30,7 @@ import type { SampledLandscape } from '../three/NetworkPlot3d.tsx';
 import { useActions, useApp, useServices } from '../appContext.ts';
 import { firstScreenMounted } from '../mountTurns.ts';
 import { countRender } from '../renderCount.ts';
+import { MarkerIcon } from '../RunMarker.tsx';
 import { networkRunStatus, percent, publishNetworkResults, shownRow } from './networkResults.ts';
 import { NETWORK_MARKS } from './marks.ts';
 import { setNetworkRunStatus } from './runCardStatus.ts';
@@ -130,7 +131,12 @@ function ExperimentView({
   const client = useMemo(() => new NetworkClient(2), []);
   const experiment = useMemo(() => buildExperiment(spec, seed), [spec, seed]);
   const visibleRuns = useMemo(() => runs.filter((run) => run.visible), [runs]);
-  const colours = useMemo(() => runStyles(visibleRuns).map((style) => style.color), [visibleRuns]);
+  // Styled among all the scene's runs, as their cards are, so a hidden run changes no one's look.
+  const styles = useMemo(() => {
+    const all = runStyles(runs);
+    return runs.flatMap((run, r) => (run.visible ? [all[r]] : []));
+  }, [runs]);
+  const colours = useMemo(() => styles.map((style) => style.color), [styles]);
   const configs: RunConfig[] = useMemo(
     () => visibleRuns.map(({ optimizer, params, schedule }) => ({ optimizer, params, schedule })),
     [visibleRuns],
@@ -298,7 +304,7 @@ function ExperimentView({
       const step = Math.min(clockStep, spec.steps);
       if (step !== lastStep && pathCanvas.current) {
         lastStep = step;
-        drawPlanePaths(pathCanvas.current, plotBox(), extent, projections, colours, step);
+        drawPlanePaths(pathCanvas.current, plotBox(), extent, projections, styles, step);
       }
       // The first frame draws the paths only, the next the chart's curves, and the decision
       // regions start after them; a paused clock draws no frames by itself, hence the requests.
@@ -342,7 +348,7 @@ function ExperimentView({
       stopDrawing();
       stopTicks();
     };
-  }, [trained, controller, experiment, colours, spec.steps, curves]);
+  }, [trained, controller, experiment, styles, colours, spec.steps, curves]);
 
   const setSpec = (change: Partial<NetworkSpec>) => {
     const next = { ...spec, ...change };
@@ -537,6 +543,16 @@ function ExperimentView({
               aria-label="The runs' paths projected onto the plane"
               role="img"
             />
+            <ul className="run-legend network-legend" aria-label="Legend" data-testid="legend">
+              {visibleRuns.map((run, r) => (
+                <li key={run.id}>
+                  <span>
+                    <MarkerIcon {...styles[r]} size={14} />
+                    {run.label}
+                  </span>
+                </li>
+              ))}
+            </ul>
           </div>
           <figcaption>
             {plane?.kind === 'pca' && plane.axisShare

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNetworkScene } from './NetworkEntry.tsx';
 import type { ContourBands } from '../../core/contours/bands.ts';
 import { DEFAULT_LEVEL_COUNT } from '../../core/contours/request.ts';
@@ -24,6 +24,7 @@ import {
   drawPlanePaths,
   fitCanvas,
 } from '../../render/network/draw.ts';
+import { quietestCorner, type LegendCorner } from '../../render/network/legendCorner.ts';
 import { runStyles } from '../../render/runStyle.ts';
 import { webgl2Problem } from '../../render/webglSupport.ts';
 import type { SampledLandscape } from '../three/NetworkPlot3d.tsx';
@@ -62,6 +63,8 @@ interface Landscape {
 }
 
 const PLOT = { width: 420, height: 360 };
+/** The legend's distance from the plot's edges (network.css), in CSS px. */
+const LEGEND_MARGIN = 6;
 const NO_PATHS: Float64Array[] = [];
 const DECISION = 132;
 const CHART = { width: 420, height: 120 };
@@ -211,6 +214,20 @@ function ExperimentView({
 
   const contourCanvas = useRef<HTMLCanvasElement>(null);
   const pathCanvas = useRef<HTMLCanvasElement>(null);
+  const legend = useRef<HTMLUListElement>(null);
+  const [legendCorner, setLegendCorner] = useState<LegendCorner>('top-right');
+  // Once the paths are known, the legend goes where it hides least of them.
+  useLayoutEffect(() => {
+    const list = legend.current;
+    const shown = list?.parentElement?.clientWidth;
+    if (!trained || !list || !shown) return;
+    const toPlot = PLOT.width / shown;
+    const size = {
+      width: (list.offsetWidth + LEGEND_MARGIN) * toPlot,
+      height: (list.offsetHeight + LEGEND_MARGIN) * toPlot,
+    };
+    setLegendCorner(quietestCorner(trained.projections, trained.extent, PLOT, size));
+  }, [trained, visibleRuns]);
   const chartCanvas = useRef<HTMLCanvasElement>(null);
   const decisionCanvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const metricCells = useRef<(HTMLTableCellElement | null)[]>([]);
@@ -543,7 +560,13 @@ function ExperimentView({
               aria-label="The runs' paths projected onto the plane"
               role="img"
             />
-            <ul className="run-legend network-legend" aria-label="Legend" data-testid="legend">
+            <ul
+              ref={legend}
+              className="run-legend network-legend"
+              data-corner={legendCorner}
+              aria-label="Legend"
+              data-testid="legend"
+            >
               {visibleRuns.map((run, r) => (
                 <li key={run.id}>
                   <span>

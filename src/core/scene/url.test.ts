@@ -272,6 +272,24 @@ describe('scene URL', () => {
     ]);
   });
 
+  it('says what a view that is not four numbers should be, in the address terms', () => {
+    for (const [query, given] of [
+      ['view=side', '"side"'],
+      ['view=1~2~3', '"1~2~3"'],
+      ['view=3d~a~1~0~1', '"3d~a~1~0~1"'],
+    ]) {
+      const { scene, notices } = decodeScene(`s=booth&${query}`);
+      expect(notices).toEqual([
+        `address: view ${given} is not a view: it takes four numbers, xMin~xMax~yMin~yMax, or 3d; used the surface's view`,
+      ]);
+      expect(scene.view).toBeNull();
+    }
+    // Four numbers the wrong way round are the scene's check, which names the numbers.
+    expect(decodeScene('s=booth&view=1~0~0~1').notices).toEqual([
+      'view must be {xMin, xMax, yMin, yMax} with min < max (got {"xMin":1,"xMax":0,"yMin":0,"yMax":1}); used the surface\'s view',
+    ]);
+  });
+
   it('reads hyperparameters whose names hold underscores (weight_decay, line_search_fn)', () => {
     const { scene, notices } = decodeScene(
       'runs=adam!weight_decay_0.25,lbfgs!line_search_fn_none!max_eval_7',

@@ -370,7 +370,14 @@ export function decodeScene(query: string): ValidatedScene {
   if (in3d) viewParts.shift();
   if (viewParts.length > 0) {
     const [xMin, xMax, yMin, yMax] = viewParts.map(number);
-    input.view = { xMin, xMax, yMin, yMax };
+    // Four numbers go on to the scene's check (min < max, in range); anything else is said here,
+    // in the address's own terms rather than as a half-empty {xMin, …} object.
+    if (viewParts.length === 4 && [xMin, xMax, yMin, yMax].every((v) => typeof v === 'number'))
+      input.view = { xMin, xMax, yMin, yMax };
+    else
+      notices.push(
+        `address: view ${show(unescape(view!))} is not a view: it takes four numbers, xMin~xMax~yMin~yMax, or 3d; used the surface's view`,
+      );
   }
   const view3dKeys = ['cam', 'height', 'lift'].filter((key) => params.has(key));
   if (in3d) input.view3d = decodeView3d(params);

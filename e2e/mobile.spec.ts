@@ -89,6 +89,11 @@ test.describe('on a 360 × 640 phone', () => {
     await handle.tap();
     await expect(handle).toHaveAttribute('aria-expanded', 'true');
     await expect(app.runCard('Adam')).toBeVisible();
+    // The sheet its "Optimizers" handle opens starts with the run cards, the surface's text after.
+    const firstCard = (await app.runCard('SGD').boundingBox())!;
+    const surfaceInfo = (await page.locator('.sheet-content .surface-info').boundingBox())!;
+    expect(firstCard.y).toBeLessThan(surfaceInfo.y);
+    expect(firstCard.y).toBeLessThan(640);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await smallTargets(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('phone-sheet.png') });

@@ -235,7 +235,7 @@ test.describe('a phone on its side (844×390)', () => {
 test.describe('an upright phone (390×844)', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
-  test('the top bar keeps one line, a long surface name cut short, its buttons still 44 px', async ({
+  test('the top bar keeps one line, a long surface name cut short, its buttons still 44 px (two lines when presenting)', async ({
     page,
   }) => {
     const app = new DescentLab(page);
@@ -251,6 +251,16 @@ test.describe('an upright phone (390×844)', () => {
       }
     }
     await expect(page.getByRole('button', { name: 'Surface: Goldstein–Price' })).toBeVisible();
+    // Presenting's large type takes two lines rather than squeezing the surface button away.
+    await app.open('/?present=1');
+    for (const button of [
+      page.getByRole('button', { name: /^Surface:/ }),
+      page.locator('.topbar-menu-button'),
+    ]) {
+      const box = (await button.boundingBox())!;
+      expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
   });
 
   test('in the real-network chapter the network plot comes first and stays in view as the text scrolls', async ({

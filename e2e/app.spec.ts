@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { DescentLab, waitForFrames } from './descentLab.ts';
+import { ARTICLE_SIX, DescentLab, waitForFrames } from './descentLab.ts';
 import { MAX_FRAME_SECONDS } from '../src/playback/frameLoop.ts';
 
 test.describe('the race on first open', () => {
@@ -205,14 +205,7 @@ test.describe('the plot', () => {
     await app.open();
     await page.getByRole('switch', { name: 'Side by side' }).check();
     await expect(page.getByTestId('plot-panel')).toHaveCount(6);
-    await expect(page.locator('.panel-title')).toHaveText([
-      'SGD',
-      'Momentum',
-      'Nesterov',
-      'Adagrad',
-      'RMSProp',
-      'Adam',
-    ]);
+    await expect(page.locator('.panel-title')).toHaveText(ARTICLE_SIX);
     await page.getByRole('switch', { name: 'Side by side' }).uncheck();
     await expect(page.getByTestId('plot-panel')).toHaveCount(1);
   });

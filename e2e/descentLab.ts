@@ -5,6 +5,9 @@ import type { DistributedGradient } from '../src/core/distributed/workers.ts';
 import type { Scene } from '../src/core/scene/scene.ts';
 
 /** Page object over the app's accessible controls and its small test hook. */
+/** The default scene's runs, in order: the article's six optimizers. */
+export const ARTICLE_SIX = ['SGD', 'Momentum', 'Nesterov', 'Adagrad', 'RMSProp', 'Adam'];
+
 export class DescentLab {
   constructor(readonly page: Page) {}
 

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { ARTICLE_SIX } from './descentLab.ts';
 
 /** The network view, by what a person sees in it. */
 class NetworkView {
@@ -79,14 +80,7 @@ test.describe('the network view', () => {
     await expect(page.getByTestId('network-run')).toHaveCount(6);
     // Who is who on the plot: a legend names each run, with its marker.
     const legend = view.panel.getByTestId('legend');
-    await expect(legend.locator('li')).toHaveText([
-      'SGD',
-      'Momentum',
-      'Nesterov',
-      'Adagrad',
-      'RMSProp',
-      'Adam',
-    ]);
+    await expect(legend.locator('li')).toHaveText(ARTICLE_SIX);
     await expect(legend.locator('li svg path')).toHaveCount(6);
     // Every run trained: its test accuracy at the last step is a percentage, well above chance.
     for (const row of await view.rows()) {

@@ -38,6 +38,16 @@ function client() {
 }
 
 const TRAIN = { spec: { grid: 4 }, seed: 7 } as TrainRequest;
+
+/** A client whose runs have trained without reporting progress. */
+async function trainedClient() {
+  const made = client();
+  const signal = new AbortController().signal;
+  const trained = made.network.train(TRAIN, () => {}, signal);
+  made.trainers[0].answer({ type: 'done' });
+  await trained;
+  return { ...made, signal };
+}
 const GRID = { side: 4 } as Omit<GridRequest, 'type' | 'rows'>;
 const CONTOURS: ContourOptions = { levels: 20, scale: 'auto' };
 const BANDS = { levels: new Float64Array([1]) } as ContourBands;
@@ -112,11 +122,7 @@ describe('NetworkClient', () => {
   });
 
   it('a training too short to report its progress still has the grid workers ready', async () => {
-    const { network, trainers, grids } = client();
-    const signal = new AbortController().signal;
-    const trained = network.train(TRAIN, () => {}, signal);
-    trainers[0].answer({ type: 'done' });
-    await trained;
+    const { network, grids, signal } = await trainedClient();
     expect(grids).toHaveLength(2);
     network.grid(GRID, CONTOURS, () => {}, signal);
     expect(grids).toHaveLength(2);
@@ -124,11 +130,7 @@ describe('NetworkClient', () => {
   });
 
   it('gives the next rows to the worker that answers, so a slower one does less', async () => {
-    const { network, trainers, grids } = client();
-    const signal = new AbortController().signal;
-    const trained = network.train(TRAIN, () => {}, signal);
-    trainers[0].answer({ type: 'done' });
-    await trained;
+    const { network, grids, signal } = await trainedClient();
     const side = 8;
     const sampled = network.grid({ side } as typeof GRID, CONTOURS, () => {}, signal);
     const [fast, slow] = grids;

@@ -157,6 +157,9 @@ export class TrajectoryLayer implements Drawable {
   private readonly recentBounds = new PathBounds();
   /** The fate marks on the head canvas while markers are elements; null: redraw it. */
   private drawnFates: string | null = null;
+  /** Hears the fate marks whenever they change (the plot's legend keeps clear of them). */
+  private fateListener: ((marks: readonly FateMark[]) => void) | null = null;
+  private reportedFates = '';
 
   /**
    * `markerBox`, an empty element over the trail canvas and under the head canvas, lets heads be
@@ -201,6 +204,20 @@ export class TrajectoryLayer implements Drawable {
   setLabelObstacles(obstacles: readonly Rect[]): void {
     this.labelObstacles = obstacles;
     this.drawnFates = null;
+  }
+
+  /** `listener` hears the fate marks (CSS px) each time they change; null stops it. */
+  onFates(listener: ((marks: readonly FateMark[]) => void) | null): void {
+    this.fateListener = listener;
+    this.reportedFates = '';
+    listener?.([]);
+    this.drawnStep = -1;
+  }
+
+  private reportFates(marks: readonly FateMark[], key: string): void {
+    if (key === this.reportedFates) return;
+    this.reportedFates = key;
+    this.fateListener?.(marks);
   }
 
   setOptions(options: TrajectoryLayerOptions): void {
@@ -252,6 +269,7 @@ export class TrajectoryLayer implements Drawable {
       if (this.crowd.canvas !== this.heads) this.showHeads(false);
       this.markers?.hide();
       this.drawnFates = null;
+      this.reportFates([], '');
       return;
     }
     const fates: FateMark[] = [];
@@ -259,13 +277,15 @@ export class TrajectoryLayer implements Drawable {
       if (run.particles > NAMED_PARTICLES_AT_MOST) continue;
       this.collectFates(fates, run, styles[index], frame.scene.runs[index].label, frame.step);
     }
+    const fatesKey = fateKey(fates);
+    this.reportFates(fates, fatesKey);
     const spread = this.spreadSingleHeads(runs, frame.step);
     const markerCount = runs.reduce((n, [run]) => n + run.particles * (run.averages ? 2 : 1), 0);
     if (this.markers && markerCount <= ELEMENT_MARKERS_AT_MOST) {
       this.placeMarkers(this.markers, runs, styles, frame.step, spread.shown);
       // Leaders only while paused (a lesson's step 0, a scrub): while playing they would move each
       // frame and bring back a plot-sized canvas upload per frame; the fanned markers suffice.
-      const key = `${fateKey(fates)}\n${frame.playing ? '' : leaderKey(spread)}`;
+      const key = `${fatesKey}\n${frame.playing ? '' : leaderKey(spread)}`;
       if (key === this.drawnFates) return;
       this.drawnFates = key;
       clearCanvas(heads);

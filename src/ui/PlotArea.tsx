@@ -1,5 +1,7 @@
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { FateMark } from '../render/fateMarks.ts';
 import type { Rect } from '../render/labelPlacement.ts';
+import { clearCorner, type LegendCorner } from '../render/legendCorner.ts';
 import { webgl2Problem } from '../render/webglSupport.ts';
 import { useApp, useServices } from './appContext.ts';
 import { useRunNames } from './useRunNames.ts';
@@ -18,6 +20,11 @@ const Plot3dPanel = lazy(() => import('./three/Plot3dPanel.tsx'));
  * the race, so it starts folded to its markers; a phone's plot (≈374×350) keeps the names.
  */
 const COMPACT_LEGEND_AREA = 80_000;
+
+/** A fate mark within this many px of the legend counts as under it (its ×, its arrowhead). */
+const FATE_MARK_REACH = 10;
+/** The legend's distance from the plot's edges (styles.css), in CSS px. */
+const LEGEND_MARGIN = 6;
 
 /** Columns for n panels in a box, choosing the layout that gives the largest square-ish panels. */
 function gridColumns(n: number, width: number, height: number): number {
@@ -45,13 +52,48 @@ export function PlotArea() {
   const runs = useRunNames();
   // The controller resolves the surface on the same store update that changes `surfaceRef`.
   const surface = surfaceRef && controller.surface;
-  // The legend's box, so the plot's fate labels stay out from under it (changes only on resize).
+  // The legend's box, so the plot's fate labels stay out from under it (changes on a resize or a
+  // new corner).
   const [legendBox, setLegendBox] = useState<Rect | null>(null);
+  // Its corner: the first one clear of the runs' fate marks (a × or an exit arrow under the legend
+  // would hide what happened to a run). Decided when the marks, the legend or the area change, and
+  // a state only when the corner does, so a pan that moves the marks re-renders nothing.
+  const [legendCorner, setLegendCorner] = useState<LegendCorner>('top-right');
+  const placing = useRef({
+    marks: [] as readonly FateMark[],
+    box: null as Rect | null,
+    width,
+    height,
+  });
+  const placeLegend = useCallback(() => {
+    const { marks, box, width: areaWidth, height: areaHeight } = placing.current;
+    if (!box) return;
+    const size = {
+      width: box[2] - box[0] + LEGEND_MARGIN,
+      height: box[3] - box[1] + LEGEND_MARGIN,
+    };
+    const plot = { width: areaWidth, height: areaHeight };
+    setLegendCorner(clearCorner(marks, plot, size, FATE_MARK_REACH));
+  }, []);
+  useLayoutEffect(() => {
+    Object.assign(placing.current, { width, height });
+    placeLegend();
+  }, [width, height, placeLegend]);
+  const onFateMarks = useCallback(
+    (marks: readonly FateMark[]) => {
+      placing.current.marks = marks;
+      placeLegend();
+    },
+    [placeLegend],
+  );
   // The observer reports on every resize of the area too: a box that did not move is no change.
   const onLegendBox = useCallback(
-    (box: Rect | null) =>
-      setLegendBox((old) => (old && box && old.every((value, i) => value === box[i]) ? old : box)),
-    [],
+    (box: Rect | null) => {
+      placing.current.box = box;
+      placeLegend();
+      setLegendBox((old) => (old && box && old.every((value, i) => value === box[i]) ? old : box));
+    },
+    [placeLegend],
   );
   const in3d = useApp((s) => s.scene.view3d !== undefined);
   // A 3D link opened where WebGL 2 is missing shows the 2D plot and says why.
@@ -68,6 +110,7 @@ export function PlotArea() {
           height={height}
           runId={null}
           labelObstacles={legendBox}
+          onFateMarks={onFateMarks}
         />
       );
     } else {
@@ -100,7 +143,11 @@ export function PlotArea() {
         {panels}
       </Suspense>
       {layout === 'overlay' && panels && (
-        <RunLegend onBox={onLegendBox} compact={width * height < COMPACT_LEGEND_AREA} />
+        <RunLegend
+          onBox={onLegendBox}
+          corner={legendCorner}
+          compact={width * height < COMPACT_LEGEND_AREA}
+        />
       )}
       {problem3d && (
         <p className="view3d-problem" role="status">

@@ -6,6 +6,7 @@ import type { StartSpec } from '../core/scene/scene.ts';
 import { AXIS_LAYOUT, axisTicks } from '../render/axisTicks.ts';
 import { ContourLayer } from '../render/contourLayer.ts';
 import { hasUndefinedRegion } from '../render/contours/draw.ts';
+import type { FateMark } from '../render/fateMarks.ts';
 import type { Rect } from '../render/labelPlacement.ts';
 import { TrajectoryLayer } from '../render/trajectoryLayer.ts';
 import { crowdPainterOnDemand, type DisposableCrowdPainter } from '../playback/crowdOnDemand.ts';
@@ -31,6 +32,8 @@ interface PlotPanelProps {
   title?: string;
   /** A box over the plot (the legend) that labels drawn on it must avoid. */
   labelObstacles?: Rect | null;
+  /** Hears the runs' fate marks (CSS px) whenever they change. */
+  onFateMarks?: (marks: readonly FateMark[]) => void;
 }
 
 const gradient = new Float64Array(2);
@@ -62,6 +65,7 @@ export function PlotPanel({
   runId,
   title,
   labelObstacles = null,
+  onFateMarks,
 }: PlotPanelProps) {
   countRender('PlotPanel');
   const { controller, store } = useServices();
@@ -127,6 +131,10 @@ export function PlotPanel({
     trajectoryLayer.current!.setLabelObstacles(obstacles);
     controller.invalidate();
   }, [controller, labelObstacles, title, drawScale]);
+  useEffect(() => {
+    trajectoryLayer.current!.onFates(onFateMarks ?? null);
+    controller.invalidate();
+  }, [controller, onFateMarks]);
   // Presentation mode draws thicker trails and larger markers; the layer need not be rebuilt.
   useEffect(() => {
     trajectoryLayer.current!.setOptions({ runId, scale: drawScale });

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Rect } from '../render/labelPlacement.ts';
+import type { LegendCorner } from '../render/legendCorner.ts';
 import { offsetBox } from './offsetBox.ts';
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useApp } from './appContext.ts';
@@ -22,9 +23,12 @@ const subscribeToPointer = (onChange: () => void) => {
  */
 export function RunLegend({
   onBox,
+  corner = 'top-right',
   compact = false,
 }: {
   onBox: (box: Rect | null) => void;
+  /** The plot's corner it sits in (legendCorner.ts chooses). */
+  corner?: LegendCorner;
   compact?: boolean;
 }) {
   countRender('RunLegend');
@@ -41,7 +45,8 @@ export function RunLegend({
       observer.disconnect();
       onBox(null);
     };
-  }, [onBox]);
+    // A new corner moves the box without resizing it: measured again then too.
+  }, [onBox, corner]);
   const actions = useActions();
   const touch = useSyncExternalStore(subscribeToPointer, () => COARSE_POINTER.matches);
   const entries = useApp(
@@ -53,6 +58,7 @@ export function RunLegend({
     <ul
       ref={list}
       className={folded ? 'run-legend compact' : 'run-legend'}
+      data-corner={corner}
       aria-label={folded || touch ? 'Legend' : 'Legend: click a run to show or hide it'}
       data-testid="legend"
     >

@@ -24,7 +24,8 @@ import {
   drawPlanePaths,
   fitCanvas,
 } from '../../render/network/draw.ts';
-import { quietestCorner, type LegendCorner } from '../../render/network/legendCorner.ts';
+import type { LegendCorner } from '../../render/legendCorner.ts';
+import { quietestCorner } from '../../render/network/pathCorner.ts';
 import { runStyles } from '../../render/runStyle.ts';
 import { webgl2Problem } from '../../render/webglSupport.ts';
 import type { SampledLandscape } from '../three/NetworkPlot3d.tsx';

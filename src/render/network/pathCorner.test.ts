@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quietestCorner } from './legendCorner.ts';
+import { quietestCorner } from './pathCorner.ts';
 
 // The plane [0, 1]² on a 100 × 100 plot (β up), and a 40 × 20 legend.
 const EXTENT = { xMin: 0, xMax: 1, yMin: 0, yMax: 1 };

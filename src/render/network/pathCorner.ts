@@ -5,15 +5,8 @@
  */
 import type { Extent } from '../../core/geometry.ts';
 import { clipSegment } from '../clip.ts';
+import { cornerBox, LEGEND_CORNERS, type LegendCorner, type Size } from '../legendCorner.ts';
 import { planeToPixel } from './draw.ts';
-
-export const LEGEND_CORNERS = ['top-right', 'top-left', 'bottom-right', 'bottom-left'] as const;
-export type LegendCorner = (typeof LEGEND_CORNERS)[number];
-
-interface Size {
-  width: number;
-  height: number;
-}
 
 /** A start or end marker under the legend weighs as much as this length of path (CSS px). */
 const MARKER_WEIGHT = 40;
@@ -34,9 +27,7 @@ export function quietestCorner(
   let best: LegendCorner = LEGEND_CORNERS[0];
   let bestCover = Infinity;
   for (const corner of LEGEND_CORNERS) {
-    const left = corner.endsWith('left') ? 0 : plot.width - legend.width;
-    const top = corner.startsWith('top') ? 0 : plot.height - legend.height;
-    const [right, bottom] = [left + legend.width, top + legend.height];
+    const [left, top, right, bottom] = cornerBox(corner, plot, legend);
     const covers = (x: number, y: number) => x >= left && x <= right && y >= top && y <= bottom;
     let cover = 0;
     for (const points of paths) {

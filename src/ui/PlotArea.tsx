@@ -23,8 +23,11 @@ const COMPACT_LEGEND_AREA = 80_000;
 
 /** A fate mark within this many px of the legend counts as under it (its ×, its arrowhead). */
 const FATE_MARK_REACH = 10;
-/** The legend's distance from the plot's edges (styles.css), in CSS px. */
-const LEGEND_MARGIN = 6;
+/**
+ * What the legend's box grows by in a corner (styles.css), in CSS px: a bottom corner's legend sits
+ * above the x axis's labels, 26 px up; a top corner's, 6 px down (the larger one serves both).
+ */
+const LEGEND_MARGIN = 26;
 
 /** Columns for n panels in a box, choosing the layout that gives the largest square-ish panels. */
 function gridColumns(n: number, width: number, height: number): number {

@@ -147,6 +147,28 @@ test.describe('the network view', () => {
     ).toBeEnabled();
   });
 
+  test('presenting on a projector, the plot is larger and drawn at the size shown', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto('/?present=1&lesson=6');
+    const view = new NetworkView(page);
+    await view.waitForLandscape();
+    for (const testId of ['network-contours', 'network-paths']) {
+      const canvas = page.getByTestId(testId);
+      const box = (await canvas.boundingBox())!;
+      // 420 × 360 elsewhere; what the room reads from the back.
+      expect(box.width).toBeGreaterThan(440);
+      // Drawn, not scaled up: at least one canvas pixel per pixel shown.
+      const backing = await canvas.evaluate((element: HTMLCanvasElement) => element.width);
+      expect(backing).toBeGreaterThanOrEqual(box.width);
+    }
+    // Still all on the screen: the plot ends above the playback bar.
+    const plot = (await view.contours.boundingBox())!;
+    const playback = (await page.locator('.playback').boundingBox())!;
+    expect(plot.y + plot.height).toBeLessThanOrEqual(playback.y + 1);
+  });
+
   test("chapter 6's race starts from step 0 when the runs have trained, and plays on", async ({
     page,
   }) => {

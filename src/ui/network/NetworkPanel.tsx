@@ -32,6 +32,7 @@ import type { SampledLandscape } from '../three/NetworkPlot3d.tsx';
 import { useActions, useApp, useServices } from '../appContext.ts';
 import { firstScreenMounted } from '../mountTurns.ts';
 import { countRender } from '../renderCount.ts';
+import { useElementSize } from '../useElementSize.ts';
 import { MarkerIcon } from '../RunMarker.tsx';
 import { networkRunStatus, percent, publishNetworkResults, shownRow } from './networkResults.ts';
 import { NETWORK_MARKS } from './marks.ts';
@@ -69,7 +70,10 @@ const LEGEND_MARGIN = 6;
 const NO_PATHS: Float64Array[] = [];
 const DECISION = 132;
 const CHART = { width: 420, height: 120 };
-const plotBox = () => ({ ...PLOT, dpr: devicePixelRatio });
+/** The plot's pictures at `scale` times their CSS size: presenting shows the plot larger. */
+const plotBox = (scale: number) => ({ ...PLOT, dpr: devicePixelRatio * scale });
+/** How much larger than PLOT the plot is shown, in quarter steps and never below 1: its scale. */
+const drawScale = (shownWidth: number) => Math.max(1, Math.ceil((shownWidth / PLOT.width) * 4) / 4);
 const chartBox = () => ({ ...CHART, dpr: devicePixelRatio });
 const GRID_SIDES = [21, 41, 61];
 
@@ -215,6 +219,9 @@ function ExperimentView({
 
   const contourCanvas = useRef<HTMLCanvasElement>(null);
   const pathCanvas = useRef<HTMLCanvasElement>(null);
+  // The plot's pictures are drawn at the size it is shown (larger when presenting), not scaled up.
+  const plotElement = useRef<HTMLDivElement>(null);
+  const scale = drawScale(useElementSize(plotElement).width);
   const legend = useRef<HTMLUListElement>(null);
   const [legendCorner, setLegendCorner] = useState<LegendCorner>('top-right');
   // Once the paths are known, the legend goes where it hides least of them.
@@ -245,8 +252,8 @@ function ExperimentView({
     const region = dataExtent(experiment.data.train.inputs);
     const decisionBox = { width: DECISION, height: DECISION, dpr: devicePixelRatio };
     const jobs: (() => void)[] = [
-      () => contourCanvas.current && drawPlaneContours(contourCanvas.current, plotBox(), null),
-      () => pathCanvas.current && fitCanvas(pathCanvas.current, plotBox()),
+      () => contourCanvas.current && drawPlaneContours(contourCanvas.current, plotBox(scale), null),
+      () => pathCanvas.current && fitCanvas(pathCanvas.current, plotBox(scale)),
       () => chartCanvas.current && fitCanvas(chartCanvas.current, chartBox()),
       () => fitCanvas(curves, chartBox()),
       ...decisionCanvases.current.map((canvas) => () => {
@@ -261,13 +268,13 @@ function ExperimentView({
       },
     });
     return stopDrawing;
-  }, [trained, controller, experiment, curves]);
+  }, [trained, controller, experiment, curves, scale]);
 
   useEffect(() => {
     if (!landscape || !contourCanvas.current) return;
-    drawPlaneContours(contourCanvas.current, plotBox(), landscape.bands);
+    drawPlaneContours(contourCanvas.current, plotBox(scale), landscape.bands);
     performance.mark(NETWORK_MARKS.landscape);
-  }, [landscape]);
+  }, [landscape, scale]);
 
   // At the clock's step: the paths every frame, the decision regions a few times a second, and the
   // chart's marker and the numbers as text is (the controller's ticks, at most 10 a second while
@@ -322,7 +329,7 @@ function ExperimentView({
       const step = Math.min(clockStep, spec.steps);
       if (step !== lastStep && pathCanvas.current) {
         lastStep = step;
-        drawPlanePaths(pathCanvas.current, plotBox(), extent, projections, styles, step);
+        drawPlanePaths(pathCanvas.current, plotBox(scale), extent, projections, styles, step);
       }
       // The first frame draws the paths only, the next the chart's curves, and the decision
       // regions start after them; a paused clock draws no frames by itself, hence the requests.
@@ -366,7 +373,7 @@ function ExperimentView({
       stopDrawing();
       stopTicks();
     };
-  }, [trained, controller, experiment, styles, colours, spec.steps, curves]);
+  }, [trained, controller, experiment, styles, colours, spec.steps, curves, scale]);
 
   const setSpec = (change: Partial<NetworkSpec>) => {
     const next = { ...spec, ...change };
@@ -547,7 +554,7 @@ function ExperimentView({
             </Suspense>
           )}
           {/* Kept (hidden) in 3D: it is drawn as the experiment goes, ready to come back. */}
-          <div className="network-plot" hidden={show3d}>
+          <div className="network-plot" ref={plotElement} hidden={show3d}>
             <canvas
               ref={contourCanvas}
               data-testid="network-contours"

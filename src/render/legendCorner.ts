@@ -1,20 +1,19 @@
 /**
  * Which corner of a plot its legend takes, so that it hides no part of the race that matters. On the
  * surfaces' plot, that is a run's fate mark: the × where it diverged or the arrow where it left the
- * view (on a phone, lesson 5's Perturbed GD leaves at the top centre, under the legend). The
- * network plot weighs its paths instead (network/pathCorner.ts).
+ * view (on a phone, lesson 5's Perturbed GD leaves at the top centre, under the legend).
  */
 
 export const LEGEND_CORNERS = ['top-right', 'top-left', 'bottom-right', 'bottom-left'] as const;
 export type LegendCorner = (typeof LEGEND_CORNERS)[number];
 
-export interface Size {
+interface Size {
   width: number;
   height: number;
 }
 
 /** The box [left, top, right, bottom] a `legend`-sized legend takes in `corner` of `plot`. */
-export function cornerBox(
+function cornerBox(
   corner: LegendCorner,
   plot: Size,
   legend: Size,

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useNetworkScene } from './NetworkEntry.tsx';
 import type { ContourBands } from '../../core/contours/bands.ts';
 import { DEFAULT_LEVEL_COUNT } from '../../core/contours/request.ts';
@@ -24,8 +24,6 @@ import {
   drawPlanePaths,
   fitCanvas,
 } from '../../render/network/draw.ts';
-import type { LegendCorner } from '../../render/legendCorner.ts';
-import { quietestCorner } from '../../render/network/pathCorner.ts';
 import { runStyles } from '../../render/runStyle.ts';
 import { webgl2Problem } from '../../render/webglSupport.ts';
 import type { SampledLandscape } from '../three/NetworkPlot3d.tsx';
@@ -65,8 +63,6 @@ interface Landscape {
 }
 
 const PLOT = { width: 420, height: 360 };
-/** The legend's distance from the plot's edges (network.css), in CSS px. */
-const LEGEND_MARGIN = 6;
 const NO_PATHS: Float64Array[] = [];
 const DECISION = 132;
 const CHART = { width: 420, height: 120 };
@@ -222,20 +218,6 @@ function ExperimentView({
   // The plot's pictures are drawn at the size it is shown (larger when presenting), not scaled up.
   const plotElement = useRef<HTMLDivElement>(null);
   const scale = drawScale(useElementSize(plotElement).width);
-  const legend = useRef<HTMLUListElement>(null);
-  const [legendCorner, setLegendCorner] = useState<LegendCorner>('top-right');
-  // Once the paths are known, the legend goes where it hides least of them.
-  useLayoutEffect(() => {
-    const list = legend.current;
-    const shown = list?.parentElement?.clientWidth;
-    if (!trained || !list || !shown) return;
-    const toPlot = PLOT.width / shown;
-    const size = {
-      width: (list.offsetWidth + LEGEND_MARGIN) * toPlot,
-      height: (list.offsetHeight + LEGEND_MARGIN) * toPlot,
-    };
-    setLegendCorner(quietestCorner(trained.projections, trained.extent, PLOT, size));
-  }, [trained, visibleRuns]);
   const chartCanvas = useRef<HTMLCanvasElement>(null);
   const decisionCanvases = useRef<(HTMLCanvasElement | null)[]>([]);
   const metricCells = useRef<(HTMLTableCellElement | null)[]>([]);
@@ -568,23 +550,17 @@ function ExperimentView({
               aria-label="The runs' paths projected onto the plane"
               role="img"
             />
-            <ul
-              ref={legend}
-              className="run-legend network-legend"
-              data-corner={legendCorner}
-              aria-label="Legend"
-              data-testid="legend"
-            >
-              {visibleRuns.map((run, r) => (
-                <li key={run.id}>
-                  <span>
-                    <MarkerIcon {...styles[r]} size={14} />
-                    {run.label}
-                  </span>
-                </li>
-              ))}
-            </ul>
           </div>
+          {/* Under the plot, not over it: wherever it sat over the paths it hid some of them, and
+              over the path canvas redrawn every frame it cost the page dropped frames. */}
+          <ul className="network-legend" aria-label="Legend" data-testid="legend">
+            {visibleRuns.map((run, r) => (
+              <li key={run.id}>
+                <MarkerIcon {...styles[r]} size={14} />
+                {run.label}
+              </li>
+            ))}
+          </ul>
           <figcaption>
             {plane?.kind === 'pca' && plane.axisShare
               ? `PCA plane of all runs' weight paths: the axes hold ${(100 * plane.axisShare[0]).toFixed(0)} % and ${(100 * plane.axisShare[1]).toFixed(0)} % of their variance.`

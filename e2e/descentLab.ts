@@ -4,10 +4,10 @@ import { Viewport } from '../src/render/viewport.ts';
 import type { DistributedGradient } from '../src/core/distributed/workers.ts';
 import type { Scene } from '../src/core/scene/scene.ts';
 
-/** Page object over the app's accessible controls and its small test hook. */
 /** The default scene's runs, in order: the article's six optimizers. */
 export const ARTICLE_SIX = ['SGD', 'Momentum', 'Nesterov', 'Adagrad', 'RMSProp', 'Adam'];
 
+/** Page object over the app's accessible controls and its small test hook. */
 export class DescentLab {
   constructor(readonly page: Page) {}
 

@@ -4,7 +4,7 @@
  * view (on a phone, lesson 5's Perturbed GD leaves at the top centre, under the legend).
  */
 
-export const LEGEND_CORNERS = ['top-right', 'top-left', 'bottom-right', 'bottom-left'] as const;
+const LEGEND_CORNERS = ['top-right', 'top-left', 'bottom-right', 'bottom-left'] as const;
 export type LegendCorner = (typeof LEGEND_CORNERS)[number];
 
 interface Size {

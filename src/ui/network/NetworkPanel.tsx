@@ -18,11 +18,15 @@ import {
 import { NetworkClient } from '../../playback/networkClient.ts';
 import {
   dataExtent,
+  DECISION_CELLS,
+  decisionCellRows,
+  decisionImage,
   drawDecisionRegions,
   drawLossCurves,
   drawPlaneContours,
   drawPlanePaths,
   fitCanvas,
+  paintDecisionCells,
 } from '../../render/network/draw.ts';
 import { runStyles } from '../../render/runStyle.ts';
 import { webgl2Problem } from '../../render/webglSupport.ts';
@@ -65,6 +69,8 @@ interface Landscape {
 const PLOT = { width: 420, height: 360 };
 const NO_PATHS: Float64Array[] = [];
 const DECISION = 132;
+/** Rows of the untrained net's decision cells computed in a frame while the runs train. */
+const UNTRAINED_ROWS_A_FRAME = 6;
 const CHART = { width: 420, height: 120 };
 /** The plot's pictures at `scale` times their CSS size: presenting shows the plot larger. */
 const plotBox = (scale: number) => ({ ...PLOT, dpr: devicePixelRatio * scale });
@@ -131,6 +137,8 @@ function ExperimentView({
   const [trained, setTrained] = useState<TrainDone | null>(null);
   const [landscape, setLandscape] = useState<Landscape | null>(null);
   const progressText = useRef<HTMLSpanElement>(null);
+  /** The training Worker has reported: its start-up is over (see the untrained pictures below). */
+  const trainingUnderway = useRef(false);
   const abort = useRef<AbortController | null>(null);
   const client = useMemo(() => new NetworkClient(2), []);
   const experiment = useMemo(() => buildExperiment(spec, seed), [spec, seed]);
@@ -159,7 +167,12 @@ function ExperimentView({
     if (wasPlaying) store.getState().pause();
     // Progress messages come dozens of times a second while the runs train: written as text, they
     // cost no render of the whole view.
+    trainingUnderway.current = false;
     const showProgress = (fraction: number) => {
+      if (!trainingUnderway.current) {
+        trainingUnderway.current = true;
+        controller.invalidate();
+      }
       if (progressText.current) progressText.current.textContent = percentText(fraction);
     };
     const releaseClock = (rewind: boolean) => {
@@ -206,7 +219,7 @@ function ExperimentView({
       controllerOfRun.abort();
       releaseClock(false);
     };
-  }, [client, store, spec, seed, runs, configs, batchSize, contourScale]);
+  }, [client, controller, store, spec, seed, runs, configs, batchSize, contourScale]);
 
   const cancel = () => {
     abort.current?.abort();
@@ -226,25 +239,43 @@ function ExperimentView({
   const curves = useMemo(() => document.createElement('canvas'), []);
 
   // While the runs train the page has little to do: it sizes the canvases and draws the untrained
-  // net's decision regions (every run's at step 0), one canvas a frame. The first sizing of a
-  // canvas and the first forward passes on this thread (not yet compiled) cost several
-  // milliseconds each; all of them at once, when the trained runs arrive, dropped frames.
+  // net's decision regions (every run's at step 0, one picture), a small job a frame. The first
+  // sizing of a canvas and the first forward passes on this thread (not yet compiled) cost several
+  // milliseconds each; all of them at once, when the trained runs arrive, dropped frames. They
+  // wait for the training Worker's first report: done while it started up (two threads beside
+  // the page's on a two-core machine), they dropped 1–2 frames in each of 4 loads, and the first
+  // picture's forward passes in one job (9–13 ms) dropped one in some loads after it.
   useEffect(() => {
     if (trained) return;
     const region = dataExtent(experiment.data.train.inputs);
     const decisionBox = { width: DECISION, height: DECISION, dpr: devicePixelRatio };
+    const untrained = decisionImage();
+    const rowJobs = Array.from(
+      { length: Math.ceil(DECISION_CELLS / UNTRAINED_ROWS_A_FRAME) },
+      (_, k) => () =>
+        decisionCellRows(
+          untrained,
+          experiment.train,
+          experiment.init,
+          region,
+          k * UNTRAINED_ROWS_A_FRAME,
+          (k + 1) * UNTRAINED_ROWS_A_FRAME,
+        ),
+    );
     const jobs: (() => void)[] = [
       () => contourCanvas.current && drawPlaneContours(contourCanvas.current, plotBox(scale), null),
       () => pathCanvas.current && fitCanvas(pathCanvas.current, plotBox(scale)),
       () => chartCanvas.current && fitCanvas(chartCanvas.current, chartBox()),
       () => fitCanvas(curves, chartBox()),
+      ...rowJobs,
       ...decisionCanvases.current.map((canvas) => () => {
-        if (canvas)
-          drawDecisionRegions(canvas, decisionBox, experiment.train, experiment.init, region);
+        if (canvas) paintDecisionCells(canvas, decisionBox, untrained, experiment.train, region);
       }),
     ];
     const stopDrawing = controller.addDrawable({
       draw: () => {
+        // The first report asks for a frame (showProgress).
+        if (!trainingUnderway.current) return;
         jobs.shift()?.();
         if (jobs.length > 0) controller.invalidate();
       },

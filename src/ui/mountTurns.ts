@@ -21,7 +21,7 @@ export type NextFrame = (callback: () => void) => void;
  * runs once the frame's rendering is done, so each turn's layout and paint land in their own
  * frame. A hidden page shows no frames; its turns go on by tasks alone.
  */
-const afterNextFrame: NextFrame = (callback) => {
+export const afterNextFrame: NextFrame = (callback) => {
   if (typeof document !== 'undefined' && document.hidden) setTimeout(callback);
   else requestAnimationFrame(() => setTimeout(callback));
 };

@@ -71,6 +71,13 @@ test.describe('the network view', () => {
     await page.getByRole('option', { name: 'Neural network…' }).click();
     const view = new NetworkView(page);
     await expect(view.panel).toBeVisible();
+    // While the runs train, the clock waits at step 0 (it showed the steps the surface had played).
+    // Read together, as the training may be over by the time a second look comes.
+    const whileTraining = await view.panel.evaluate((panel) => ({
+      status: panel.querySelector('[role="status"]')?.textContent ?? '',
+      step: document.querySelector('[data-testid="step-counter"]')?.textContent ?? '',
+    }));
+    if (whileTraining.status.includes('Training')) expect(whileTraining.step).toMatch(/^Step 0 \//);
     await expect(page.getByTestId('network-architecture')).toHaveText('[2, 16, 16, 1]');
     await expect(page.getByTestId('network-parameters')).toHaveText('337');
     await view.waitForLandscape();

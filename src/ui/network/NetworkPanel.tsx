@@ -159,12 +159,14 @@ function ExperimentView({
     const controllerOfRun = new AbortController();
     abort.current = controllerOfRun;
     const { signal } = controllerOfRun;
-    // The race starts from step 0 when the paths appear: the clock is held while the runs train,
-    // then rewound and played. It is reached through `store` (stable), not through state this
-    // effect depends on, so rewinding it cannot start another training.
+    // The race starts from step 0 when the paths appear: the clock is held at step 0 while the
+    // runs train (the playback bar read "Step 4" beside the view's "step 0", the frames played
+    // before this effect), then played. It is reached through `store` (stable), not through state
+    // this effect depends on, so rewinding it cannot start another training.
     const wasPlaying = store.getState().playing;
     let held = true;
     if (wasPlaying) store.getState().pause();
+    store.getState().reset();
     // Progress messages come dozens of times a second while the runs train: written as text, they
     // cost no render of the whole view.
     trainingUnderway.current = false;

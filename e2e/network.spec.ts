@@ -121,6 +121,24 @@ test.describe('the network view', () => {
     await expect.poll(() => again.rows()).toEqual(rows);
   });
 
+  test('an embed of a network scene shows its network plot, not the 2D surface underneath', async ({
+    page,
+  }) => {
+    // The small linear-regression net of the test below: at 800×500 the embed is the plot.
+    await page.setViewportSize({ width: 800, height: 500 });
+    await page.goto(
+      '/?v=1&s=beale&runs=sgd!lr_2,adam!lr_0.01&steps=60&net=1~linear~400~0.1~0.2~8~tanh~pca~21~60&embed=1',
+    );
+    const view = new NetworkView(page);
+    await view.waitForLandscape();
+    await expect(page.getByTestId('plot-panel')).toHaveCount(0);
+    const paths = page.getByTestId('network-paths');
+    await expect(paths).toBeInViewport();
+    const box = (await paths.boundingBox())!;
+    expect(box.height).toBeGreaterThan(250);
+    await page.screenshot({ path: 'test-results/network-embed-800x500.png' });
+  });
+
   test("the sidebar's run cards tell the network runs' own state: the loss of the table, an exploding run", async ({
     page,
   }) => {

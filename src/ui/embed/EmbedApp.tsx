@@ -9,6 +9,7 @@ import { useApp, useServices } from '../appContext.ts';
 import { Notices } from '../App.tsx';
 import { LossChart } from '../LossChart.tsx';
 import { PlayPauseButton, ResetButton, StepCounter } from '../PlaybackBar.tsx';
+import { NetworkStage } from '../network/NetworkEntry.tsx';
 import { PlotArea } from '../PlotArea.tsx';
 import { useElementSize } from '../useElementSize.ts';
 import { useKeyboardShortcuts } from '../useKeyboardShortcuts.ts';
@@ -103,7 +104,9 @@ export default function EmbedApp({ options }: { options: EmbedOptions }) {
     <div className="embed" role="main" data-theme={options.theme} ref={root}>
       <Notices />
       <section className="embed-stage" aria-label="Plot">
-        <PlotArea />
+        <NetworkStage>
+          <PlotArea />
+        </NetworkStage>
         {!options.controls && <OpenLink floating />}
       </section>
       {options.graph && height > 0 && <EmbedGraph height={graphHeight(height)} />}

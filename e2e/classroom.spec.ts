@@ -84,8 +84,7 @@ test.describe('a learning rate that is too high', () => {
     // At step 40, paused: Adam's loss is 1e11 there but settles near 2e4 after step 141, which a
     // busy machine's clock could reach before the cards are read.
     await app.pause();
-    await page.evaluate(() => window.__descentLab!.controller.seek(40));
-    await expect(app.stepCounter).toHaveText(/^Step 40 \//);
+    await app.seek(40);
     await expect(app.runCard('SGD').getByTestId('run-status')).toHaveText(/^diverged at step \d+$/);
     await expect(app.runCard('Adam').getByTestId('run-status')).toHaveText(
       /left the view at step \d+ · loss grew 1e\d+× — exploding/,
@@ -116,15 +115,13 @@ test.describe('who is who', () => {
     await app.open('/?lesson=5');
     await app.pause();
     const legend = page.getByTestId('legend');
-    const seek = (step: number) =>
-      page.evaluate((target) => window.__descentLab!.controller.seek(target), step);
-    await seek(200);
+    await app.seek(200);
     await expect(legend).not.toHaveAttribute('data-corner', 'top-right');
     const plot = (await page.getByTestId('plot-panel').boundingBox())!;
     const box = (await legend.boundingBox())!;
     // Clear of the exit arrow, which sits at the top edge's centre.
     expect(box.y).toBeGreaterThan(plot.y + plot.height / 2);
-    await seek(0);
+    await app.seek(0);
     await expect(legend).toHaveAttribute('data-corner', 'top-right');
   });
 

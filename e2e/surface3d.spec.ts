@@ -208,8 +208,7 @@ test.describe('the 3D view exported', () => {
     const app = new DescentLab(page);
     await open3d(app, SCENE);
     await app.pause();
-    await page.evaluate((target) => window.__descentLab!.controller.seek(target), step);
-    await expect(app.stepCounter).toHaveText(new RegExp(`^Step ${step} /`));
+    await app.seek(step);
     return app.openDialog('Export');
   }
 

@@ -9,6 +9,8 @@ class FakeWorker implements ContourWorkerLike {
   onmessage: ((event: MessageEvent<ContourWorkerResponse>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   received: ContourWorkerRequest[] = [];
+  /** The pictures answered, in order. */
+  pictures: ImageBitmap[] = [];
   terminated = false;
 
   postMessage(message: ContourWorkerRequest): void {
@@ -19,11 +21,18 @@ class FakeWorker implements ContourWorkerLike {
     this.terminated = true;
   }
 
+  /** Answers as the worker does: the bands if asked for, a picture if asked for. */
   answer(index: number, outcome?: ContourWorkerResponse['outcome']): void {
-    const { requestId, request } = this.received[index];
+    const { requestId, request, picture, withBands } = this.received[index];
+    const bitmap = picture ? fakeBitmap() : null;
+    if (bitmap) this.pictures.push(bitmap);
     const data: ContourWorkerResponse = {
       requestId,
-      outcome: outcome ?? { ok: true, bands: fakeBands(request) },
+      outcome: outcome ?? {
+        ok: true,
+        bands: withBands ? fakeBands(request) : null,
+        picture: bitmap,
+      },
     };
     this.onmessage?.({ data } as MessageEvent<ContourWorkerResponse>);
   }
@@ -37,6 +46,14 @@ class FakeWorker implements ContourWorkerLike {
 function fakeBands(request: ContourRequest): ContourBands {
   return { extent: request.extent } as ContourBands;
 }
+
+/** Records whether it was closed: a picture nobody shows must free its pixels. */
+function fakeBitmap(): ImageBitmap {
+  const bitmap = { closed: false, close: () => (bitmap.closed = true) };
+  return bitmap as unknown as ImageBitmap;
+}
+
+const SIZE = { width: 200, height: 200, pixelRatio: 1, scale: 50 };
 
 function view(xMin: number): ContourRequest {
   return {
@@ -153,5 +170,34 @@ describe('ContourClient', () => {
     expect(await first).toEqual({ status: 'stale' });
     expect(await second).toEqual({ status: 'stale' });
     expect(workers[0].terminated).toBe(true);
+  });
+
+  it('has every picture painted by the worker, from its own bands when the page has them', async () => {
+    const { client, workers } = setUp();
+    const first = client.picture(view(0), SIZE, 'left');
+    expect(workers[0].received[0]).toMatchObject({ picture: SIZE, withBands: true });
+    workers[0].answer(0);
+    const shown = await first;
+    expect(shown.status === 'done' && shown.bitmap).toBeTruthy();
+    // A second panel of the same view: a picture of its own, without the bands sent back.
+    const second = client.picture(view(0), SIZE, 'right');
+    expect(workers[0].received[1]).toMatchObject({ picture: SIZE, withBands: false });
+    workers[0].answer(1);
+    const again = await second;
+    expect(again.status === 'done' && again.bands).toEqual(fakeBands(view(0)));
+    expect(again.status === 'done' && again.bitmap).toBeTruthy();
+  });
+
+  it('closes the picture of an answer nobody waits for any more', async () => {
+    const { client, workers } = setUp();
+    const first = client.picture(view(0), SIZE, 'panel');
+    const second = client.picture(view(1), SIZE, 'panel');
+    workers[0].answer(0);
+    expect(await first).toEqual({ status: 'stale' });
+    workers[0].answer(1);
+    expect((await second).status).toBe('done');
+    expect(
+      workers[0].pictures.map((bitmap) => (bitmap as unknown as { closed: boolean }).closed),
+    ).toEqual([true, false]);
   });
 });

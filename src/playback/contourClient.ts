@@ -1,9 +1,13 @@
 import type { ContourBands } from '../core/contours/bands.ts';
-import type { ContourWorkerRequest, ContourWorkerResponse } from '../core/contours/protocol.ts';
+import type {
+  ContourPictureSize,
+  ContourWorkerRequest,
+  ContourWorkerResponse,
+} from '../core/contours/protocol.ts';
 import { contourCacheKey, type ContourRequest } from '../core/contours/request.ts';
-import type { ContourResult, ContourSource } from '../render/contourLayer.ts';
+import type { ContourPictureResult, ContourResult, ContourSource } from '../render/contourLayer.ts';
 
-export type { ContourResult };
+export type { ContourPictureResult, ContourResult };
 
 /** What ContourClient needs from a Worker; tests pass a fake. */
 export interface ContourWorkerLike {
@@ -24,7 +28,9 @@ interface PendingRequest {
   channel: string;
   request: ContourRequest;
   key: string;
-  resolve: (result: ContourResult) => void;
+  /** The canvas to paint a picture for; none when only the bands are wanted. */
+  size?: ContourPictureSize;
+  resolve: (result: ContourPictureResult) => void;
 }
 
 function createContourWorker(): ContourWorkerLike {
@@ -38,6 +44,8 @@ function createContourWorker(): ContourWorkerLike {
  * dragging the view never builds a queue of pictures nobody will see. Channels share the worker and
  * the cache: side-by-side panels asking for the same picture get it computed once.
  * Results are cached by surface, view, grid size, spacing and level count (least recently used out).
+ * A picture is always painted by the worker (each canvas needs a bitmap of its own), from bands it
+ * keeps too, so a cached view is painted without being contoured again.
  */
 export class ContourClient implements ContourSource {
   private readonly createWorker: () => ContourWorkerLike;
@@ -64,16 +72,37 @@ export class ContourClient implements ContourSource {
    * Full-resolution bands from the worker (or the cache); `stale` once a newer request on the same
    * channel exists.
    */
-  request(request: ContourRequest, channel = 'default'): Promise<ContourResult> {
+  async request(request: ContourRequest, channel = 'default'): Promise<ContourResult> {
+    const result = await this.enqueue(request, channel);
+    return result.status === 'done' ? { status: 'done', bands: result.bands } : result;
+  }
+
+  /**
+   * The bands and their picture painted by the worker for a canvas of `size` (`bitmap` null where
+   * the worker cannot paint); `stale` as for `request`.
+   */
+  picture(
+    request: ContourRequest,
+    size: ContourPictureSize,
+    channel = 'default',
+  ): Promise<ContourPictureResult> {
+    return this.enqueue(request, channel, size);
+  }
+
+  private enqueue(
+    request: ContourRequest,
+    channel: string,
+    size?: ContourPictureSize,
+  ): Promise<ContourPictureResult> {
     const requestId = ++this.lastRequestId;
     this.latestByChannel.set(channel, requestId);
     this.waiting.get(channel)?.resolve({ status: 'stale' });
     this.waiting.delete(channel);
     const key = contourCacheKey(request);
-    const cached = this.cachedBands(key);
-    if (cached) return Promise.resolve({ status: 'done', bands: cached });
+    const cached = size ? undefined : this.cachedBands(key);
+    if (cached) return Promise.resolve({ status: 'done', bands: cached, bitmap: null });
     return new Promise((resolve) => {
-      this.waiting.set(channel, { requestId, channel, request, key, resolve });
+      this.waiting.set(channel, { requestId, channel, request, key, size, resolve });
       if (!this.inFlight) this.sendNext();
     });
   }
@@ -93,12 +122,17 @@ export class ContourClient implements ContourSource {
       this.waiting.delete(channel);
       // The answer just received may be this picture too (panels showing the same view).
       const cached = this.cachedBands(next.key);
-      if (cached) {
-        next.resolve({ status: 'done', bands: cached });
+      if (cached && !next.size) {
+        next.resolve({ status: 'done', bands: cached, bitmap: null });
         continue;
       }
       this.inFlight = next;
-      this.ensureWorker().postMessage({ requestId: next.requestId, request: next.request });
+      this.ensureWorker().postMessage({
+        requestId: next.requestId,
+        request: next.request,
+        picture: next.size,
+        withBands: !cached,
+      });
       return;
     }
   }
@@ -126,22 +160,23 @@ export class ContourClient implements ContourSource {
     const answered = this.inFlight;
     if (!answered || answered.requestId !== requestId) return;
     this.inFlight = undefined;
-    if (outcome.ok) this.remember(answered.key, outcome.bands);
-    answered.resolve(
-      this.resultFor(
-        answered,
-        outcome.ok
-          ? { status: 'done', bands: outcome.bands }
-          : { status: 'error', error: outcome.error },
-      ),
-    );
+    if (outcome.ok && outcome.bands) this.remember(answered.key, outcome.bands);
+    const result: ContourPictureResult = outcome.ok
+      ? {
+          status: 'done',
+          // Bands not sent back were in the cache when asked for, and only answers change it.
+          bands: outcome.bands ?? this.cache.get(answered.key)!,
+          bitmap: outcome.picture,
+        }
+      : { status: 'error', error: outcome.error };
+    answered.resolve(this.resultFor(answered, result));
     this.sendNext();
   }
 
-  private resultFor(pending: PendingRequest, result: ContourResult): ContourResult {
-    return pending.requestId === this.latestByChannel.get(pending.channel)
-      ? result
-      : { status: 'stale' };
+  private resultFor(pending: PendingRequest, result: ContourPictureResult): ContourPictureResult {
+    if (pending.requestId === this.latestByChannel.get(pending.channel)) return result;
+    if (result.status === 'done') result.bitmap?.close();
+    return { status: 'stale' };
   }
 
   private cachedBands(key: string): ContourBands | undefined {

@@ -1,13 +1,16 @@
 /**
  * The contour canvas of a plot panel. A coarse picture arrives from the contour Worker within a few
  * milliseconds, then the full-resolution one; answers for views the user has already left are
- * dropped. Redrawn only when surface, view, size or scale change — never per frame — and shown
- * through a PresentedCanvas, so frames that move runs over it do not hand it to the compositor again.
+ * dropped. The Worker paints each picture too (render/contours/contourAnswers.ts says why); this
+ * layer only shows the bitmap, and paints here only where the Worker cannot. Redrawn only when
+ * surface, view, size or scale change — never per frame — and shown through a PresentedCanvas, so
+ * frames that move runs over it do not hand it to the compositor again.
  */
 import type { ResolvedSurface } from '../core/scene/resolve.ts';
 import type { ContourScale } from '../core/scene/scene.ts';
 import { PresentedCanvas } from './presentedCanvas.ts';
 import type { ContourBands } from '../core/contours/bands.ts';
+import type { ContourPictureSize } from '../core/contours/protocol.ts';
 import { drawContours } from './contours/draw.ts';
 import {
   contourCacheKey,
@@ -23,6 +26,11 @@ export type ContourResult =
   | { status: 'stale' }
   | { status: 'error'; error: string };
 
+/** Bands with their picture for one canvas; `bitmap` is null where it could not be painted. */
+export type ContourPictureResult =
+  | { status: 'done'; bands: ContourBands; bitmap: ImageBitmap | null }
+  | Exclude<ContourResult, { status: 'done' }>;
+
 /**
  * Where pictures come from (src/playback's Worker client). Requests are grouped in channels: on
  * each channel only the newest request counts, older ones resolve `stale`.
@@ -30,7 +38,11 @@ export type ContourResult =
 export interface ContourSource {
   /** The finished bands for `request`, if already computed. */
   peek(request: ContourRequest): ContourBands | undefined;
-  request(request: ContourRequest, channel: string): Promise<ContourResult>;
+  picture(
+    request: ContourRequest,
+    size: ContourPictureSize,
+    channel: string,
+  ): Promise<ContourPictureResult>;
 }
 
 /** User Timing marks, so `npm run bench:app` can time contours as a person sees them. */
@@ -108,50 +120,60 @@ export class ContourLayer {
     const key = contourCacheKey(request);
     if (key === this.shownKey) return;
     this.shownKey = key;
-    /** Draws `bands`; resolves once they are on screen, false if a newer picture replaced them. */
-    const paint = async (bands: ContourBands): Promise<boolean> => {
-      const ctx = this.picture.fit(viewport.width, viewport.height, pixelRatio);
-      drawContours(
-        ctx,
-        bands,
-        { x: (x) => viewport.toPixelX(x), y: (y) => viewport.toPixelY(y) },
-        { dpr: pixelRatio },
-      );
-      const shown = await this.picture.present();
-      if (!shown || this.disposed || this.shownKey !== key) return false;
+    const size: ContourPictureSize = {
+      width: viewport.width,
+      height: viewport.height,
+      pixelRatio,
+      scale: viewport.scale,
+    };
+    /** Shows an answer still wanted; resolves once it is on screen, false if it is not shown. */
+    const show = async (result: ContourPictureResult): Promise<boolean> => {
+      if (result.status !== 'done') return false;
+      if (this.disposed || this.shownKey !== key) {
+        result.bitmap?.close();
+        return false;
+      }
+      if (result.bitmap) this.picture.showBitmap(result.bitmap);
+      else if (!(await this.paintHere(result.bands, viewport, pixelRatio))) return false;
+      if (this.disposed || this.shownKey !== key) return false;
       markFirstContours();
-      this.onPaint(bands);
+      this.onPaint(result.bands);
       return true;
     };
     performance.mark(CONTOUR_MARKS.requested);
-    const cached = this.source.peek(request);
-    if (cached) {
-      void paint(cached).then((shown) => shown && performance.mark(CONTOUR_MARKS.full));
-      return;
-    }
     // A coarse picture first (a few ms in the Worker), then the full one; both off the main
     // thread, so d3-contour never runs here and dragging the view never blocks a frame. A picture
-    // handed over is finer than the coarse one.
-    let fullPainted = false;
+    // handed over is finer than the coarse one, and bands already computed need no coarse one.
+    let fullShown = false;
     const handed = takeHandedOver(key, pixelRatio);
     if (handed) this.picture.showBitmap(handed);
-    else {
+    else if (!this.source.peek(request)) {
       void this.source
-        .request(previewRequest(request), `${this.channel}-preview`)
+        .picture(previewRequest(request), size, `${this.channel}-preview`)
         .then((result) => {
-          if (this.disposed || this.shownKey !== key || fullPainted || result.status !== 'done') {
+          if (fullShown) {
+            if (result.status === 'done') result.bitmap?.close();
             return;
           }
-          void paint(result.bands).then(
-            (shown) => shown && performance.mark(CONTOUR_MARKS.preview),
-          );
+          void show(result).then((shown) => shown && performance.mark(CONTOUR_MARKS.preview));
         });
     }
-    void this.source.request(request, this.channel).then((result) => {
-      if (this.disposed || this.shownKey !== key || result.status !== 'done') return;
-      fullPainted = true;
-      void paint(result.bands).then((shown) => shown && performance.mark(CONTOUR_MARKS.full));
+    void this.source.picture(request, size, this.channel).then((result) => {
+      fullShown = result.status === 'done';
+      void show(result).then((shown) => shown && performance.mark(CONTOUR_MARKS.full));
     });
+  }
+
+  /** Paints `bands` on this thread, where the Worker could not; false if a newer picture won. */
+  private paintHere(bands: ContourBands, viewport: Viewport, pixelRatio: number): Promise<boolean> {
+    const context = this.picture.fit(viewport.width, viewport.height, pixelRatio);
+    drawContours(
+      context,
+      bands,
+      { x: (x) => viewport.toPixelX(x), y: (y) => viewport.toPixelY(y) },
+      { dpr: pixelRatio },
+    );
+    return this.picture.present();
   }
 
   dispose(): void {

@@ -1,44 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeContourBands } from '../../core/contours/bands.ts';
-import { drawContours, UNDEFINED_STYLE, type ContourContext } from './draw.ts';
+import { drawContours, UNDEFINED_STYLE } from './draw.ts';
+import { recordingContext } from './recordingContext.ts';
 import { sampleCellCentres } from '../../core/contours/testGrids.ts';
-
-type Call = [name: string, ...args: unknown[]];
-
-/** Records every call and style assignment, in order. */
-function recordingContext(): { context: ContourContext; calls: Call[] } {
-  const calls: Call[] = [];
-  const record =
-    (name: string) =>
-    (...args: unknown[]) => {
-      calls.push([name, ...args]);
-    };
-  const style = (name: string) => ({
-    set: (value: unknown) => calls.push([name, value]),
-    get: () => undefined,
-  });
-  const context = Object.defineProperties(
-    {
-      save: record('save'),
-      restore: record('restore'),
-      setTransform: record('setTransform'),
-      beginPath: record('beginPath'),
-      moveTo: record('moveTo'),
-      lineTo: record('lineTo'),
-      closePath: record('closePath'),
-      fill: record('fill'),
-      stroke: record('stroke'),
-      fillRect: record('fillRect'),
-    },
-    {
-      fillStyle: style('fillStyle'),
-      strokeStyle: style('strokeStyle'),
-      lineWidth: style('lineWidth'),
-      lineJoin: style('lineJoin'),
-    },
-  ) as unknown as ContourContext;
-  return { context, calls };
-}
 
 // f = y over x ∈ [0, 4], y ∈ [0, 2], drawn at 50 CSS px per unit with y flipped.
 const extent = { xMin: 0, xMax: 4, yMin: 0, yMax: 2 };

@@ -186,6 +186,12 @@ export class ChartLayer implements Drawable {
   caption = '';
   /** The y axis's labels as last drawn, bottom to top. */
   yLabels: string[] = [];
+  /**
+   * What the picture on the canvas was drawn from. Paused, the page's ticks come with every change
+   * (each view of a drag or zoom); the same inputs would draw the same picture, and redrawing it
+   * cost a 2D raster and a canvas upload a tick.
+   */
+  private drawnFrom: readonly unknown[] = [];
 
   constructor(private readonly canvas: HTMLCanvasElement) {}
 
@@ -193,10 +199,12 @@ export class ChartLayer implements Drawable {
     this.width = width;
     this.height = height;
     this.ctx = fitCanvas(this.canvas, width, height, pixelRatio);
+    this.drawnFrom = [];
   }
 
   setTextScale(scale: number): void {
     this.textScale = scale;
+    this.drawnFrom = [];
   }
 
   /**
@@ -210,6 +218,18 @@ export class ChartLayer implements Drawable {
   draw(frame: FrameState): void {
     const { ctx, width, height } = this;
     if (!ctx) return;
+    // A run's values up to a step never change within one simulation; labels, colours and which
+    // runs show come with the runs array.
+    const inputs = [
+      frame.simulation,
+      frame.simulation.computedSteps,
+      frame.step,
+      frame.scene.runs,
+      frame.scene.chart,
+      frame.surface.minima,
+    ];
+    if (inputs.every((input, i) => input === this.drawnFrom[i])) return;
+    this.drawnFrom = inputs;
     clearCanvas(ctx);
     const fontPx = AXIS_FONT_PX * this.textScale;
     // Too short for a row of step labels (a small embed's chart): the lines and y labels only.

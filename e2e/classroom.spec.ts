@@ -18,10 +18,10 @@ async function contourShare(page: Page): Promise<number> {
     for (const panel of document.querySelectorAll('[data-testid="plot-panel"]')) {
       const layers = ['trail-canvas', 'head-canvas'].map((id) => {
         const canvas = panel.querySelector<HTMLCanvasElement>(`[data-testid="${id}"]`)!;
-        return {
-          canvas,
-          data: canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data,
-        };
+        // Read through a copy: the trail canvas is drawn through its OffscreenCanvas (no context here).
+        const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext('2d')!;
+        copy.drawImage(canvas, 0, 0);
+        return { canvas, data: copy.getImageData(0, 0, canvas.width, canvas.height).data };
       });
       const [trails, heads] = layers;
       // Both canvases cover the panel; compare them at the head canvas's resolution.

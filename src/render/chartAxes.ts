@@ -1,3 +1,4 @@
+import type { Context2D } from './canvas.ts';
 import type { Scale } from './scales.ts';
 
 /** Where a chart's plotting area sits on its canvas, in CSS px. */
@@ -48,7 +49,7 @@ export function shownYTicks(y: Scale, yTicks: number, fontPx = AXIS_FONT_PX): nu
 
 /** The left margin that fits the y labels of `y` outside the plotting area. */
 export function yLabelMargin(
-  ctx: CanvasRenderingContext2D,
+  ctx: Context2D,
   y: Scale,
   { yTicks, label, fontPx = AXIS_FONT_PX }: ChartAxesOptions,
 ): number {
@@ -61,7 +62,7 @@ export function yLabelMargin(
 
 /** Horizontal grid lines with y labels left of the box, and x labels under it: all outside it. */
 export function drawChartAxes(
-  ctx: CanvasRenderingContext2D,
+  ctx: Context2D,
   box: ChartBox,
   x: Scale,
   y: Scale,

@@ -14,7 +14,7 @@ import { linearScale, logScale, tickLabel, type Scale } from './scales.ts';
 import type { ChartMetric } from '../core/scene/scene.ts';
 import type { Run } from '../core/sim/run.ts';
 import type { KnownMinimum } from '../core/surfaces/types.ts';
-import { clearCanvas, fitCanvas } from './canvas.ts';
+import { clearCanvas, fitOffscreenDrawn, type Context2D } from './canvas.ts';
 import { runStyle } from './runStyle.ts';
 import type { Drawable, FrameState } from './drawable.ts';
 
@@ -159,7 +159,7 @@ function firstAbove(values: Float64Array, top: number): number {
 
 const MARK_RADIUS = 4;
 
-function traceEdgeMark(ctx: CanvasRenderingContext2D, diverged: boolean, x: number, y: number) {
+function traceEdgeMark(ctx: Context2D, diverged: boolean, x: number, y: number) {
   const r = MARK_RADIUS;
   if (diverged) {
     ctx.moveTo(x - r, y - r);
@@ -175,7 +175,7 @@ function traceEdgeMark(ctx: CanvasRenderingContext2D, diverged: boolean, x: numb
 }
 
 export class ChartLayer implements Drawable {
-  private ctx: CanvasRenderingContext2D | null = null;
+  private ctx: Context2D | null = null;
   private width = 0;
   private height = 0;
   private caches = new Map<Run, SeriesCache>();
@@ -198,7 +198,8 @@ export class ChartLayer implements Drawable {
   resize(width: number, height: number, pixelRatio: number): void {
     this.width = width;
     this.height = height;
-    this.ctx = fitCanvas(this.canvas, width, height, pixelRatio);
+    // Drawn a few times a second while every frame moves the plot's heads.
+    this.ctx = fitOffscreenDrawn(this.canvas, width, height, pixelRatio);
     this.drawnFrom = [];
   }
 
@@ -328,7 +329,7 @@ export class ChartLayer implements Drawable {
    * finite value; stretches above the range leave through the top edge and come back through it.
    */
   private drawLine(
-    ctx: CanvasRenderingContext2D,
+    ctx: Context2D,
     values: Float64Array,
     x: Scale,
     y: Scale,
@@ -377,7 +378,7 @@ export class ChartLayer implements Drawable {
    * is left to the hover readout.
    */
   private drawEdgeMarks(
-    ctx: CanvasRenderingContext2D,
+    ctx: Context2D,
     marks: EdgeMark[],
     top: number,
     right: number,

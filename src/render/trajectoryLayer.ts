@@ -19,7 +19,7 @@
  */
 import { describeFate, fateOf, ViewExits } from '../core/sim/fate.ts';
 import type { Run } from '../core/sim/run.ts';
-import { clearCanvas, fitCanvas } from './canvas.ts';
+import { clearCanvas, fitCanvas, fitOffscreenDrawn, type Context2D } from './canvas.ts';
 import { edgePoint } from './clip.ts';
 import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { spreadCoincident } from './headSpread.ts';
@@ -113,7 +113,7 @@ export interface TrajectoryLayerOptions {
 
 export class TrajectoryLayer implements Drawable {
   private viewport: Viewport | null = null;
-  private trailsCtx: CanvasRenderingContext2D | null = null;
+  private trailsCtx: Context2D | null = null;
   /** Whether the head canvas is shown (on screen it is hidden while empty). */
   private headsShown = true;
   /** Whether anything was stroked on the trail canvas since it was cleared (pixel mode: never). */
@@ -180,7 +180,9 @@ export class TrajectoryLayer implements Drawable {
   setViewport(viewport: Viewport, pixelRatio: number): void {
     this.viewport = viewport;
     this.pixelRatio = pixelRatio;
-    this.trailsCtx = fitCanvas(this.trails, viewport.width, viewport.height, pixelRatio);
+    // On screen, the trail canvas changes a few times a second while every frame moves the heads.
+    const fitTrails = this.markers ? fitOffscreenDrawn : fitCanvas;
+    this.trailsCtx = fitTrails(this.trails, viewport.width, viewport.height, pixelRatio);
     this.fitHeads(this.drawnAsPixels);
     this.markers?.setPixelRatio(pixelRatio);
     this.drawnStep = -1;
@@ -404,7 +406,7 @@ export class TrajectoryLayer implements Drawable {
    * moved onto the trail canvas every few steps, when their box grows large, or when playback stops.
    */
   private strokeNewSegments(
-    trailsCtx: CanvasRenderingContext2D,
+    trailsCtx: Context2D,
     runs: [Run, number][],
     styles: readonly RunStyle[],
     frame: FrameState,
@@ -443,7 +445,7 @@ export class TrajectoryLayer implements Drawable {
 
   /** Strokes the trails from step `from` to `to`, clipped to the view; returns the step drawn up to. */
   private strokeTrails(
-    ctx: CanvasRenderingContext2D,
+    ctx: Context2D,
     runs: [Run, number][],
     styles: readonly RunStyle[],
     from: number,

@@ -13,7 +13,7 @@ import {
   minimumTolerance,
 } from '../core/sim/particleState.ts';
 import type { Run } from '../core/sim/run.ts';
-import { clearCanvas, fitCanvas } from './canvas.ts';
+import { clearCanvas, fitOffscreenDrawn, type Context2D } from './canvas.ts';
 import type { Drawable, FrameState } from './drawable.ts';
 import type { Viewport } from './viewport.ts';
 
@@ -53,7 +53,7 @@ export const REDRAW_INTERVAL_MS = 125;
 
 export class BasinLayer implements Drawable {
   private viewport: Viewport | null = null;
-  private ctx: CanvasRenderingContext2D | null = null;
+  private ctx: Context2D | null = null;
   private categories = new Uint16Array(0);
   /** Per start, 1 where the last classification changed its colour. */
   private recoloured = new Uint8Array(0);
@@ -85,7 +85,8 @@ export class BasinLayer implements Drawable {
     this.viewport = viewport;
     if (pixelRatio !== this.pixelRatio) this.sprites.clear();
     this.pixelRatio = pixelRatio;
-    this.ctx = fitCanvas(this.canvas, viewport.width, viewport.height, pixelRatio);
+    // Redrawn a few times a second while every frame moves the race.
+    this.ctx = fitOffscreenDrawn(this.canvas, viewport.width, viewport.height, pixelRatio);
     this.drawnStep = -1;
   }
 

@@ -424,7 +424,11 @@ function ExperimentView({
             0
           </span>
         </p>
-        <button type="button" className="small-button" onClick={() => void network.close()}>
+        <button
+          type="button"
+          className="small-button network-back"
+          onClick={() => void network.close()}
+        >
           Back to surfaces
         </button>
       </header>

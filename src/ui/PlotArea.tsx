@@ -1,9 +1,10 @@
-import { lazy, Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FateMark } from '../render/fateMarks.ts';
 import type { Rect } from '../render/labelPlacement.ts';
 import { clearCorner, type LegendCorner } from '../render/legendCorner.ts';
 import { webgl2Problem } from '../render/webglSupport.ts';
 import { useApp, useServices } from './appContext.ts';
+import { LegendBox } from './legendBox.ts';
 import { useRunNames } from './useRunNames.ts';
 import { PlotPanel } from './PlotPanel.tsx';
 import { RunLegend } from './RunLegend.tsx';
@@ -57,7 +58,7 @@ export function PlotArea() {
   const surface = surfaceRef && controller.surface;
   // The legend's box, so the plot's fate labels stay out from under it (changes on a resize or a
   // new corner).
-  const [legendBox, setLegendBox] = useState<Rect | null>(null);
+  const legendBox = useMemo(() => new LegendBox(), []);
   // Its corner: the first one clear of the runs' fate marks (a × or an exit arrow under the legend
   // would hide what happened to a run). Decided when the marks, the legend or the area change, and
   // a state only when the corner does, so a pan that moves the marks re-renders nothing.
@@ -94,9 +95,9 @@ export function PlotArea() {
     (box: Rect | null) => {
       placing.current.box = box;
       placeLegend();
-      setLegendBox((old) => (old && box && old.every((value, i) => value === box[i]) ? old : box));
+      legendBox.set(box);
     },
-    [placeLegend],
+    [placeLegend, legendBox],
   );
   const in3d = useApp((s) => s.scene.view3d !== undefined);
   // A 3D link opened where WebGL 2 is missing shows the 2D plot and says why.
@@ -112,7 +113,7 @@ export function PlotArea() {
           width={width}
           height={height}
           runId={null}
-          labelObstacles={legendBox}
+          legendBox={legendBox}
           onFateMarks={onFateMarks}
         />
       );

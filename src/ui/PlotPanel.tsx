@@ -17,6 +17,7 @@ import { useActions, useApp, useServices } from './appContext.ts';
 import { BasinOverlay } from './basins/BasinOverlay.tsx';
 import { formatNumber } from './format.ts';
 import { InspectorOverlay } from './inspector/InspectorOverlay.tsx';
+import type { LegendBox } from './legendBox.ts';
 import { offsetBox } from './offsetBox.ts';
 import { PlotGesture } from './plotGestures.ts';
 import { usePresentation } from './presentation/usePresentation.ts';
@@ -30,8 +31,8 @@ interface PlotPanelProps {
   /** One run's id for a side-by-side panel; null shows every visible run. */
   runId: string | null;
   title?: string;
-  /** A box over the plot (the legend) that labels drawn on it must avoid. */
-  labelObstacles?: Rect | null;
+  /** The legend's box over the plot, which labels drawn on it must avoid. */
+  legendBox?: LegendBox;
   /** Hears the runs' fate marks (CSS px) whenever they change. */
   onFateMarks?: (marks: readonly FateMark[]) => void;
 }
@@ -64,7 +65,7 @@ export function PlotPanel({
   height,
   runId,
   title,
-  labelObstacles = null,
+  legendBox,
   onFateMarks,
 }: PlotPanelProps) {
   countRender('PlotPanel');
@@ -126,11 +127,15 @@ export function PlotPanel({
   // "SGD diverged at step 3" was written under the "SGD" title).
   const titleChip = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const obstacles: Rect[] = labelObstacles ? [labelObstacles] : [];
-    if (titleChip.current) obstacles.push(offsetBox(titleChip.current));
-    trajectoryLayer.current!.setLabelObstacles(obstacles);
-    controller.invalidate();
-  }, [controller, labelObstacles, title, drawScale]);
+    const place = (legend: Rect | null) => {
+      const obstacles: Rect[] = legend ? [legend] : [];
+      if (titleChip.current) obstacles.push(offsetBox(titleChip.current));
+      trajectoryLayer.current!.setLabelObstacles(obstacles);
+      controller.invalidate();
+    };
+    if (legendBox) return legendBox.listen(place);
+    place(null);
+  }, [controller, legendBox, title, drawScale]);
   useEffect(() => {
     trajectoryLayer.current!.onFates(onFateMarks ?? null);
     controller.invalidate();

@@ -13,6 +13,7 @@ import { RaceOverlay } from '../../render/surface3d/raceOverlay.ts';
 import type { SurfaceViewOptions } from '../../render/surface3d/surfaceRenderer.ts';
 import { PRESENTATION_DRAW_SCALE } from '../../state/presentation.ts';
 import { useActions, useApp, useServices } from '../appContext.ts';
+import type { LegendBox } from '../legendBox.ts';
 import { usePresentation } from '../presentation/usePresentation.ts';
 import { countRender } from '../renderCount.ts';
 import { Surface3dView } from './Surface3dView.tsx';
@@ -24,8 +25,8 @@ interface Plot3dPanelProps {
   /** One run's id for a side-by-side panel; null shows every visible run. */
   runId: string | null;
   title?: string;
-  /** The legend's box in the panel, which fate labels keep clear of; null when there is none. */
-  labelObstacles?: Rect | null;
+  /** The legend's box in the panel, which fate labels keep clear of. */
+  legendBox?: LegendBox;
 }
 
 /** A world coordinate rounded to a thousandth of the view, like the 2D plot's clicks. */
@@ -40,7 +41,7 @@ export default function Plot3dPanel({
   height,
   runId,
   title,
-  labelObstacles = null,
+  legendBox,
 }: Plot3dPanelProps) {
   countRender('Plot3dPanel');
   const { controller } = useServices();
@@ -57,24 +58,32 @@ export default function Plot3dPanel({
   );
   // The race's options reach the layer whichever runs first, its creation (the view's effect) or
   // this one.
-  const latest = useRef({ scale: drawScale, minima: surface.minima, labelObstacles });
+  const latest = useRef({ scale: drawScale, minima: surface.minima, legend: null as Rect | null });
   const createOverlay = useCallback(
     (canvas: HTMLCanvasElement, view: SurfaceViewOptions) => {
-      const { scale, minima, labelObstacles: obstacles } = latest.current;
+      const { scale, minima, legend } = latest.current;
       const created = new RaceOverlay(canvas, view, { runId, scale });
       created.setMinima(minima);
-      created.setLabelObstacles(obstacles ? [obstacles] : []);
+      created.setLabelObstacles(legend ? [legend] : []);
       return (race.current = created);
     },
     [runId],
   );
   useEffect(() => {
-    latest.current = { scale: drawScale, minima: surface.minima, labelObstacles };
+    Object.assign(latest.current, { scale: drawScale, minima: surface.minima });
     race.current?.setOptions({ runId, scale: drawScale });
     race.current?.setMinima(surface.minima);
-    race.current?.setLabelObstacles(labelObstacles ? [labelObstacles] : []);
     controller.invalidate();
-  }, [controller, runId, drawScale, surface, labelObstacles]);
+  }, [controller, runId, drawScale, surface]);
+  useEffect(
+    () =>
+      legendBox?.listen((legend) => {
+        latest.current.legend = legend;
+        race.current?.setLabelObstacles(legend ? [legend] : []);
+        controller.invalidate();
+      }),
+    [controller, legendBox],
+  );
 
   const onPick = (hit: Point) => {
     actions.setStart([

@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultScene, resolveStarts, type Scene } from '../core/scene/scene.ts';
-import { resolveRun, resolveSurface } from '../core/scene/resolve.ts';
-import { Simulation } from '../core/sim/simulation.ts';
+import { defaultScene, type Scene } from '../core/scene/scene.ts';
 import { basinColor, BasinLayer, REDRAW_INTERVAL_MS, type BasinSummary } from './basinLayer.ts';
-import type { FrameState } from './drawable.ts';
+import { frameOf } from './testFrames.ts';
 import { Viewport } from './viewport.ts';
 
 /** A canvas whose 2D context draws nothing: these tests read the layer's summaries. */
@@ -12,19 +10,6 @@ function fakeCanvas() {
   const canvas = { width: 0, height: 0, getContext: () => ctx } as unknown as HTMLCanvasElement;
   (ctx as { canvas?: HTMLCanvasElement }).canvas = canvas;
   return { canvas };
-}
-
-function frameOf(scene: Scene, step: number): FrameState {
-  const surface = resolveSurface(scene.surface).surface;
-  const simulation = new Simulation({
-    surface: surface.functions,
-    runs: scene.runs.map(resolveRun),
-    starts: resolveStarts(scene.starts, surface.view, scene.seed),
-    noise: { sigma: 0, seed: scene.seed },
-    steps: scene.steps,
-  });
-  simulation.advanceTo(step);
-  return { simulation, surface, scene, step, rebuilt: false };
 }
 
 const himmelblauGrid: Scene = {

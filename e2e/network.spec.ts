@@ -121,7 +121,7 @@ test.describe('the network view', () => {
     await expect.poll(() => again.rows()).toEqual(rows);
   });
 
-  test('an embed of a network scene shows its network plot, not the 2D surface underneath, and no controls', async ({
+  test('an embed of a network scene shows its network plot with its legend, not the 2D surface underneath, and no controls', async ({
     page,
   }) => {
     // The small linear-regression net of the test below: at 800×500 the embed is the plot.
@@ -136,6 +136,8 @@ test.describe('the network view', () => {
     await expect(paths).toBeInViewport();
     const box = (await paths.boundingBox())!;
     expect(box.height).toBeGreaterThan(250);
+    // Who is who: the legend's names in the frame with the plot.
+    await expect(page.getByTestId('legend')).toBeInViewport({ ratio: 1 });
     // The experiment, not the means to change it: no form, and no way out of the network view.
     await expect(page.getByLabel('Hidden layers')).toBeHidden();
     await expect(page.getByRole('button', { name: 'Back to surfaces' })).toBeHidden();

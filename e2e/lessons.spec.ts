@@ -152,6 +152,33 @@ test.describe('the guided tour', () => {
     expect(scene.starts).toEqual({ kind: 'points', points: [[1, 0.5]] });
   });
 
+  for (const chapter of [3, 5]) {
+    test(`chapter ${chapter}'s text and "try this" buttons stay put while the live numbers change`, async ({
+      page,
+    }) => {
+      const app = new DescentLab(page);
+      await app.open(`/?lesson=${chapter}`);
+      await expect.poll(() => app.step(), { timeout: 10_000 }).toBeGreaterThan(5);
+      // Where the first button is on each of 240 frames of the race (its captions change
+      // their wrapping a few times in that while).
+      const tops = await page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            const button = document.querySelector('.lesson-tries button')!;
+            const seen: number[] = [];
+            const sample = () => {
+              seen.push(Math.round(button.getBoundingClientRect().top));
+              if (seen.length < 240) requestAnimationFrame(sample);
+              else resolve(seen);
+            };
+            requestAnimationFrame(sample);
+          }),
+      );
+      const moves = tops.filter((top, i) => i > 0 && top < tops[i - 1]);
+      expect(moves, `tops ${[...new Set(tops)].join(', ')}`).toEqual([]);
+    });
+  }
+
   test('a caption number follows the sliders and fields of the run cards', async ({ page }) => {
     const app = new DescentLab(page);
     await app.open('/?lesson=1');

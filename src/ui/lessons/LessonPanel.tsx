@@ -5,6 +5,7 @@ import { useRunNames } from '../useRunNames.ts';
 import { openOptimizerCard } from '../optimizerCard/cardState.ts';
 import { RunMarker } from '../RunMarker.tsx';
 import { setText, useTick } from '../useTick.ts';
+import { useSteadyHeight } from '../useSteadyHeight.ts';
 import { bindingText, parseCaption, type Binding } from './captions.ts';
 import { chapter as chapterAt, CHAPTERS } from './chapters.ts';
 import { LESSON_COUNT, useLessonActions, useTour } from './lessonActions.ts';
@@ -78,6 +79,9 @@ export default function LessonPanel() {
   const runs = useRunNames();
   const body = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const live = useRef<HTMLElement>(null);
+  // What follows "Right now" stays put while its numbers change (see useSteadyHeight).
+  useSteadyHeight(live, number);
 
   // A new chapter starts at its top, and a screen reader hears its title.
   useEffect(() => {
@@ -108,7 +112,7 @@ export default function LessonPanel() {
           {chapter.title}
         </h2>
       </header>
-      <section className="lesson-live" aria-labelledby="lesson-live-heading">
+      <section className="lesson-live" aria-labelledby="lesson-live-heading" ref={live}>
         <h3 id="lesson-live-heading">Right now</h3>
         {!onTopic && (
           <p className="lesson-off-topic">

@@ -5,6 +5,7 @@ import type {
   ContourWorkerResponse,
 } from '../core/contours/protocol.ts';
 import { contourCacheKey, type ContourRequest } from '../core/contours/request.ts';
+import { LruCache } from '../core/lruCache.ts';
 import type { ContourPictureResult, ContourResult, ContourSource } from '../render/contourLayer.ts';
 
 export type { ContourPictureResult, ContourResult };
@@ -49,8 +50,7 @@ function createContourWorker(): ContourWorkerLike {
  */
 export class ContourClient implements ContourSource {
   private readonly createWorker: () => ContourWorkerLike;
-  private readonly cacheEntries: number;
-  private readonly cache = new Map<string, ContourBands>();
+  private readonly cache: LruCache<string, ContourBands>;
   private worker: ContourWorkerLike | undefined;
   private lastRequestId = 0;
   private readonly latestByChannel = new Map<string, number>();
@@ -60,12 +60,12 @@ export class ContourClient implements ContourSource {
 
   constructor({ createWorker = createContourWorker, cacheEntries = 6 }: ContourClientOptions = {}) {
     this.createWorker = createWorker;
-    this.cacheEntries = cacheEntries;
+    this.cache = new LruCache(cacheEntries);
   }
 
   /** The cached full-resolution bands for this request, if any. */
   peek(request: ContourRequest): ContourBands | undefined {
-    return this.cachedBands(contourCacheKey(request));
+    return this.cache.get(contourCacheKey(request));
   }
 
   /**
@@ -99,7 +99,7 @@ export class ContourClient implements ContourSource {
     this.waiting.get(channel)?.resolve({ status: 'stale' });
     this.waiting.delete(channel);
     const key = contourCacheKey(request);
-    const cached = size ? undefined : this.cachedBands(key);
+    const cached = size ? undefined : this.cache.get(key);
     if (cached) return Promise.resolve({ status: 'done', bands: cached, bitmap: null });
     return new Promise((resolve) => {
       this.waiting.set(channel, { requestId, channel, request, key, size, resolve });
@@ -121,7 +121,7 @@ export class ContourClient implements ContourSource {
     for (const [channel, next] of this.waiting) {
       this.waiting.delete(channel);
       // The answer just received may be this picture too (panels showing the same view).
-      const cached = this.cachedBands(next.key);
+      const cached = this.cache.get(next.key);
       if (cached && !next.size) {
         next.resolve({ status: 'done', bands: cached, bitmap: null });
         continue;
@@ -160,7 +160,7 @@ export class ContourClient implements ContourSource {
     const answered = this.inFlight;
     if (!answered || answered.requestId !== requestId) return;
     this.inFlight = undefined;
-    if (outcome.ok && outcome.bands) this.remember(answered.key, outcome.bands);
+    if (outcome.ok && outcome.bands) this.cache.set(answered.key, outcome.bands);
     const result: ContourPictureResult = outcome.ok
       ? {
           status: 'done',
@@ -177,23 +177,6 @@ export class ContourClient implements ContourSource {
     if (pending.requestId === this.latestByChannel.get(pending.channel)) return result;
     if (result.status === 'done') result.bitmap?.close();
     return { status: 'stale' };
-  }
-
-  private cachedBands(key: string): ContourBands | undefined {
-    const bands = this.cache.get(key);
-    if (bands) {
-      // Re-insert to mark it most recently used (a Map iterates in insertion order).
-      this.cache.delete(key);
-      this.cache.set(key, bands);
-    }
-    return bands;
-  }
-
-  private remember(key: string, bands: ContourBands): void {
-    this.cache.set(key, bands);
-    while (this.cache.size > this.cacheEntries) {
-      this.cache.delete(this.cache.keys().next().value as string);
-    }
   }
 }
 

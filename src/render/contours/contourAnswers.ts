@@ -8,13 +8,18 @@
  * back to it, side-by-side panels of one view) is painted without being contoured again.
  */
 import type { ContourBands } from '../../core/contours/bands.ts';
-import { computeContours, transferablesOf } from '../../core/contours/compute.ts';
+import {
+  computeContours,
+  transferablesOf,
+  type ContourOutcome,
+} from '../../core/contours/compute.ts';
 import type {
   ContourPictureSize,
   ContourWorkerRequest,
   ContourWorkerResponse,
 } from '../../core/contours/protocol.ts';
 import { contourCacheKey } from '../../core/contours/request.ts';
+import { LruCache } from '../../core/lruCache.ts';
 import { drawContours, type ContourContext } from './draw.ts';
 
 /** The part of an OffscreenCanvas a picture needs; tests pass a fake. */
@@ -39,15 +44,16 @@ export interface ContourAnswer {
 }
 
 export class ContourAnswers {
-  /** Least recently used first. */
-  private readonly cache = new Map<string, ContourBands>();
+  private readonly cache: LruCache<string, ContourBands>;
   private canvas: PictureCanvas | null | undefined;
 
   constructor(
     private readonly createCanvas: CreatePictureCanvas = offscreenCanvas,
     /** Bands kept (a 200×200 Rastrigin is ~3 MB), as many as the page keeps. */
-    private readonly cacheEntries = 6,
-  ) {}
+    cacheEntries = 6,
+  ) {
+    this.cache = new LruCache(cacheEntries);
+  }
 
   /** The answer to `message`; errors come back as an outcome, never thrown. */
   answer({ requestId, request, picture, withBands }: ContourWorkerRequest): ContourAnswer {
@@ -68,22 +74,12 @@ export class ContourAnswers {
     }
   }
 
-  private bandsFor(
-    request: ContourWorkerRequest['request'],
-  ): { ok: true; bands: ContourBands } | { ok: false; error: string } {
+  private bandsFor(request: ContourWorkerRequest['request']): ContourOutcome {
     const key = contourCacheKey(request);
     const kept = this.cache.get(key);
-    if (kept) {
-      this.cache.delete(key);
-      this.cache.set(key, kept);
-      return { ok: true, bands: kept };
-    }
+    if (kept) return { ok: true, bands: kept };
     const outcome = computeContours(request);
-    if (!outcome.ok) return outcome;
-    this.cache.set(key, outcome.bands);
-    while (this.cache.size > this.cacheEntries) {
-      this.cache.delete(this.cache.keys().next().value as string);
-    }
+    if (outcome.ok) this.cache.set(key, outcome.bands);
     return outcome;
   }
 

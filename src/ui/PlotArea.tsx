@@ -63,14 +63,10 @@ export function PlotArea() {
   // would hide what happened to a run). Decided when the marks, the legend or the area change, and
   // a state only when the corner does, so a pan that moves the marks re-renders nothing.
   const [legendCorner, setLegendCorner] = useState<LegendCorner>('top-right');
-  const placing = useRef({
-    marks: [] as readonly FateMark[],
-    box: null as Rect | null,
-    width,
-    height,
-  });
+  const placing = useRef({ marks: [] as readonly FateMark[], width, height });
   const placeLegend = useCallback(() => {
-    const { marks, box, width: areaWidth, height: areaHeight } = placing.current;
+    const { marks, width: areaWidth, height: areaHeight } = placing.current;
+    const box = legendBox.measured();
     if (!box) return;
     const size = {
       width: box[2] - box[0] + LEGEND_MARGIN,
@@ -78,7 +74,7 @@ export function PlotArea() {
     };
     const plot = { width: areaWidth, height: areaHeight };
     setLegendCorner(clearCorner(marks, plot, size, FATE_MARK_REACH));
-  }, []);
+  }, [legendBox]);
   useLayoutEffect(() => {
     Object.assign(placing.current, { width, height });
     placeLegend();
@@ -93,9 +89,8 @@ export function PlotArea() {
   // The observer reports on every resize of the area too: a box that did not move is no change.
   const onLegendBox = useCallback(
     (box: Rect | null) => {
-      placing.current.box = box;
-      placeLegend();
       legendBox.set(box);
+      placeLegend();
     },
     [placeLegend, legendBox],
   );

@@ -10,6 +10,11 @@ export class LegendBox {
   private box: Rect | null = null;
   private listener: ((box: Rect | null) => void) | null = null;
 
+  /** The box as last measured (null before the legend is, or once it is gone). */
+  measured(): Rect | null {
+    return this.box;
+  }
+
   set(box: Rect | null): void {
     const old = this.box;
     if (old === box || (old && box && old.every((value, i) => value === box[i]))) return;

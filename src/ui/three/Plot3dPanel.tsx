@@ -8,7 +8,6 @@ import type { Point } from '../../core/geometry.ts';
 import type { ResolvedSurface } from '../../core/scene/resolve.ts';
 import { DEFAULT_VIEW3D } from '../../core/scene/scene.ts';
 import { meshRequestFor } from '../../core/surface3d/compute.ts';
-import type { Rect } from '../../render/labelPlacement.ts';
 import { RaceOverlay } from '../../render/surface3d/raceOverlay.ts';
 import type { SurfaceViewOptions } from '../../render/surface3d/surfaceRenderer.ts';
 import { PRESENTATION_DRAW_SCALE } from '../../state/presentation.ts';
@@ -58,19 +57,20 @@ export default function Plot3dPanel({
   );
   // The race's options reach the layer whichever runs first, its creation (the view's effect) or
   // this one.
-  const latest = useRef({ scale: drawScale, minima: surface.minima, legend: null as Rect | null });
+  const latest = useRef({ scale: drawScale, minima: surface.minima });
   const createOverlay = useCallback(
     (canvas: HTMLCanvasElement, view: SurfaceViewOptions) => {
-      const { scale, minima, legend } = latest.current;
+      const { scale, minima } = latest.current;
       const created = new RaceOverlay(canvas, view, { runId, scale });
       created.setMinima(minima);
+      const legend = legendBox?.measured();
       created.setLabelObstacles(legend ? [legend] : []);
       return (race.current = created);
     },
-    [runId],
+    [runId, legendBox],
   );
   useEffect(() => {
-    Object.assign(latest.current, { scale: drawScale, minima: surface.minima });
+    latest.current = { scale: drawScale, minima: surface.minima };
     race.current?.setOptions({ runId, scale: drawScale });
     race.current?.setMinima(surface.minima);
     controller.invalidate();
@@ -78,7 +78,6 @@ export default function Plot3dPanel({
   useEffect(
     () =>
       legendBox?.listen((legend) => {
-        latest.current.legend = legend;
         race.current?.setLabelObstacles(legend ? [legend] : []);
         controller.invalidate();
       }),

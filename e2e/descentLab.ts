@@ -35,12 +35,6 @@ export class DescentLab {
    * click would then press Play. Tests of the button itself click it. Returns once the step counter
    * shows the paused step.
    */
-  /** Moves the clock to `step` (paused, it stays there) and waits for the counter to show it. */
-  async seek(step: number): Promise<void> {
-    await this.page.evaluate((target) => window.__descentLab!.controller.seek(target), step);
-    await expect(this.stepCounter).toHaveText(new RegExp(`^Step ${step} /`));
-  }
-
   async pause(): Promise<void> {
     const step = await this.page.evaluate(() => {
       const { store, controller } = window.__descentLab!;
@@ -50,6 +44,12 @@ export class DescentLab {
     await expect(this.button('Play')).toBeVisible();
     // The counter's text follows on the next frame; tests read the step from it.
     await expect(this.stepCounter).toHaveText(new RegExp(`^Step ${step} `));
+  }
+
+  /** Moves the clock to `step` (paused, it stays there) and waits for the counter to show it. */
+  async seek(step: number): Promise<void> {
+    await this.page.evaluate((target) => window.__descentLab!.controller.seek(target), step);
+    await expect(this.stepCounter).toHaveText(new RegExp(`^Step ${step} /`));
   }
 
   runCard(label: string): Locator {

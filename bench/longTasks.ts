@@ -1,11 +1,10 @@
 /**
- * `npx tsx bench/longTasks.ts URL [seconds] [throttle] [play]`: what each long task of a served
+ * `npx tsx bench/longTasks.ts URL [seconds] [throttle]`: what each long task of a served
  * page is. Records a DevTools trace and a sampled CPU profile from navigation to `seconds` later
  * (default 10) and prints every main-thread task of 50 ms or more: when it started (ms after
  * navigation), its wall and CPU time, the trace events with the most self time in it and the
- * JavaScript functions sampled in it. With `play`, the page does what `npm run bench:app`'s
- * playback does once it has loaded (the default scene reloaded at 60 steps/s, playing), so its
- * "long tasks after load" can be read one by one. Numbers to read, never pass/fail.
+ * JavaScript functions sampled in it: `npm run bench:app`'s "long tasks after load" of the default
+ * scene, one by one. Numbers to read, never pass/fail.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium.ts';
@@ -17,7 +16,7 @@ import {
   type TraceEvent,
 } from './traceTools.ts';
 
-const [url = 'http://127.0.0.1:4312/', secondsArg = '10', throttleArg = '1', mode = ''] =
+const [url = 'http://127.0.0.1:4312/', secondsArg = '10', throttleArg = '1'] =
   process.argv.slice(2);
 const SECONDS = Number(secondsArg);
 const THROTTLE = Number(throttleArg);
@@ -35,19 +34,6 @@ try {
   let loadEnd = 0;
   const events = await collectTrace(cdp, async () => {
     await page.goto(url, { waitUntil: 'load' });
-    if (mode === 'play') {
-      await page.waitForFunction(() => window.__descentLab !== undefined);
-      // As bench/app.ts's measurePlayback does for the default scene.
-      await page.evaluate(() => {
-        const { store } = window.__descentLab!;
-        const state = store.getState();
-        const scene = structuredClone(state.scene);
-        scene.runs = scene.runs.map((run, i) => ({ ...run, id: `b${i}` }));
-        scene.speed = 60;
-        state.loadScene(scene);
-        state.play();
-      });
-    }
     loadEnd = await page.evaluate(
       () =>
         (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
@@ -61,7 +47,7 @@ try {
   const samples = profileSamples(profile);
   const long = main.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur! >= LONG_MS * 1000);
   console.log(
-    `${url} at ${THROTTLE}×${mode ? ` (${mode})` : ''}: ${long.length} tasks ≥ ${LONG_MS} ms in ` +
+    `${url} at ${THROTTLE}×: ${long.length} tasks ≥ ${LONG_MS} ms in ` +
       `${SECONDS} s from navigation; load event ended at ${loadEnd.toFixed(0)} ms`,
   );
   for (const task of long) {

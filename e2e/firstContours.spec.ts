@@ -36,3 +36,36 @@ for (const [width, height] of [
       .toBeGreaterThan(10);
   });
 }
+
+// The top bar's controls, playback row, chart, sidebar and run cards mount over several frames
+// after the plot; each box holds the place index.html's frame gave it, so the plot neither moves
+// nor resizes (which would redraw its contours) and renders once.
+for (const [width, height] of [
+  [1280, 800],
+  [1024, 768],
+  [390, 844],
+]) {
+  test(`at ${width}×${height} the plot keeps the static frame's box while the first screen mounts`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.addInitScript(() => {
+      const boxes: string[] = [];
+      (window as unknown as { __plotBoxes: string[] }).__plotBoxes = boxes;
+      const record = () => {
+        const box = document.querySelector('.plot-area')?.getBoundingClientRect();
+        if (box) boxes.push([box.x, box.y, box.width, box.height].map(Math.round).join(','));
+        requestAnimationFrame(record);
+      };
+      document.addEventListener('DOMContentLoaded', record);
+    });
+    const app = new DescentLab(page);
+    await app.open();
+    await expect(page.locator('.run-card')).toHaveCount(6);
+    const boxes = await page.evaluate(() => [
+      ...new Set((window as unknown as { __plotBoxes: string[] }).__plotBoxes),
+    ]);
+    expect(boxes).toHaveLength(1);
+    expect(await page.evaluate(() => window.__descentLab!.renderCounts().PlotArea)).toBe(1);
+  });
+}

@@ -10,7 +10,9 @@ import { sceneFromLocation, syncSceneToUrl } from './state/urlSync.ts';
 import { App } from './ui/App.tsx';
 import { LESSON_QUERY_KEY, lessonActions } from './ui/lessons/lessonActions.ts';
 import { AppContext } from './ui/appContext.ts';
+import { firstScreenMounted } from './ui/mountTurns.ts';
 import { renderCount, renderCounts } from './ui/renderCount.ts';
+import { forgetShellSizes, keepShellSizes } from './ui/shellSizes.ts';
 import './ui/styles.css';
 
 const EmbedApp = lazy(() => import('./ui/embed/EmbedApp.tsx'));
@@ -47,6 +49,8 @@ async function start({ scene, notices }: ValidatedScene): Promise<void> {
   // keys (a lesson, presenting) or notices lay the page out differently from that frame.
   const pageKeys = [...new URLSearchParams(window.location.search).keys()];
   if (!pageKeys.some((key) => PAGE_KEYS.includes(key)) && store.getState().notices.length === 0) {
+    const shell = document.querySelector('.app-shell');
+    if (shell) keepShellSizes(shell);
     await paintFirstContours(
       store.getState().scene,
       document.querySelector('.app-shell .plot-area'),
@@ -68,6 +72,8 @@ async function start({ scene, notices }: ValidatedScene): Promise<void> {
       </AppContext.Provider>
     </StrictMode>,
   );
+  // The first render has asked for the turns its parts mount in.
+  void firstScreenMounted().then(forgetShellSizes);
 }
 
 // index.html's static frame is the full app's; an embed lays itself out differently.

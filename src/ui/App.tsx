@@ -21,6 +21,7 @@ import { Sidebar, SidebarToggle } from './Sidebar.tsx';
 import { DisplayControls, NoiseControls } from './SceneControls.tsx';
 import { TopBarActions } from './share/TopBarActions.tsx';
 import { SurfacePicker } from './SurfacePicker.tsx';
+import { shellSize } from './shellSizes.ts';
 import { useElementSize } from './useElementSize.ts';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 
@@ -70,7 +71,7 @@ const PRESENTING_CHART_HEIGHT = 120;
 
 function Chart() {
   const box = useRef<HTMLDivElement>(null);
-  const { width } = useElementSize(box);
+  const { width } = useElementSize(box, shellSize('chart'));
   const height = usePresentation((s) => (s.presenting ? PRESENTING_CHART_HEIGHT : CHART_HEIGHT));
   // Rendered before its width is known, so the chart has its height in the first layout: mounted
   // a frame later, it shrank the plot, which redrew the contours and trails a second time.

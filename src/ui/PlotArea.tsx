@@ -9,6 +9,7 @@ import { useRunNames } from './useRunNames.ts';
 import { PlotPanel } from './PlotPanel.tsx';
 import { RunLegend } from './RunLegend.tsx';
 import { countRender } from './renderCount.ts';
+import { shellSize } from './shellSizes.ts';
 import { useElementSize } from './useElementSize.ts';
 
 const GAP = 8;
@@ -50,7 +51,7 @@ export function PlotArea() {
   countRender('PlotArea');
   const { controller } = useServices();
   const box = useRef<HTMLDivElement>(null);
-  const { width, height } = useElementSize(box);
+  const { width, height } = useElementSize(box, shellSize('plot'));
   const layout = useApp((s) => s.scene.layout);
   const surfaceRef = useApp((s) => s.scene.surface);
   const runs = useRunNames();

@@ -12,7 +12,7 @@ import { LESSON_QUERY_KEY, lessonActions } from './ui/lessons/lessonActions.ts';
 import { AppContext } from './ui/appContext.ts';
 import { firstScreenMounted } from './ui/mountTurns.ts';
 import { renderCount, renderCounts } from './ui/renderCount.ts';
-import { forgetShellSizes, keepShellSizes } from './ui/shellSizes.ts';
+import { forgetShellSizes, keepShellSizes, shellSize } from './ui/shellSizes.ts';
 import './ui/styles.css';
 
 const EmbedApp = lazy(() => import('./ui/embed/EmbedApp.tsx'));
@@ -53,7 +53,8 @@ async function start({ scene, notices }: ValidatedScene): Promise<void> {
     if (shell) keepShellSizes(shell);
     await paintFirstContours(
       store.getState().scene,
-      document.querySelector('.app-shell .plot-area'),
+      document.querySelector('.app-shell .plot-panel'),
+      shellSize('plot'),
     );
   }
   const controller = new SimulationController(store);

@@ -25,14 +25,21 @@ import { sharedContourClient } from './contourClient.ts';
 /** Longest wait for the picture's frame, where frames do not come (a tab opened in the background). */
 const FRAME_WAIT_MS = 100;
 
+/** The plot box's content size in CSS px, as the app measures it (ui/shellSizes.ts). */
+type PlotBoxSize = { width: number; height: number };
+
 /**
- * Paints the scene's contours into the static frame's plot box (`shell`, index.html's `.plot-area`)
- * when the app will show them there at the same size: one overlay plot of a built-in surface.
- * Resolves once that picture has been painted (at once when there is none), so the app's first,
- * long render does not hold it back.
+ * Paints the scene's contours into the static frame's plot panel (`panel`, index.html's
+ * `.plot-panel`, in a plot box of `size`) when the app will show them there at the same size: one
+ * overlay plot of a built-in surface. Resolves once that picture has been painted (at once when
+ * there is none), so the app's first, long render does not hold it back.
  */
-export function paintFirstContours(scene: Scene, shell: HTMLElement | null): Promise<void> {
-  const picture = shell ? firstPicture(scene, shell) : null;
+export function paintFirstContours(
+  scene: Scene,
+  panel: Element | null,
+  size: PlotBoxSize | null,
+): Promise<void> {
+  const picture = panel && size ? firstPicture(scene, panel, size) : null;
   if (!picture || typeof OffscreenCanvas !== 'function') return Promise.resolve();
   const { request, canvas, pixelRatio } = picture;
   markFirstContours();
@@ -45,15 +52,9 @@ export function paintFirstContours(scene: Scene, shell: HTMLElement | null): Pro
   });
 }
 
-function firstPicture(scene: Scene, shell: HTMLElement) {
+function firstPicture(scene: Scene, panel: Element, { width, height }: PlotBoxSize) {
   const surface = 'id' in scene.surface ? getSurface(scene.surface.id) : undefined;
-  const panel = shell.querySelector('.plot-panel');
-  if (!surface || !panel || scene.layout !== 'overlay' || scene.view3d || scene.network) {
-    return null;
-  }
-  // As PlotArea measures its box.
-  const width = Math.floor(shell.clientWidth);
-  const height = Math.floor(shell.clientHeight);
+  if (!surface || scene.layout !== 'overlay' || scene.view3d || scene.network) return null;
   if (width === 0 || height === 0) return null;
   const viewport = new Viewport(scene.view ?? surface.view, width, height);
   const request: ContourRequest = {

@@ -7,6 +7,11 @@ export interface ElementSize {
 
 const UNMEASURED: ElementSize = { width: 0, height: 0 };
 
+/** The element's content-box size, in whole CSS px. */
+export function contentSize(element: HTMLElement): ElementSize {
+  return { width: Math.floor(element.clientWidth), height: Math.floor(element.clientHeight) };
+}
+
 /**
  * The element's content-box size in CSS px, kept current by a ResizeObserver. With a `known` size
  * (index.html's static frame's, shellSizes.ts), the first render uses it and the element is not
@@ -22,8 +27,7 @@ export function useElementSize(
     const element = ref.current;
     if (!element) return;
     const measure = () => {
-      const width = Math.floor(element.clientWidth);
-      const height = Math.floor(element.clientHeight);
+      const { width, height } = contentSize(element);
       setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
     };
     if (measureAtMount) measure();

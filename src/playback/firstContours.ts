@@ -17,6 +17,7 @@ import { contourLevels } from '../core/contours/thresholds.ts';
 import { sampleGrid } from '../core/grid.ts';
 import type { Scene } from '../core/scene/scene.ts';
 import { getSurface } from '../core/surfaces/index.ts';
+import { backingPixels } from '../render/canvas.ts';
 import { handOverPicture, markFirstContours } from '../render/contourLayer.ts';
 import { drawCellBands } from '../render/contours/cellPicture.ts';
 import { Viewport } from '../render/viewport.ts';
@@ -70,8 +71,8 @@ function firstPicture(scene: Scene, panel: Element, { width, height }: PlotBoxSi
   const pixelRatio = window.devicePixelRatio || 1;
   const canvas = document.createElement('canvas');
   canvas.className = 'layer';
-  canvas.width = Math.max(1, Math.round(width * pixelRatio));
-  canvas.height = Math.max(1, Math.round(height * pixelRatio));
+  canvas.width = backingPixels(width, pixelRatio);
+  canvas.height = backingPixels(height, pixelRatio);
   const context = canvas.getContext('2d');
   if (!context) return null;
   context.scale(pixelRatio, pixelRatio);

@@ -44,14 +44,19 @@ interface Surface<C> {
   getContext(contextId: '2d'): C | null;
 }
 
-function fitSurface<C extends Context2D>(
+/** Backing-store pixels for `cssLength` CSS px at `pixelRatio`: at least one. */
+export const backingPixels = (cssLength: number, pixelRatio: number): number =>
+  Math.max(1, Math.round(cssLength * pixelRatio));
+
+/** As fitCanvas, for a canvas element or an OffscreenCanvas (its size changed only if it differs). */
+export function fitSurface<C extends Context2D>(
   surface: Surface<C>,
   cssWidth: number,
   cssHeight: number,
   pixelRatio: number,
 ): C {
-  const width = Math.max(1, Math.round(cssWidth * pixelRatio));
-  const height = Math.max(1, Math.round(cssHeight * pixelRatio));
+  const width = backingPixels(cssWidth, pixelRatio);
+  const height = backingPixels(cssHeight, pixelRatio);
   if (surface.width !== width) surface.width = width;
   if (surface.height !== height) surface.height = height;
   const ctx = surface.getContext('2d');

@@ -14,11 +14,10 @@
  * drawing allocate a new plot-sized backing store, 26 ms on this machine. Where OffscreenCanvas or
  * the bitmap renderer is missing, it draws on the canvas itself.
  */
-import { fitCanvas, type Context2D } from './canvas.ts';
+import { fitCanvas, fitSurface, type Context2D } from './canvas.ts';
 
 export class PresentedCanvas {
   private surface: OffscreenCanvas | null = null;
-  private context: OffscreenCanvasRenderingContext2D | null = null;
   private readonly renderer: ImageBitmapRenderingContext | null;
   /** Counts presents, so a bitmap copied before a newer one is dropped. */
   private presents = 0;
@@ -36,17 +35,13 @@ export class PresentedCanvas {
    */
   fit(cssWidth: number, cssHeight: number, pixelRatio: number): Context2D {
     if (!this.renderer) return fitCanvas(this.element, cssWidth, cssHeight, pixelRatio);
-    const width = Math.max(1, Math.round(cssWidth * pixelRatio));
-    const height = Math.max(1, Math.round(cssHeight * pixelRatio));
-    if (!this.surface || !this.context) {
-      this.surface = new OffscreenCanvas(width, height);
-      this.context = this.surface.getContext('2d');
-      if (!this.context) throw new Error('Canvas 2D is not available');
-    }
-    if (this.surface.width !== width) this.surface.width = width;
-    if (this.surface.height !== height) this.surface.height = height;
-    this.context.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
-    return this.context;
+    this.surface ??= new OffscreenCanvas(1, 1);
+    return fitSurface<OffscreenCanvasRenderingContext2D>(
+      this.surface,
+      cssWidth,
+      cssHeight,
+      pixelRatio,
+    );
   }
 
   /**

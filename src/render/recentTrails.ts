@@ -6,7 +6,7 @@
  * layer moves the segments onto the trail canvas every few steps, when the box grows large, and when
  * playback stops.
  */
-import { clearCanvas } from './canvas.ts';
+import { backingPixels, clearCanvas } from './canvas.ts';
 
 export interface PixelBox {
   left: number;
@@ -61,8 +61,8 @@ export class RecentTrails {
     const height = Math.max(this.height, Math.ceil(needed.bottom + PADDING_PX) - top);
     const canvas = this.canvas;
     if (width !== this.width || height !== this.height || pixelRatio !== this.pixelRatio) {
-      canvas.width = Math.max(1, Math.round(width * pixelRatio));
-      canvas.height = Math.max(1, Math.round(height * pixelRatio));
+      canvas.width = backingPixels(width, pixelRatio);
+      canvas.height = backingPixels(height, pixelRatio);
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
       this.width = width;

@@ -19,7 +19,13 @@
  */
 import { describeFate, fateOf, ViewExits } from '../core/sim/fate.ts';
 import type { Run } from '../core/sim/run.ts';
-import { clearCanvas, fitCanvas, fitOffscreenDrawn, type Context2D } from './canvas.ts';
+import {
+  backingPixels,
+  clearCanvas,
+  fitCanvas,
+  fitOffscreenDrawn,
+  type Context2D,
+} from './canvas.ts';
 import { edgePoint } from './clip.ts';
 import { traceClippedTrail, widenedExtent } from './trail.ts';
 import { spreadCoincident } from './headSpread.ts';
@@ -526,8 +532,8 @@ export class TrajectoryLayer implements Drawable {
     const viewport = this.viewport!;
     const ratio = this.crowdPixelRatio;
     const crowdFrame: CrowdFrame = {
-      width: Math.max(1, Math.round(viewport.width * ratio)),
-      height: Math.max(1, Math.round(viewport.height * ratio)),
+      width: backingPixels(viewport.width, ratio),
+      height: backingPixels(viewport.height, ratio),
       clear: this.crowdClear,
       step: to,
       left: viewport.extent.xMin,

@@ -20,6 +20,7 @@ import type {
 } from '../../core/contours/protocol.ts';
 import { contourCacheKey } from '../../core/contours/request.ts';
 import { LruCache } from '../../core/lruCache.ts';
+import { backingPixels } from '../canvas.ts';
 import { drawContours, type ContourContext } from './draw.ts';
 
 /** The part of an OffscreenCanvas a picture needs; tests pass a fake. */
@@ -90,8 +91,8 @@ export class ContourAnswers {
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return null;
     // As PresentedCanvas.fit sizes the page's canvas; a new size also clears it.
-    canvas.width = Math.max(1, Math.round(size.width * size.pixelRatio));
-    canvas.height = Math.max(1, Math.round(size.height * size.pixelRatio));
+    canvas.width = backingPixels(size.width, size.pixelRatio);
+    canvas.height = backingPixels(size.height, size.pixelRatio);
     const { xMin, yMax } = bands.extent;
     drawContours(
       context,

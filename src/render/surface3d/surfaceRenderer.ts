@@ -23,6 +23,7 @@ import {
   type Camera,
 } from '../../core/surface3d/camera.ts';
 import { coarseIndices, VERTEX_FLOATS, type SurfaceMesh } from '../../core/surface3d/mesh.ts';
+import { backingPixels } from '../canvas.ts';
 import type { Drawable } from '../drawable.ts';
 import { hexChannels } from '../runStyle.ts';
 import { SURFACE_FRAGMENT, SURFACE_VERTEX } from './shaders.ts';
@@ -299,8 +300,8 @@ export class SurfaceRenderer implements Drawable {
   setSize(cssWidth: number, cssHeight: number, pixelRatio: number): void {
     this.cssWidth = Math.max(1, cssWidth);
     this.cssHeight = Math.max(1, cssHeight);
-    this.width = Math.max(1, Math.round(cssWidth * pixelRatio));
-    this.height = Math.max(1, Math.round(cssHeight * pixelRatio));
+    this.width = backingPixels(cssWidth, pixelRatio);
+    this.height = backingPixels(cssHeight, pixelRatio);
     this.fitCanvas(this.width, this.height);
     this.changed();
   }

@@ -18,7 +18,10 @@ import { pathToFileURL } from 'node:url';
  * load (two more requests and tasks before the first picture). Mounting the first screen in turns
  * (ui/mountTurns.ts) added 0.3 kB, for a first render half as long. The legend moving off a run's
  * fate mark (render/legendCorner.ts, the trajectory layer reporting its marks) added 0.4 kB: a ×
- * under the legend hid what happened to the run.
+ * under the legend hid what happened to the run. Contour pictures painted by their Worker, canvases
+ * drawn through their OffscreenCanvas and the legend's box kept out of React added 0.4 kB, for
+ * less main-thread time a frame; the plot's first size from index.html's frame (ui/shellSizes.ts)
+ * 0.1 kB, for a first render without a forced layout.
  */
 export const INITIAL_JAVASCRIPT_BUDGET_BYTES = 84_600;
 

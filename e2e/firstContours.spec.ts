@@ -37,9 +37,9 @@ for (const [width, height] of [
   });
 }
 
-// The top bar's controls, playback row, chart, sidebar and run cards mount over several frames
-// after the plot; each box holds the place index.html's frame gave it, so the plot neither moves
-// nor resizes (which would redraw its contours) and renders once.
+// The plot takes the box index.html's frame gave it and keeps it while the sidebar and run cards
+// mount over the next frames: it neither moves nor resizes (which would contour it again) and
+// renders once.
 for (const [width, height] of [
   [1280, 800],
   [1024, 768],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScene, type Scene } from '../core/scene/scene.ts';
 import { ChartLayer } from './chartLayer.ts';
+import { LocalChartPainter } from './chartPicture.ts';
 import type { FrameState } from './drawable.ts';
 import { frameOf } from './testFrames.ts';
 
@@ -31,7 +32,7 @@ describe('ChartLayer', () => {
     // Frames of one simulation, as the clock hands them over.
     const frame = (shown: Scene, step: number): FrameState => ({ ...first, scene: shown, step });
     const { canvas, drawn } = countingCanvas();
-    const chart = new ChartLayer(canvas);
+    const chart = new ChartLayer(new LocalChartPainter(canvas));
     chart.resize(600, 200, 1);
     chart.draw(frame(scene, 10));
     expect(drawn.clears).toBe(1);
@@ -52,5 +53,23 @@ describe('ChartLayer', () => {
     chart.resize(500, 200, 1);
     chart.draw(frame({ ...oneHidden, chart: 'gradNorm' }, 11));
     expect(drawn.clears).toBe(5);
+  });
+
+  it('says why, and draws nothing, when its painter cannot draw', () => {
+    const painted: unknown[] = [];
+    const painter = {
+      measure: null,
+      failure: 'the Worker that draws it failed to load',
+      resize: () => {},
+      paint: (picture: unknown) => painted.push(picture),
+      dispose: () => {},
+    };
+    const chart = new ChartLayer(painter);
+    chart.resize(600, 200, 1);
+    chart.draw(frameOf(defaultScene(), 20));
+    expect(chart.caption).toBe(
+      'The chart cannot be drawn: the Worker that draws it failed to load',
+    );
+    expect(painted).toEqual([]);
   });
 });

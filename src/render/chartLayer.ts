@@ -7,22 +7,27 @@
  * a × (diverged: non-finite) or a ▲ (left the range while finite) and the step, so they never
  * flatten the other runs.
  */
-import { AXIS_FONT_PX, axisFont, drawChartAxes, shownYTicks, yLabelMargin } from './chartAxes.ts';
+import { AXIS_FONT_PX, shownYTicks, yLabelMargin } from './chartAxes.ts';
+import {
+  chartAxesOptions,
+  chartYScale,
+  Y_TICKS,
+  type ChartPainter,
+  type ChartPicture,
+  type EdgeMark,
+} from './chartPicture.ts';
 import { chartRange, type ChartRange } from './chartRange.ts';
 import { median } from '../core/stats.ts';
-import { linearScale, logScale, tickLabel, type Scale } from './scales.ts';
+import { linearScale, tickLabel, type Scale } from './scales.ts';
 import type { ChartMetric } from '../core/scene/scene.ts';
 import type { Run } from '../core/sim/run.ts';
 import type { KnownMinimum } from '../core/surfaces/types.ts';
-import { clearCanvas, fitOffscreenDrawn, type Context2D } from './canvas.ts';
 import { runStyle } from './runStyle.ts';
 import type { Drawable, FrameState } from './drawable.ts';
 
 /** Margins around the plotting area at text scale 1, in CSS px (the left one fits the labels). */
 const BASE_MARGIN = { right: 12, top: 10, bottom: 20 };
 const COMPACT_MARGIN = 6;
-
-const Y_TICKS = 4;
 
 export const METRIC_LABELS: Record<ChartMetric, string> = {
   loss: 'loss f(x, y)',
@@ -139,14 +144,6 @@ export interface ChartReading {
   point: [number, number] | null;
 }
 
-/** A run clipped at the top edge: diverged (×) or off the top while finite (▲), at `step`. */
-interface EdgeMark {
-  x: number;
-  step: number;
-  diverged: boolean;
-  color: string;
-}
-
 function firstNaN(values: Float64Array): number {
   for (let k = 0; k < values.length; k++) if (Number.isNaN(values[k])) return k;
   return -1;
@@ -157,25 +154,8 @@ function firstAbove(values: Float64Array, top: number): number {
   return -1;
 }
 
-const MARK_RADIUS = 4;
-
-function traceEdgeMark(ctx: Context2D, diverged: boolean, x: number, y: number) {
-  const r = MARK_RADIUS;
-  if (diverged) {
-    ctx.moveTo(x - r, y - r);
-    ctx.lineTo(x + r, y + r);
-    ctx.moveTo(x - r, y + r);
-    ctx.lineTo(x + r, y - r);
-  } else {
-    ctx.moveTo(x, y - r);
-    ctx.lineTo(x + r, y + r * 0.8);
-    ctx.lineTo(x - r, y + r * 0.8);
-    ctx.closePath();
-  }
-}
-
 export class ChartLayer implements Drawable {
-  private ctx: Context2D | null = null;
+  private sized = false;
   private width = 0;
   private height = 0;
   private caches = new Map<Run, SeriesCache>();
@@ -193,19 +173,24 @@ export class ChartLayer implements Drawable {
    */
   private drawnFrom: readonly unknown[] = [];
 
-  constructor(private readonly canvas: HTMLCanvasElement) {}
+  constructor(private readonly painter: ChartPainter) {}
 
   resize(width: number, height: number, pixelRatio: number): void {
     this.width = width;
     this.height = height;
-    // Drawn a few times a second while every frame moves the plot's heads.
-    this.ctx = fitOffscreenDrawn(this.canvas, width, height, pixelRatio);
+    this.painter.resize(width, height, pixelRatio);
+    this.sized = true;
     this.drawnFrom = [];
   }
 
   setTextScale(scale: number): void {
     this.textScale = scale;
     this.drawnFrom = [];
+  }
+
+  /** Hands the canvas's painter back (a Worker's forgets the canvas). */
+  dispose(): void {
+    this.painter.dispose();
   }
 
   /**
@@ -217,8 +202,13 @@ export class ChartLayer implements Drawable {
   }
 
   draw(frame: FrameState): void {
-    const { ctx, width, height } = this;
-    if (!ctx) return;
+    const { painter, width, height } = this;
+    if (painter.failure !== null) {
+      this.caption = `The chart cannot be drawn: ${painter.failure}`;
+      return;
+    }
+    const measure = painter.measure;
+    if (!this.sized || !measure) return;
     // A run's values up to a step never change within one simulation; labels, colours and which
     // runs show come with the runs array.
     const inputs = [
@@ -231,14 +221,16 @@ export class ChartLayer implements Drawable {
     ];
     if (inputs.every((input, i) => input === this.drawnFrom[i])) return;
     this.drawnFrom = inputs;
-    clearCanvas(ctx);
     const fontPx = AXIS_FONT_PX * this.textScale;
     // Too short for a row of step labels (a small embed's chart): the lines and y labels only.
     const xLabels = height - (BASE_MARGIN.top + BASE_MARGIN.bottom) * this.textScale >= 40;
     const top = (xLabels ? BASE_MARGIN.top : COMPACT_MARGIN) * this.textScale;
     const bottom = height - (xLabels ? BASE_MARGIN.bottom : COMPACT_MARGIN) * this.textScale;
     const right = width - BASE_MARGIN.right;
-    if (bottom - top < 16) return;
+    if (bottom - top < 16) {
+      painter.paint(null);
+      return;
+    }
     const metric = chartMetric(frame);
     const caches = this.series(frame, metric);
     const series: ShownSeries[] = caches.map(([cache, index]) => {
@@ -251,32 +243,19 @@ export class ChartLayer implements Drawable {
       };
     });
     const range = chartRange(series.map((s) => s.values));
-    const y = range.log
-      ? logScale([range.lo, range.hi], [bottom, top], { nice: true, clamp: true })
-      : linearScale([range.lo, range.hi], [bottom, top], { nice: true, clamp: true });
-    const label = (value: number) =>
-      range.floor !== null && value === range.floor && value === y.domain[0]
-        ? `≤${tickLabel(value)}`
-        : tickLabel(value);
-    const axes = {
-      yTicks: Y_TICKS,
-      pixelsPerXTick: 80,
-      gridColour: '#ccc',
-      label,
-      fontPx,
-      xLabels,
-    };
-    const left = yLabelMargin(ctx, y, axes);
-    if (right - left < 20) return;
+    const y = chartYScale(range, bottom, top);
+    const axes = chartAxesOptions(range, y, fontPx, xLabels);
+    const left = yLabelMargin(measure, y, axes);
+    if (right - left < 20) {
+      painter.paint(null);
+      return;
+    }
     const end = Math.max(1, frame.simulation.computedSteps);
     const x = linearScale([0, end], [left, right]);
 
-    drawChartAxes(ctx, { left, right, bottom }, x, y, axes);
     const topValue = y.domain[1];
     const marks: EdgeMark[] = [];
-    const stride = Math.max(1, Math.floor(end / (right - left)));
     for (const s of series) {
-      this.drawLine(ctx, s.values, x, y, stride, topValue, top, s.color);
       const above = firstAbove(s.values, topValue);
       if (s.divergedAt >= 0) {
         marks.push({ x: x(s.divergedAt), step: s.divergedAt, diverged: true, color: s.color });
@@ -284,18 +263,24 @@ export class ChartLayer implements Drawable {
         marks.push({ x: x(above), step: above, diverged: false, color: s.color });
       }
     }
-    this.drawEdgeMarks(ctx, marks, top, right, fontPx);
-
-    ctx.strokeStyle = 'rgba(0, 0, 0, 0.45)';
-    ctx.setLineDash([4, 3]);
-    ctx.beginPath();
-    ctx.moveTo(x(frame.step), top);
-    ctx.lineTo(x(frame.step), bottom);
-    ctx.stroke();
-    ctx.setLineDash([]);
+    const picture: ChartPicture = {
+      fontPx,
+      xLabels,
+      left,
+      right,
+      top,
+      bottom,
+      end,
+      step: frame.step,
+      range,
+      series: series.map(({ values, color }) => ({ values, color })),
+      stride: Math.max(1, Math.floor(end / (right - left))),
+      marks,
+    };
+    painter.paint(picture);
 
     this.shown = { x, y, left, right, end, step: frame.step, series };
-    this.yLabels = shownYTicks(y, Y_TICKS, fontPx).map(label);
+    this.yLabels = shownYTicks(y, Y_TICKS, fontPx).map(axes.label);
     const manyParticles = caches.some(([cache]) => cache.run.particles > 1);
     this.caption = caption(metric, range, manyParticles, marks);
   }
@@ -322,113 +307,6 @@ export class ChartLayer implements Drawable {
       return { label: s.label, color: s.color, value, divergedAt: s.divergedAt };
     });
     return { step, runs, nearest, point };
-  }
-
-  /**
-   * One run's line, decimated to `stride` (always keeping the newest step). It ends at the last
-   * finite value; stretches above the range leave through the top edge and come back through it.
-   */
-  private drawLine(
-    ctx: Context2D,
-    values: Float64Array,
-    x: Scale,
-    y: Scale,
-    stride: number,
-    topValue: number,
-    top: number,
-    color: string,
-  ): void {
-    ctx.beginPath();
-    let penDown = false;
-    let previousAbove = false;
-    let previousX = 0;
-    const last = values.length - 1;
-    for (let k = 0; k <= last; k = k === last ? last + 1 : Math.min(k + stride, last)) {
-      const v = values[k];
-      if (!Number.isFinite(v)) {
-        penDown = false; // a diverged run's line ends at its last finite value
-        previousAbove = false;
-        continue;
-      }
-      const above = v > topValue;
-      if (above) {
-        if (penDown) ctx.lineTo(x(k), top);
-        penDown = false;
-      } else if (penDown) {
-        ctx.lineTo(x(k), y(v));
-      } else if (previousAbove) {
-        ctx.moveTo(previousX, top);
-        ctx.lineTo(x(k), y(v));
-        penDown = true;
-      } else {
-        ctx.moveTo(x(k), y(v));
-        penDown = true;
-      }
-      previousAbove = above;
-      previousX = x(k);
-    }
-    ctx.strokeStyle = color;
-    ctx.lineWidth = 1.75;
-    ctx.stroke();
-  }
-
-  /**
-   * The × and ▲ marks on the top edge, each with its step. Marks closer than a mark's width are
-   * stacked downwards so every run's colour shows; a label that would overprint the previous one
-   * is left to the hover readout.
-   */
-  private drawEdgeMarks(
-    ctx: Context2D,
-    marks: EdgeMark[],
-    top: number,
-    right: number,
-    fontPx: number,
-  ): void {
-    marks.sort((a, b) => a.x - b.x || a.step - b.step);
-    ctx.font = axisFont(fontPx);
-    ctx.textBaseline = 'middle';
-    ctx.textAlign = 'left';
-    ctx.lineJoin = 'round';
-    // Stack marks closer than a mark's width into groups; each group's first mark leads it.
-    const placed: { mark: EdgeMark; cx: number; cy: number; row: number }[] = [];
-    let groupX = -Infinity;
-    let row = 0;
-    for (const mark of marks) {
-      row = mark.x - groupX < 2 * MARK_RADIUS + 2 ? row + 1 : 0;
-      if (row === 0) groupX = mark.x;
-      const cx = Math.min(groupX, right - MARK_RADIUS);
-      placed.push({ mark, cx, cy: top + row * (2 * MARK_RADIUS + 3), row });
-    }
-    for (const { mark, cx, cy } of placed) {
-      ctx.beginPath();
-      traceEdgeMark(ctx, mark.diverged, cx, cy);
-      ctx.strokeStyle = '#fff';
-      ctx.lineWidth = 4;
-      ctx.stroke();
-      ctx.strokeStyle = mark.color;
-      ctx.lineWidth = 2;
-      ctx.stroke();
-      if (!mark.diverged) {
-        ctx.fillStyle = mark.color;
-        ctx.fill();
-      }
-    }
-    // A group's step beside it, only where it overprints neither the last label nor the next mark.
-    const leaders = placed.filter((entry) => entry.row === 0);
-    let labelEnd = -Infinity;
-    leaders.forEach(({ mark, cx, cy }, i) => {
-      const text = `step ${mark.step}`;
-      const textX = cx + MARK_RADIUS + 3;
-      const textEnd = textX + ctx.measureText(text).width;
-      const nextMark = i + 1 < leaders.length ? leaders[i + 1].cx - MARK_RADIUS - 2 : right;
-      if (textX <= labelEnd || textEnd > nextMark) return;
-      ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-      ctx.lineWidth = 3;
-      ctx.strokeText(text, textX, cy);
-      ctx.fillStyle = '#222';
-      ctx.fillText(text, textX, cy);
-      labelEnd = textEnd + 6;
-    });
   }
 
   private series(frame: FrameState, metric: ChartMetric): [SeriesCache, number][] {

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ChartMetric } from '../core/scene/scene.ts';
 import { TICK_LANE } from '../playback/simulationController.ts';
 import { ChartLayer, type ChartReading } from '../render/chartLayer.ts';
+import { createChartPainter } from '../playback/chartWorkerHost.ts';
 import { useActions, useApp, useServices } from './appContext.ts';
 import { formatNumber } from './format.ts';
 import { usePresentation } from './presentation/usePresentation.ts';
@@ -65,7 +66,7 @@ export function LossChart({ width, height }: { width: number; height: number }) 
 
   // A layout effect, as useTick's: its listeners read refs that are null once the chart is gone.
   useLayoutEffect(() => {
-    const chart = new ChartLayer(canvas.current!);
+    const chart = new ChartLayer(createChartPainter(canvas.current!));
     layer.current = chart;
     const updateReadout = () => {
       const box = readout.current!;
@@ -115,6 +116,7 @@ export function LossChart({ width, height }: { width: number; height: number }) 
     return () => {
       stopSummaries();
       stopDraws();
+      chart.dispose();
       box.removeEventListener('pointermove', move);
       box.removeEventListener('pointerdown', move);
       box.removeEventListener('pointerleave', leave);

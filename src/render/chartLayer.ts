@@ -1,7 +1,8 @@
 /**
  * Loss (or ‖∇f‖, or distance to the nearest known minimum) against step for every visible run, with
  * a marker at the current step. Series are summarised once per step and cached, so a frame only
- * summarises the new steps; drawing is decimated to about one point per pixel column.
+ * summarises the new steps; drawing is decimated to about one point per pixel column. What to show
+ * is worked out here and drawn by a ChartPainter (chartPicture.ts), in a Worker where it can be.
  *
  * The y range comes from chartRange: diverged and exploding runs are clipped at the top edge, with
  * a × (diverged: non-finite) or a ▲ (left the range while finite) and the step, so they never
@@ -155,7 +156,6 @@ function firstAbove(values: Float64Array, top: number): number {
 }
 
 export class ChartLayer implements Drawable {
-  private sized = false;
   private width = 0;
   private height = 0;
   private caches = new Map<Run, SeriesCache>();
@@ -179,7 +179,6 @@ export class ChartLayer implements Drawable {
     this.width = width;
     this.height = height;
     this.painter.resize(width, height, pixelRatio);
-    this.sized = true;
     this.drawnFrom = [];
   }
 
@@ -207,8 +206,9 @@ export class ChartLayer implements Drawable {
       this.caption = `The chart cannot be drawn: ${painter.failure}`;
       return;
     }
+    // Null until the painter is sized: there is nothing to draw on yet.
     const measure = painter.measure;
-    if (!this.sized || !measure) return;
+    if (!measure) return;
     // A run's values up to a step never change within one simulation; labels, colours and which
     // runs show come with the runs array.
     const inputs = [

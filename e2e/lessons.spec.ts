@@ -211,26 +211,59 @@ test("every chapter shows every run's marker at step 0, none under the start rin
     await expect.poll(() => app.step()).toBe(0);
     const runs = await page.getByTestId('legend').locator('li').count();
     expect(runs).toBeGreaterThan(1);
-    // Where the markers are drawn (elements on their own layers) and where the start ring is.
+    // Each run's colour, from the plot's legend.
+    const colours = await page
+      .getByTestId('legend')
+      .locator('li path')
+      .evaluateAll((paths) => paths.map((path) => path.getAttribute('fill')!));
+    // Where each run's marker is drawn (the middle of its colour's pixels on the markers' canvas, in
+    // page px) and where the start ring is.
     const layout = () =>
-      page.evaluate(() => {
+      page.evaluate((colours) => {
         const centre = (element: Element) => {
           const box = element.getBoundingClientRect();
           return [box.x + box.width / 2, box.y + box.height / 2];
         };
-        const markers = document.querySelectorAll('[data-testid="head-marker"]:not([hidden])');
-        return {
-          markers: [...markers].map(centre),
-          start: centre(document.querySelector('.start-marker')!),
-        };
-      });
+        const canvas = document.querySelector<HTMLCanvasElement>(
+          '[data-testid="head-marker"]:not([hidden])',
+        );
+        const markers: number[][] = [];
+        if (canvas) {
+          const { width, height } = canvas;
+          const box = canvas.getBoundingClientRect();
+          const copy = new OffscreenCanvas(width, height).getContext('2d')!;
+          copy.drawImage(canvas, 0, 0);
+          const data = copy.getImageData(0, 0, width, height).data;
+          for (const colour of colours) {
+            const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+            let [n, sx, sy] = [0, 0, 0];
+            for (let i = 0; i < data.length; i += 4) {
+              const near =
+                data[i + 3] > 200 &&
+                Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 30;
+              if (!near) continue;
+              n++;
+              sx += (i / 4) % width;
+              sy += Math.floor(i / 4 / width);
+            }
+            if (n >= 10) {
+              markers.push([
+                box.x + ((sx / n + 0.5) * box.width) / width,
+                box.y + ((sy / n + 0.5) * box.height) / height,
+              ]);
+            }
+          }
+        }
+        return { markers, start: centre(document.querySelector('.start-marker')!) };
+      }, colours);
     await expect.poll(async () => (await layout()).markers.length).toBe(runs);
     const { markers, start } = await layout();
     for (const [i, [x, y]] of markers.entries()) {
-      // Outside the start ring (11 px with its halo) and a marker's width from every other one.
-      expect(Math.hypot(x - start[0], y - start[1]), `chapter ${chapter}`).toBeGreaterThan(11);
+      // Outside the start ring (11 px with its halo) and a marker's width from every other one;
+      // a shape's middle is within a pixel of its anchor (a triangle's lies 0.8 px below it).
+      expect(Math.hypot(x - start[0], y - start[1]), `chapter ${chapter}`).toBeGreaterThan(10);
       for (const [ox, oy] of markers.slice(0, i))
-        expect(Math.hypot(x - ox, y - oy), `chapter ${chapter}`).toBeGreaterThanOrEqual(12);
+        expect(Math.hypot(x - ox, y - oy), `chapter ${chapter}`).toBeGreaterThanOrEqual(11);
     }
   }
 });

@@ -1,15 +1,21 @@
 /**
- * Moving heads as elements: each marker is a small canvas drawn once for its look and moved with a
- * CSS transform, on a compositor layer of its own. A frame then costs a few style writes instead of
- * clearing, redrawing and uploading a whole plot-sized canvas: in headless Chromium (software
- * compositing) producing and committing one 896×649 canvas per frame was ≈0.6 ms of main-thread
- * time at 1× CPU, more than the default scene's six markers were worth.
+ * Moving heads, drawn on one small canvas over the box they span (boxCanvas.ts) on the frames they
+ * move. Each look is drawn once, on a sprite, and copied into place; positions are whole device
+ * pixels, so a marker's edges stay as crisp as when drawn in place.
+ *
+ * Why not a plot-sized canvas: producing and committing one 896×649 canvas per frame was ≈0.6 ms
+ * of main-thread time at 1× CPU in headless Chromium (software compositing). Why not an element per
+ * marker moved by a CSS transform, as before: Chromium hands a moved layer's transform to the
+ * compositor directly only while a transform animation runs on it; a transform written from script
+ * makes the page's compositor layers be worked out again (PaintArtifactCompositor::Update,
+ * 0.6–0.8 ms at 1×, on every frame a head moved). In the default scene, 5 alternating loads each:
+ * 3.06 → 2.71 ms of main-thread time a frame at 1×, 12.7 → 10.1 ms at 4×.
  */
-import { clearCanvas, type Context2D } from './canvas.ts';
-import { PresentedCanvas } from './presentedCanvas.ts';
+import { BoxCanvas } from './boxCanvas.ts';
+import { clearCanvas, fitSurface, type Context2D } from './canvas.ts';
 import { traceMarker, type MarkerShape } from './runStyle.ts';
 
-/** What a marker looks like; two markers with equal looks share nothing but are drawn the same. */
+/** What a marker looks like; markers with equal looks are copies of one sprite. */
 export interface MarkerLook {
   /** A run's head (filled shape, white edge) or ASGD's running average (hollow circle). */
   kind: 'head' | 'average';
@@ -21,48 +27,11 @@ export interface MarkerLook {
   scale: number;
 }
 
-interface Marker {
-  canvas: HTMLCanvasElement;
-  picture: PresentedCanvas;
-  /** The look painted on the canvas; null: paint it. */
-  look: MarkerLook | null;
-  /** Half the canvas's CSS size: the marker's centre from its top-left corner. */
-  half: number;
-  /** Its top-left corner as last written to its transform, in CSS px. */
-  left: number;
-  top: number;
-  shown: boolean;
-}
-
-function sameLook(a: MarkerLook, b: MarkerLook): boolean {
-  return (
-    a.kind === b.kind &&
-    a.shape === b.shape &&
-    a.color === b.color &&
-    a.r === b.r &&
-    a.scale === b.scale
-  );
-}
-
 /** Half the square a look needs, in CSS px: the largest shape's reach plus its edge. */
 function halfSize({ kind, r, scale }: MarkerLook): number {
   const reach = kind === 'average' ? r : 1.25 * r;
   const edge = kind === 'average' ? 3.5 * scale : 1.5 * scale;
   return Math.ceil(reach + edge / 2 + 1);
-}
-
-/**
- * Draws the look and shows it on the marker's canvas as a bitmap where the browser can: a 2D canvas
- * is handed to the compositor again on every frame that commits, changed or not (six markers' worth
- * of that was ≈0.2 ms per frame at 1× in headless Chromium), a bitmap once.
- */
-function paint(marker: Marker, look: MarkerLook, pixelRatio: number) {
-  const side = 2 * marker.half;
-  marker.canvas.style.width = marker.canvas.style.height = `${side}px`;
-  const ctx = marker.picture.fit(side, side, pixelRatio);
-  clearCanvas(ctx);
-  drawLook(ctx, look, marker.half);
-  marker.picture.presentWhole();
 }
 
 function drawLook(ctx: Context2D, look: MarkerLook, half: number) {
@@ -86,19 +55,52 @@ function drawLook(ctx: Context2D, look: MarkerLook, half: number) {
   ctx.stroke();
 }
 
+/** A look drawn once, at the markers' pixel ratio, and the half side of its square in CSS px. */
+interface Sprite {
+  image: CanvasImageSource;
+  half: number;
+}
+
+function drawSprite(look: MarkerLook, pixelRatio: number): Sprite {
+  const half = halfSize(look);
+  const image =
+    typeof OffscreenCanvas === 'function'
+      ? new OffscreenCanvas(1, 1)
+      : document.createElement('canvas');
+  const ctx = fitSurface<Context2D>(image, 2 * half, 2 * half, pixelRatio);
+  drawLook(ctx, look, half);
+  return { image, half };
+}
+
+/** Where a marker goes this frame: its sprite's top-left corner in CSS px of the plot. */
+interface Placement {
+  sprite: Sprite;
+  left: number;
+  top: number;
+}
+
 export class HeadMarkers {
-  private readonly markers: Marker[] = [];
+  private readonly box: BoxCanvas;
+  private readonly sprites = new Map<string, Sprite>();
+  /** This frame's placements (the first `used`), and those on the canvas: objects reused. */
+  private readonly placements: Placement[] = [];
   private used = 0;
+  private readonly drawn: Placement[] = [];
+  private drawnCount = 0;
 
   constructor(
-    private readonly container: HTMLElement,
+    container: HTMLElement,
     private pixelRatio = 1,
-  ) {}
+  ) {
+    this.box = new BoxCanvas(container, 'head-marker-canvas', 'over');
+    this.box.canvas.dataset.testid = 'head-marker';
+  }
 
   setPixelRatio(pixelRatio: number): void {
     if (pixelRatio === this.pixelRatio) return;
     this.pixelRatio = pixelRatio;
-    for (const marker of this.markers) marker.look = null; // repainted at the new resolution
+    this.sprites.clear(); // drawn again at the new resolution
+    this.drawnCount = -1;
   }
 
   /** Starts a frame: markers placed before `end()` are shown, the rest hidden. */
@@ -107,38 +109,51 @@ export class HeadMarkers {
   }
 
   /**
-   * Shows the next marker with `look`, centred at (x, y) in CSS px. Called per marker per frame: it
-   * writes only what changed (and the caller may reuse one `look` object).
+   * Shows the next marker with `look`, centred at (x, y) in CSS px. Called per marker per frame (the
+   * caller may reuse one `look` object).
    */
   place(look: MarkerLook, x: number, y: number): void {
-    const marker = this.markers[this.used] ?? this.create();
-    this.used++;
-    if (!marker.look || !sameLook(marker.look, look)) {
-      marker.half = halfSize(look);
-      paint(marker, look, this.pixelRatio);
-      marker.look = { ...look };
+    const key = `${look.kind} ${look.shape} ${look.color} ${look.r} ${look.scale}`;
+    let sprite = this.sprites.get(key);
+    if (!sprite) {
+      sprite = drawSprite(look, this.pixelRatio);
+      this.sprites.set(key, sprite);
     }
-    // Whole device pixels, so a marker's edges stay as crisp as on a canvas.
-    const left = Math.round((x - marker.half) * this.pixelRatio) / this.pixelRatio;
-    const top = Math.round((y - marker.half) * this.pixelRatio) / this.pixelRatio;
-    if (marker.left !== left || marker.top !== top) {
-      marker.canvas.style.transform = `translate(${left}px, ${top}px)`;
-      marker.left = left;
-      marker.top = top;
-    }
-    if (!marker.shown) {
-      marker.canvas.hidden = false;
-      marker.shown = true;
-    }
+    // Whole device pixels, so the sprite is copied without resampling.
+    const left = Math.round((x - sprite.half) * this.pixelRatio) / this.pixelRatio;
+    const top = Math.round((y - sprite.half) * this.pixelRatio) / this.pixelRatio;
+    setPlacement(this.placements, this.used++, sprite, left, top);
   }
 
-  /** Hides the markers not placed this frame. */
+  /** Draws this frame's markers, unless the canvas shows them already. */
   end(): void {
-    for (let i = this.used; i < this.markers.length; i++) {
-      const marker = this.markers[i];
-      if (!marker.shown) continue;
-      marker.canvas.hidden = true;
-      marker.shown = false;
+    const { placements, used, drawn } = this;
+    if (used === this.drawnCount && samePlacements(placements, drawn, used)) return;
+    for (let i = 0; i < used; i++) {
+      const { sprite, left, top } = placements[i];
+      setPlacement(drawn, i, sprite, left, top);
+    }
+    this.drawnCount = used;
+    if (used === 0) {
+      this.box.clear();
+      return;
+    }
+    let left = Infinity;
+    let top = Infinity;
+    let right = -Infinity;
+    let bottom = -Infinity;
+    for (let i = 0; i < used; i++) {
+      const { sprite, left: x, top: y } = placements[i];
+      left = Math.min(left, x);
+      top = Math.min(top, y);
+      right = Math.max(right, x + 2 * sprite.half);
+      bottom = Math.max(bottom, y + 2 * sprite.half);
+    }
+    const { ctx, fresh } = this.box.cover({ left, top, right, bottom }, this.pixelRatio);
+    if (!fresh) clearCanvas(ctx);
+    for (let i = 0; i < used; i++) {
+      const { sprite, left: x, top: y } = placements[i];
+      ctx.drawImage(sprite.image, x, y, 2 * sprite.half, 2 * sprite.half);
     }
   }
 
@@ -147,23 +162,24 @@ export class HeadMarkers {
     this.begin();
     this.end();
   }
+}
 
-  private create(): Marker {
-    const canvas = document.createElement('canvas');
-    canvas.className = 'head-marker';
-    canvas.dataset.testid = 'head-marker';
-    canvas.setAttribute('aria-hidden', 'true');
-    this.container.append(canvas);
-    const marker: Marker = {
-      canvas,
-      picture: new PresentedCanvas(canvas),
-      look: null,
-      half: 0,
-      left: NaN,
-      top: NaN,
-      shown: true,
-    };
-    this.markers.push(marker);
-    return marker;
+function setPlacement(list: Placement[], i: number, sprite: Sprite, left: number, top: number) {
+  const placement = list[i];
+  if (!placement) {
+    list.push({ sprite, left, top });
+    return;
   }
+  placement.sprite = sprite;
+  placement.left = left;
+  placement.top = top;
+}
+
+function samePlacements(a: readonly Placement[], b: readonly Placement[], count: number): boolean {
+  for (let i = 0; i < count; i++) {
+    if (a[i].sprite !== b[i].sprite || a[i].left !== b[i].left || a[i].top !== b[i].top) {
+      return false;
+    }
+  }
+  return true;
 }

@@ -33,7 +33,7 @@ import type { Rect } from './labelPlacement.ts';
 import { NAMED_PARTICLES_AT_MOST, paintFateMarks, type FateMark } from './fateMarks.ts';
 import type { CrowdFrame, CrowdPainter, CrowdRun } from './crowdPicture.ts';
 import { HeadMarkers, type MarkerLook } from './headMarkers.ts';
-import { PathBounds, RecentTrails } from './recentTrails.ts';
+import { BoxCanvas, PathBounds } from './boxCanvas.ts';
 import {
   hexValue,
   opaquePixel,
@@ -61,10 +61,11 @@ const PIXELS_MAX_RATIO = 1;
 
 /** Trails are clipped this many CSS px outside the view, so line caps at the edge are not cut. */
 const CLIP_MARGIN_PX = 8;
-/** At most this many markers are elements; more are drawn on the head canvas every frame. */
-const ELEMENT_MARKERS_AT_MOST = 64;
+/** At most this many markers are copied onto their own small canvas (headMarkers.ts); more are drawn
+ * on the head canvas every frame. */
+const BOXED_MARKERS_AT_MOST = 64;
 /**
- * While playing, the newest segments wait on a small canvas (recentTrails.ts) for at most this many
+ * While playing, the newest segments wait on a small canvas (boxCanvas.ts) for at most this many
  * steps, or until their box covers this share of the plot, before they join the trail canvas.
  */
 const RECENT_STEPS_AT_MOST = 30;
@@ -156,20 +157,20 @@ export class TrajectoryLayer implements Drawable {
   private readonly clipped = new Float64Array(4);
   private readonly exits = new ViewExits();
   private readonly markers: HeadMarkers | null;
-  private readonly recent: RecentTrails | null;
+  private readonly recent: BoxCanvas | null;
   /** The step up to which vector trails are on the trail canvas; the rest are on `recent`. */
   private flushedStep = 0;
   /** The box of the segments on `recent`. */
   private readonly recentBounds = new PathBounds();
-  /** The fate marks on the head canvas while markers are elements; null: redraw it. */
+  /** The fate marks on the head canvas while markers are on their own canvas; null: redraw it. */
   private drawnFates: string | null = null;
   /** Hears the fate marks whenever they change (the plot's legend keeps clear of them). */
   private fateListener: ((marks: readonly FateMark[]) => void) | null = null;
   private reportedFates = '';
 
   /**
-   * `markerBox`, an empty element over the trail canvas and under the head canvas, lets heads be
-   * elements and the newest trail segments wait on a small canvas; without one (exports) heads are
+   * `markerBox`, an empty element over the trail canvas and under the head canvas, lets the heads and
+   * the newest trail segments go on small canvases of their own; without one (exports) heads are
    * drawn on the head canvas and every segment on the trail canvas.
    */
   constructor(
@@ -180,7 +181,7 @@ export class TrajectoryLayer implements Drawable {
     markerBox: HTMLElement | null = null,
   ) {
     this.markers = markerBox && new HeadMarkers(markerBox);
-    this.recent = markerBox && new RecentTrails(markerBox);
+    this.recent = markerBox && new BoxCanvas(markerBox, 'recent-trails', 'under');
   }
 
   setViewport(viewport: Viewport, pixelRatio: number): void {
@@ -289,7 +290,7 @@ export class TrajectoryLayer implements Drawable {
     this.reportFates(fates, fatesKey);
     const spread = this.spreadSingleHeads(runs, frame.step);
     const markerCount = runs.reduce((n, [run]) => n + run.particles * (run.averages ? 2 : 1), 0);
-    if (this.markers && markerCount <= ELEMENT_MARKERS_AT_MOST) {
+    if (this.markers && markerCount <= BOXED_MARKERS_AT_MOST) {
       this.placeMarkers(this.markers, runs, styles, frame.step, spread.shown);
       // Leaders only while paused (a lesson's step 0, a scrub): while playing they would move each
       // frame and bring back a plot-sized canvas upload per frame; the fanned markers suffice.
@@ -350,7 +351,7 @@ export class TrajectoryLayer implements Drawable {
   }
 
   /**
-   * Heads and ASGD's averages as elements, in the order the canvas would draw them; a one-particle
+   * Heads and ASGD's averages on their own canvas, in the order the head canvas would draw them; a one-particle
    * run's head where spreadSingleHeads shows it.
    */
   private placeMarkers(

@@ -1,10 +1,10 @@
 /**
- * A small canvas over the trail canvas that holds the newest trail segments while the race plays,
- * sized to the box they span. The browser uploads every changed canvas whole each frame (in
- * headless Chromium with software compositing, ≈0.8 ms of main-thread time a frame for an
- * 896×649 trail canvas at 1× CPU); a box around the heads is a fraction of that. The trajectory
- * layer moves the segments onto the trail canvas every few steps, when the box grows large, and when
- * playback stops.
+ * A small canvas over the plot, sized to the box of what it shows and moved when that leaves the
+ * box. The browser uploads every changed canvas whole each frame (in headless Chromium with software
+ * compositing, ≈0.8 ms of main-thread time a frame for an 896×649 canvas at 1× CPU); a box around
+ * what changes is a fraction of that. Two hold what changes every frame while the race plays: the
+ * newest trail segments (the trajectory layer moves them onto the trail canvas every few steps, when
+ * the box grows large, and when playback stops) and the heads' markers (headMarkers.ts).
  */
 import { backingPixels, clearCanvas } from './canvas.ts';
 
@@ -15,11 +15,11 @@ export interface PixelBox {
   bottom: number;
 }
 
-/** Room left around the segments when the canvas is placed, so it is moved seldom. */
+/** Room left around what is drawn when the canvas is placed, so it is moved seldom. */
 const PADDING_PX = 24;
 
-export class RecentTrails {
-  private readonly canvas: HTMLCanvasElement;
+export class BoxCanvas {
+  readonly canvas: HTMLCanvasElement;
   private ctx: CanvasRenderingContext2D | null = null;
   /** Where the canvas is, in CSS px of the plot; null while it is not shown. */
   private box: PixelBox | null = null;
@@ -28,13 +28,18 @@ export class RecentTrails {
   private height = 0;
   private pixelRatio = 0;
 
-  constructor(container: HTMLElement) {
-    this.canvas = document.createElement('canvas');
-    this.canvas.className = 'recent-trails';
-    this.canvas.setAttribute('aria-hidden', 'true');
-    this.canvas.hidden = true;
-    // First in its container: under the head markers that follow.
-    container.prepend(this.canvas);
+  /**
+   * A hidden canvas of class `className`, added to `container` under what is in it already or over
+   * it; it shows once something is drawn.
+   */
+  constructor(container: HTMLElement, className: string, place: 'under' | 'over') {
+    const canvas = document.createElement('canvas');
+    canvas.className = className;
+    canvas.setAttribute('aria-hidden', 'true');
+    canvas.hidden = true;
+    if (place === 'under') container.prepend(canvas);
+    else container.append(canvas);
+    this.canvas = canvas;
   }
 
   /**
@@ -81,10 +86,10 @@ export class RecentTrails {
   }
 
   /**
-   * Empties the canvas (its segments are on the trail canvas now, or gone); the next `cover` places
-   * it afresh. It stays shown: hiding it here and showing it again a frame later, as the segments
-   * join the trail canvas every few steps, made those frames restyle and lay out the page and
-   * rebuild its compositor layers, while an empty canvas this size costs next to nothing.
+   * Empties the canvas; the next `cover` places it afresh. It stays shown: hiding it here and showing
+   * it again a frame later, as the newest segments join the trail canvas every few steps, made those
+   * frames restyle and lay out the page and rebuild its compositor layers, while an empty canvas this
+   * size costs next to nothing.
    */
   clear(): void {
     if (!this.box || !this.ctx) return;

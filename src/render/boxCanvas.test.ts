@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PathBounds } from './recentTrails.ts';
+import { PathBounds } from './boxCanvas.ts';
 
 describe('PathBounds', () => {
   it('spans every point a path visits and widens on every side', () => {

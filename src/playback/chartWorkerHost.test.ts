@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChartPicture, ChartRequest } from '../render/chartPicture.ts';
 import { ChartWorkerHost, WorkerChartPainter, type ChartWorkerLike } from './chartWorkerHost.ts';
+import { madeWorkers } from './testWorkers.ts';
 
 class FakeWorker implements ChartWorkerLike {
   posted: { message: ChartRequest; transfer: Transferable[] }[] = [];
@@ -19,12 +20,8 @@ function fakeCanvas() {
 }
 
 function setup() {
-  const workers: FakeWorker[] = [];
-  const host = new ChartWorkerHost(() => {
-    const worker = new FakeWorker();
-    workers.push(worker);
-    return worker;
-  });
+  const { workers, create } = madeWorkers(() => new FakeWorker());
+  const host = new ChartWorkerHost(create);
   const chart = (canvas = fakeCanvas()) => ({
     canvas,
     painter: new WorkerChartPainter(canvas as unknown as HTMLCanvasElement, host),
@@ -86,21 +83,6 @@ describe('WorkerChartPainter', () => {
     expect(copy.buffer).not.toBe(values.buffer);
     expect(sent.transfer).toEqual([copy.buffer]);
     expect(messages[3]).toEqual({ id: 0, picture: null });
-  });
-
-  it('releases a canvas when disposed, and stops the Worker with the last one', () => {
-    const { workers, chart } = setup();
-    const a = chart().painter;
-    const b = chart().painter;
-    a.resize(600, 200, 1);
-    b.resize(600, 200, 1);
-    a.dispose();
-    expect(workers[0].posted.at(-1)!.message).toEqual({ id: 0, release: true });
-    expect(workers[0].terminated).toBe(false);
-    b.dispose();
-    expect(workers[0].terminated).toBe(true);
-    chart().painter.resize(600, 200, 1);
-    expect(workers).toHaveLength(2);
   });
 
   it('says why nothing can be drawn once the Worker failed', () => {

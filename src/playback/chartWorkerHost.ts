@@ -4,6 +4,7 @@
  * first and stopped when the last one goes. Where a canvas cannot go to a Worker, it is drawn here.
  */
 import type { Context2D } from '../render/canvas.ts';
+import { CanvasWorkerHost, type CanvasWorkerLike } from './canvasWorkerHost.ts';
 import {
   LocalChartPainter,
   type ChartPainter,
@@ -11,56 +12,15 @@ import {
   type ChartRequest,
 } from '../render/chartPicture.ts';
 
-export interface ChartWorkerLike {
-  postMessage(message: ChartRequest, transfer: Transferable[]): void;
-  onerror: ((event: ErrorEvent) => void) | null;
-  terminate(): void;
-}
+export type ChartWorkerLike = CanvasWorkerLike<ChartRequest>;
 
 function createChartWorker(): ChartWorkerLike {
   return new Worker(new URL('../workers/chartWorker.ts', import.meta.url), { type: 'module' });
 }
 
-export class ChartWorkerHost {
-  private worker: ChartWorkerLike | null = null;
-  private readonly attached = new Set<number>();
-  private nextId = 0;
-  /** Why the Worker failed (it failed to load or threw), once it has: nothing more is drawn. */
-  failure: string | null = null;
-
-  constructor(private readonly createWorker: () => ChartWorkerLike = createChartWorker) {}
-
-  /** Hands `canvas` over to the Worker; returns the id its pictures go by. */
-  attach(canvas: HTMLCanvasElement): number {
-    this.worker ??= this.start();
-    const id = this.nextId++;
-    const offscreen = canvas.transferControlToOffscreen();
-    this.worker.postMessage({ id, canvas: offscreen }, [offscreen]);
-    this.attached.add(id);
-    return id;
-  }
-
-  post(message: ChartRequest, transfer: Transferable[] = []): void {
-    this.worker?.postMessage(message, transfer);
-  }
-
-  detach(id: number): void {
-    if (!this.attached.delete(id) || !this.worker) return;
-    if (this.attached.size > 0) {
-      this.worker.postMessage({ id, release: true }, []);
-      return;
-    }
-    this.worker.terminate();
-    this.worker = null;
-  }
-
-  private start(): ChartWorkerLike {
-    const worker = this.createWorker();
-    worker.onerror = (event) => {
-      event.preventDefault();
-      this.failure = event.message || 'the Worker that draws it failed to load';
-    };
-    return worker;
+export class ChartWorkerHost extends CanvasWorkerHost<ChartRequest> {
+  constructor(createWorker: () => ChartWorkerLike = createChartWorker) {
+    super(createWorker, 'the Worker that draws it failed to load');
   }
 }
 

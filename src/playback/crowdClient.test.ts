@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CrowdAnswer, CrowdFrame, CrowdRequest } from '../render/crowdPicture.ts';
 import { CrowdClient, CrowdWorkerHost, type CrowdWorkerLike } from './crowdClient.ts';
+import { madeWorkers } from './testWorkers.ts';
 
 class FakeWorker implements CrowdWorkerLike {
   posted: CrowdRequest[] = [];
@@ -32,12 +33,8 @@ function fakeCanvas() {
 }
 
 function setup() {
-  const workers: FakeWorker[] = [];
-  const host = new CrowdWorkerHost(() => {
-    const worker = new FakeWorker();
-    workers.push(worker);
-    return worker;
-  });
+  const { workers, create } = madeWorkers(() => new FakeWorker());
+  const host = new CrowdWorkerHost(create);
   const failures: string[] = [];
   const client = (canvas = fakeCanvas()) => ({
     canvas,

@@ -13,68 +13,62 @@ import {
   type CrowdRequest,
 } from '../render/crowdPicture.ts';
 import type { DisposableCrowdPainter } from './crowdOnDemand.ts';
+import { CanvasWorkerHost, type CanvasWorkerLike } from './canvasWorkerHost.ts';
 
 type Recycle = (trails: Float64Array, heads: Float64Array) => void;
 
-export interface CrowdWorkerLike {
-  postMessage(message: CrowdRequest, transfer: Transferable[]): void;
+export interface CrowdWorkerLike extends CanvasWorkerLike<CrowdRequest> {
   onmessage: ((event: MessageEvent<CrowdAnswer>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  terminate(): void;
 }
 
 function createCrowdWorker(): CrowdWorkerLike {
   return new Worker(new URL('../workers/crowdWorker.ts', import.meta.url), { type: 'module' });
 }
 
-/** The Worker, started with the first canvas and stopped when the last one goes. */
+/** The Worker, with the clients whose canvases it paints. */
 export class CrowdWorkerHost {
-  private worker: CrowdWorkerLike | null = null;
-  /** Why the Worker failed (it failed to load or threw), once it has: nothing more is painted. */
-  failure: string | null = null;
   private readonly clients = new Map<number, CrowdClient>();
-  private nextId = 0;
+  private readonly host: CanvasWorkerHost<CrowdRequest>;
 
-  constructor(private readonly createWorker: () => CrowdWorkerLike = createCrowdWorker) {}
+  constructor(createWorker: () => CrowdWorkerLike = createCrowdWorker) {
+    const listened = () => {
+      const worker = createWorker();
+      worker.onmessage = ({ data }) => {
+        const client = this.clients.get(data.id);
+        if (!client) return;
+        if ('step' in data) client.shown(data.step);
+        else client.painted(data.trails, data.heads);
+      };
+      return worker;
+    };
+    this.host = new CanvasWorkerHost(
+      listened,
+      'the Worker that draws them failed to load',
+      (reason) => {
+        for (const client of this.clients.values()) client.failed(reason);
+      },
+    );
+  }
+
+  /** Why the Worker failed (it failed to load or threw), once it has: nothing more is painted. */
+  get failure(): string | null {
+    return this.host.failure;
+  }
 
   /** Hands `canvas` over to the Worker; returns the id its frames go by. */
   attach(client: CrowdClient, canvas: HTMLCanvasElement): number {
-    this.worker ??= this.start();
-    const id = this.nextId++;
-    const offscreen = canvas.transferControlToOffscreen();
-    this.worker.postMessage({ id, canvas: offscreen }, [offscreen]);
+    const id = this.host.attach(canvas);
     this.clients.set(id, client);
     return id;
   }
 
   post(id: number, frame: CrowdFrame): void {
-    this.worker!.postMessage({ id, frame }, [frame.trails.buffer, frame.heads.buffer]);
+    this.host.post({ id, frame }, [frame.trails.buffer, frame.heads.buffer]);
   }
 
   detach(id: number): void {
-    if (!this.clients.delete(id) || !this.worker) return;
-    if (this.clients.size > 0) {
-      this.worker.postMessage({ id, release: true }, []);
-      return;
-    }
-    this.worker.terminate();
-    this.worker = null;
-  }
-
-  private start(): CrowdWorkerLike {
-    const worker = this.createWorker();
-    worker.onmessage = ({ data }) => {
-      const client = this.clients.get(data.id);
-      if (!client) return;
-      if ('step' in data) client.shown(data.step);
-      else client.painted(data.trails, data.heads);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      this.failure = event.message || 'the Worker that draws them failed to load';
-      for (const client of this.clients.values()) client.failed(this.failure);
-    };
-    return worker;
+    this.clients.delete(id);
+    this.host.detach(id);
   }
 }
 

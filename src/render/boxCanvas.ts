@@ -1,10 +1,11 @@
 /**
  * A small canvas over the plot, sized to the box of what it shows and moved when that leaves the
- * box. The browser uploads every changed canvas whole each frame (in headless Chromium with software
- * compositing, ≈0.8 ms of main-thread time a frame for an 896×649 canvas at 1× CPU); a box around
- * what changes is a fraction of that. Two hold what changes every frame while the race plays: the
- * newest trail segments (the trajectory layer moves them onto the trail canvas every few steps, when
- * the box grows large, and when playback stops) and the heads' markers (headMarkers.ts).
+ * box. The browser uploads every changed canvas whole each frame (in headless Chromium with
+ * software compositing, ≈0.8 ms of main-thread time a frame for an 896×649 canvas at 1× CPU); a
+ * box around what changes is a fraction of that. Two hold what changes every frame while the race
+ * plays: the newest trail segments (the trajectory layer moves them onto the trail canvas every few
+ * steps, when the box grows large, and when playback stops) and the heads' markers
+ * (headMarkers.ts).
  */
 import { backingPixels, clearCanvas } from './canvas.ts';
 
@@ -86,10 +87,10 @@ export class BoxCanvas {
   }
 
   /**
-   * Empties the canvas; the next `cover` places it afresh. It stays shown: hiding it here and showing
-   * it again a frame later, as the newest segments join the trail canvas every few steps, made those
-   * frames restyle and lay out the page and rebuild its compositor layers, while an empty canvas this
-   * size costs next to nothing.
+   * Empties the canvas; the next `cover` places it afresh. It stays shown: hiding it here and
+   * showing it again a frame later, as the newest segments join the trail canvas every few steps,
+   * made those frames restyle and lay out the page and rebuild its compositor layers, while an
+   * empty canvas this size costs next to nothing.
    */
   clear(): void {
     if (!this.box || !this.ctx) return;

@@ -11,7 +11,7 @@
  * 0.6–0.8 ms at 1×, on every frame a head moved). In the default scene, 5 alternating loads each:
  * 3.06 → 2.71 ms of main-thread time a frame at 1×, 12.7 → 10.1 ms at 4×.
  */
-import { BoxCanvas } from './boxCanvas.ts';
+import { BoxCanvas, PathBounds } from './boxCanvas.ts';
 import { clearCanvas, fitSurface, type Context2D } from './canvas.ts';
 import { traceMarker, type MarkerShape } from './runStyle.ts';
 
@@ -87,6 +87,8 @@ export class HeadMarkers {
   private used = 0;
   private readonly drawn: Placement[] = [];
   private drawnCount = 0;
+  /** The box this frame's markers span, reused frame to frame. */
+  private readonly bounds = new PathBounds();
 
   constructor(
     container: HTMLElement,
@@ -109,8 +111,8 @@ export class HeadMarkers {
   }
 
   /**
-   * Shows the next marker with `look`, centred at (x, y) in CSS px. Called per marker per frame (the
-   * caller may reuse one `look` object).
+   * Shows the next marker with `look`, centred at (x, y) in CSS px. Called per marker per frame
+   * (the caller may reuse one `look` object).
    */
   place(look: MarkerLook, x: number, y: number): void {
     const key = `${look.kind} ${look.shape} ${look.color} ${look.r} ${look.scale}`;
@@ -138,18 +140,14 @@ export class HeadMarkers {
       this.box.clear();
       return;
     }
-    let left = Infinity;
-    let top = Infinity;
-    let right = -Infinity;
-    let bottom = -Infinity;
+    const bounds = this.bounds;
+    bounds.reset();
     for (let i = 0; i < used; i++) {
-      const { sprite, left: x, top: y } = placements[i];
-      left = Math.min(left, x);
-      top = Math.min(top, y);
-      right = Math.max(right, x + 2 * sprite.half);
-      bottom = Math.max(bottom, y + 2 * sprite.half);
+      const { sprite, left, top } = placements[i];
+      bounds.moveTo(left, top);
+      bounds.lineTo(left + 2 * sprite.half, top + 2 * sprite.half);
     }
-    const { ctx, fresh } = this.box.cover({ left, top, right, bottom }, this.pixelRatio);
+    const { ctx, fresh } = this.box.cover(bounds, this.pixelRatio);
     if (!fresh) clearCanvas(ctx);
     for (let i = 0; i < used; i++) {
       const { sprite, left: x, top: y } = placements[i];

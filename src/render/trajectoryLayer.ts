@@ -61,8 +61,10 @@ const PIXELS_MAX_RATIO = 1;
 
 /** Trails are clipped this many CSS px outside the view, so line caps at the edge are not cut. */
 const CLIP_MARGIN_PX = 8;
-/** At most this many markers are copied onto their own small canvas (headMarkers.ts); more are drawn
- * on the head canvas every frame. */
+/**
+ * At most this many markers are copied onto their own small canvas (headMarkers.ts); more are drawn
+ * on the head canvas every frame.
+ */
 const BOXED_MARKERS_AT_MOST = 64;
 /**
  * While playing, the newest segments wait on a small canvas (boxCanvas.ts) for at most this many
@@ -169,9 +171,9 @@ export class TrajectoryLayer implements Drawable {
   private reportedFates = '';
 
   /**
-   * `markerBox`, an empty element over the trail canvas and under the head canvas, lets the heads and
-   * the newest trail segments go on small canvases of their own; without one (exports) heads are
-   * drawn on the head canvas and every segment on the trail canvas.
+   * `markerBox`, an empty element over the trail canvas and under the head canvas, lets the heads
+   * and the newest trail segments go on small canvases of their own; without one (exports) heads
+   * are drawn on the head canvas and every segment on the trail canvas.
    */
   constructor(
     private readonly trails: HTMLCanvasElement,
@@ -351,8 +353,8 @@ export class TrajectoryLayer implements Drawable {
   }
 
   /**
-   * Heads and ASGD's averages on their own canvas, in the order the head canvas would draw them; a one-particle
-   * run's head where spreadSingleHeads shows it.
+   * Heads and ASGD's averages on their own canvas, in the order the head canvas would draw them; a
+   * one-particle run's head where spreadSingleHeads shows it.
    */
   private placeMarkers(
     markers: HeadMarkers,

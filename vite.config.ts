@@ -8,6 +8,9 @@ export default defineConfig({
   resolve: { alias: reactOnPreact },
   // JSX compiles straight to Preact's runtime (a full reload on edit in dev: no fast refresh).
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // The JSX runtime is imported only by compiled components, so the dev server's first scan missed
+  // it: a fresh clone's first `npm start` load re-optimised, answered 504 and reloaded the page.
+  optimizeDeps: { include: ['preact/jsx-dev-runtime'] },
   // Relative asset paths so the built files work from any folder, including file:// embeds.
   base: './',
   build: {
